@@ -1,0 +1,3 @@
+"""GitHub-native contributor governance automation."""
+
+__version__ = "0.1.0"

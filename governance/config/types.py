@@ -1,0 +1,264 @@
+"""Typed, frozen view of a validated configuration.
+
+The JSON Schema in ``schema.json`` is the single source of defaults and documentation;
+``defaults.fill`` completes a validated mapping from it, and ``Config.from_mapping``
+only reshapes that complete mapping into dataclasses (it invents no defaults).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from governance.model import Association, Category, HideClassifier, Step, Surface
+
+STEP_NAMES: dict[str, Step] = {
+    "correction": Step.CORRECTION,
+    "warning": Step.WARNING,
+    "temporary-ban": Step.TEMPORARY_BAN,
+    "permanent-ban": Step.PERMANENT_BAN,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RuleConfig:
+    enabled: bool
+    act_threshold: float
+    review_threshold: float
+    action: str  # hide | redact | label | report-only
+    classifier: HideClassifier
+    label: str
+    lock: bool
+    disabled_rules: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Exempt:
+    associations: frozenset[Association]
+    bots: bool
+    logins: frozenset[str]  # lower-cased
+
+
+@dataclass(frozen=True, slots=True)
+class Allow:
+    words: tuple[str, ...]
+    domains: tuple[str, ...]
+    patterns: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Moderation:
+    enabled: bool
+    on_edit: bool
+    surfaces: frozenset[Surface]
+    body_action: str  # redact | label | lock | report-only
+    notice: bool
+    rules: Mapping[Category, RuleConfig]
+    exempt: Exempt
+    allow: Allow
+    ignore_code: bool
+    malware_research: bool
+
+
+@dataclass(frozen=True, slots=True)
+class LLM:
+    enabled: bool
+    url: str
+    model: str
+    api_key_env: str
+    timeout_seconds: float
+    band: tuple[float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Ledger:
+    repository: str
+    moderators_team: str
+
+
+@dataclass(frozen=True, slots=True)
+class Ladder:
+    enabled: bool
+    window_days: int
+    temporary_ban_days: int
+    max_automatic_step: Step
+    start: Mapping[Category, Step]
+    severe_start: Step
+    first_timer_spam: Step | None  # None: same as any solicitation
+    warning_channel: str
+    correction_public_note: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Tier:
+    name: str
+    description: str
+    repositories: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Codes:
+    provider: str
+    pool_path: str
+    low_stock: int
+    shopify_shop: str
+    shopify_price_rules: Mapping[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class RecognitionExclude:
+    logins: frozenset[str]
+    teams: tuple[str, ...]
+    associations: frozenset[Association]
+
+
+@dataclass(frozen=True, slots=True)
+class Recognition:
+    enabled: bool
+    tiers: tuple[Tier, ...]
+    raise_label: str
+    once_per: str
+    period_days: int
+    base_branches: tuple[str, ...]
+    exclude: RecognitionExclude
+    codes: Codes
+    contact: str
+
+
+@dataclass(frozen=True, slots=True)
+class Experts:
+    enabled: bool
+    team: str
+    logins: tuple[str, ...]
+    repositories: tuple[str, ...]
+    minimum: float
+    grace_days: int
+    question_label: str
+    weights: Mapping[str, float]
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    dry_run: bool
+    moderation: Moderation
+    llm: LLM
+    ledger: Ledger
+    ladder: Ladder
+    recognition: Recognition
+    experts: Experts
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> Config:
+        """Build from a validated mapping whose defaults have been filled in."""
+        return cls(
+            dry_run=bool(data["dry_run"]),
+            moderation=_moderation(data["moderation"]),
+            llm=_llm(data["llm"]),
+            ledger=Ledger(**data["ledger"]),
+            ladder=_ladder(data["ladder"]),
+            recognition=_recognition(data["recognition"]),
+            experts=_experts(data["experts"]),
+        )
+
+
+def _rule(d: Mapping[str, Any]) -> RuleConfig:
+    return RuleConfig(
+        enabled=d["enabled"],
+        act_threshold=float(d["act_threshold"]),
+        review_threshold=float(d["review_threshold"]),
+        action=d["action"],
+        classifier=HideClassifier(d["classifier"]),
+        label=d["label"],
+        lock=d["lock"],
+        disabled_rules=frozenset(d["disabled_rules"]),
+    )
+
+
+def _moderation(d: Mapping[str, Any]) -> Moderation:
+    ex, allow = d["exempt"], d["allow"]
+    return Moderation(
+        enabled=d["enabled"],
+        on_edit=d["on_edit"],
+        surfaces=frozenset(Surface(s) for s in d["surfaces"]),
+        body_action=d["body_action"],
+        notice=d["notice"],
+        rules={Category(k): _rule(v) for k, v in d["rules"].items()},
+        exempt=Exempt(
+            associations=frozenset(Association(a) for a in ex["associations"]),
+            bots=ex["bots"],
+            logins=frozenset(s.lower() for s in ex["logins"]),
+        ),
+        allow=Allow(tuple(allow["words"]), tuple(allow["domains"]), tuple(allow["patterns"])),
+        ignore_code=d["ignore_code"],
+        malware_research=d["malware_research"],
+    )
+
+
+def _llm(d: Mapping[str, Any]) -> LLM:
+    low, high = d["band"]
+    return LLM(
+        enabled=d["enabled"],
+        url=d["url"],
+        model=d["model"],
+        api_key_env=d["api_key_env"],
+        timeout_seconds=float(d["timeout_seconds"]),
+        band=(float(low), float(high)),
+    )
+
+
+def _ladder(d: Mapping[str, Any]) -> Ladder:
+    spam = d["first_timer_spam"]
+    return Ladder(
+        enabled=d["enabled"],
+        window_days=d["window_days"],
+        temporary_ban_days=d["temporary_ban_days"],
+        max_automatic_step=STEP_NAMES[d["max_automatic_step"]],
+        start={Category(k): STEP_NAMES[v] for k, v in d["start"].items()},
+        severe_start=STEP_NAMES[d["severe_start"]],
+        first_timer_spam=None if spam == "same" else STEP_NAMES[spam],
+        warning_channel=d["warning_channel"],
+        correction_public_note=d["correction_public_note"],
+    )
+
+
+def _recognition(d: Mapping[str, Any]) -> Recognition:
+    ex, codes = d["exclude"], d["codes"]
+    return Recognition(
+        enabled=d["enabled"],
+        tiers=tuple(
+            Tier(t["name"], t.get("description", ""), tuple(t["repositories"])) for t in d["tiers"]
+        ),
+        raise_label=d["raise_label"],
+        once_per=d["once_per"],
+        period_days=d["period_days"],
+        base_branches=tuple(d["base_branches"]),
+        exclude=RecognitionExclude(
+            logins=frozenset(s.lower() for s in ex["logins"]),
+            teams=tuple(ex["teams"]),
+            associations=frozenset(Association(a) for a in ex["associations"]),
+        ),
+        codes=Codes(
+            provider=codes["provider"],
+            pool_path=codes["pool_path"],
+            low_stock=codes["low_stock"],
+            shopify_shop=codes["shopify_shop"],
+            shopify_price_rules=dict(codes["shopify_price_rules"]),
+        ),
+        contact=d["contact"],
+    )
+
+
+def _experts(d: Mapping[str, Any]) -> Experts:
+    return Experts(
+        enabled=d["enabled"],
+        team=d["team"],
+        logins=tuple(d["logins"]),
+        repositories=tuple(d["repositories"]),
+        minimum=float(d["minimum"]),
+        grace_days=d["grace_days"],
+        question_label=d["question_label"],
+        weights={k: float(v) for k, v in d["weights"].items()},
+        label=d["label"],
+    )

@@ -1,0 +1,71 @@
+"""``decide``: the whole pure decision for one event, detection included.
+
+(event, config, ledger record, clock value) -> plan. No I/O: the service gathers the inputs
+and carries the plan out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from governance.config.types import Config
+from governance.detect import classify
+from governance.detect.context import DetectContext
+from governance.model import (
+    ContentEvent,
+    Event,
+    Label,
+    MergedPullRequest,
+    PersonRecord,
+    Plan,
+    RuleHit,
+    Verdict,
+)
+from governance.policy.moderation import moderate
+from governance.policy.recognition import recognize
+
+
+def context_for(event: ContentEvent, config: Config, now: datetime,
+                repeat_count: int = 0) -> DetectContext:
+    mod = config.moderation
+    disabled = frozenset(r for rule in mod.rules.values() for r in rule.disabled_rules)
+    age = None
+    if event.thread_created_at is not None:
+        age = (now - event.thread_created_at).total_seconds() / 86400
+    return DetectContext(
+        association=event.author.association,
+        repo=event.repo.full_name,
+        own_domains=mod.allow.domains,
+        allow_words=mod.allow.words,
+        allow_patterns=mod.allow.patterns,
+        disabled_rules=disabled,
+        ignore_code=mod.ignore_code,
+        malware_research=mod.malware_research,
+        thread_closed=event.thread_state == "closed",
+        thread_age_days=age,
+        repeat_count=repeat_count,
+    )
+
+
+def detect(event: ContentEvent, context: DetectContext) -> Verdict:
+    """Classify title and body separately so evidence spans keep pointing into each."""
+    hits: list[RuleHit] = []
+    best = Verdict.ok()
+    for field_name, text in event.fields():
+        verdict = classify(text, context)
+        hits += [replace(h, field=field_name) for h in verdict.hits]
+        if verdict.label is not Label.OK and (best.label is Label.OK or verdict.score > best.score):
+            best = verdict
+        elif best.label is Label.OK:
+            best = Verdict(Label.OK, max(best.score, verdict.score))
+    return Verdict(best.label, best.score, tuple(hits))
+
+
+def decide(event: Event, config: Config, history: PersonRecord, now: datetime,
+           *, verdict: Verdict | None = None, repeat_count: int = 0) -> Plan:
+    if isinstance(event, MergedPullRequest):
+        return recognize(event, config)
+    if verdict is None:
+        verdict = detect(event, context_for(event, config, now, repeat_count))
+    return moderate(event, verdict, config, history, now)

@@ -1,0 +1,26 @@
+"""What a detector may know besides the text: GitHub context and per-repository tuning."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from governance.model import Association
+
+
+@dataclass(frozen=True, slots=True)
+class DetectContext:
+    association: Association = Association.NONE
+    repo: str = ""  # owner/name; links into it are the project's own
+    own_domains: tuple[str, ...] = ()  # allow.domains: the project's own or trusted domains
+    allow_words: tuple[str, ...] = ()
+    allow_patterns: tuple[str, ...] = ()  # RE2 syntax
+    disabled_rules: frozenset[str] = field(default_factory=frozenset)
+    ignore_code: bool = True
+    malware_research: bool = False
+    thread_closed: bool = False
+    thread_age_days: float | None = None  # age of the issue/PR/discussion when commented
+    repeat_count: int = 0  # times the same normalised text was seen recently (spam waves)
+    maintainers: tuple[str, ...] = ()  # logins an impersonator would imitate
+
+
+DEFAULT_CONTEXT = DetectContext()

@@ -1,0 +1,111 @@
+"""Every text the bot shows to people. Tests compare against these constants.
+
+Public texts name the rule and link to the code of conduct; they never quote the content,
+personal data, codes or email addresses.
+"""
+
+from __future__ import annotations
+
+from string import Template
+
+from governance.model import Category, Notify, Step
+
+# Anchors of templates/CODE_OF_CONDUCT.md that messages link to (a test keeps them in step).
+COC_SECTIONS: dict[str, str] = {
+    "abuse": "#unacceptable-behaviour",
+    "solicitation": "#no-solicitation",
+    "pii": "#privacy",
+    "malware": "#malware-and-impersonation",
+    "correction": "#1-correction",
+    "warning": "#2-warning",
+    "temporary-ban": "#3-temporary-ban",
+    "permanent-ban": "#4-permanent-ban",
+    "report": "#how-to-report",
+    "appeals": "#appeals-and-mistakes",
+}
+
+CATEGORY_NAMES: dict[Category, str] = {
+    Category.ABUSE: "harassment and abuse",
+    Category.SOLICITATION: "solicitation and spam",
+    Category.PII: "personal data and secrets",
+    Category.MALWARE: "malware, phishing and impersonation",
+}
+
+HIDDEN_NOTICE = Template(
+    "A comment in this thread was hidden by the code-of-conduct bot under the rule on "
+    "$category ($coc$anchor). If you think this was a mistake, a maintainer can restore it "
+    "with `/coc unhide`."
+)
+
+REDACTED_MARKER = "[redacted by the code-of-conduct bot]"
+
+CORRECTION_SUBJECT = Template("A note about your contribution to $repo")
+CORRECTION_BODY = Template(
+    "Hello @$login,\n\n"
+    "Something you posted in $repo ($url) broke the project's code of conduct, under the rule "
+    "on $category: $coc$anchor\n\n"
+    "This is a private correction, the first step of the project's enforcement ladder. Nothing "
+    "public has been said about you. Please keep the rule in mind in future contributions.\n\n"
+    "If you believe this was a mistake, reply to this message or contact the moderators.\n"
+)
+
+WARNING_SUBJECT = Template("Warning: code of conduct in $repo")
+WARNING_BODY = Template(
+    "Hello @$login,\n\n"
+    "This is a formal warning from the moderators of $repo. Content you posted ($url) broke the "
+    "code of conduct under the rule on $category: $coc$anchor\n\n"
+    "Please do not interact with the people involved for $days days. A further breach within "
+    "the escalation window leads to a temporary ban.\n"
+)
+WARNING_COMMENT = Template(
+    "@$login, this is a formal warning under the code of conduct ($coc$anchor). "
+    "Please keep the discussion civil and on topic; further breaches lead to a ban."
+)
+
+BAN_SUBJECT = Template("You have been blocked from $org")
+BAN_BODY = Template(
+    "Hello @$login,\n\nUnder the code of conduct of $org ($coc$anchor) you have been "
+    "blocked $until.\n"
+)
+
+SKIP_BENIGN = "no rule reached its threshold"
+SKIP_EXEMPT = "the author is exempt ({why})"
+SKIP_DISABLED = "moderation is disabled"
+SKIP_SURFACE = "{surface} is not moderated by configuration"
+SKIP_UNCHANGED = "the edit did not change the text"
+SKIP_EDITS_OFF = "edits are not checked by configuration"
+SKIP_NO_LEDGER = "no ledger repository is configured, so no step of the ladder was recorded"
+SKIP_KNOWN = "this content is already recorded in the ledger"
+
+
+def coc_link(base: str, key: str) -> str:
+    return f"{base}{COC_SECTIONS[key]}"
+
+
+def step_key(step: Step) -> str:
+    return step.name.lower().replace("_", "-")
+
+
+NOTICE_TEMPLATES: dict[str, tuple[Template, Template]] = {
+    "correction": (CORRECTION_SUBJECT, CORRECTION_BODY),
+    "warning": (WARNING_SUBJECT, WARNING_BODY),
+    "ban": (BAN_SUBJECT, BAN_BODY),
+}
+
+
+def render_notice(action: Notify, coc: str = "CODE_OF_CONDUCT.md", days: int = 7) -> tuple[str, str]:
+    """Subject and plain-text body of a private notice about a ladder step."""
+    subject, body = NOTICE_TEMPLATES[action.template]
+    category = Category(action.reason) if action.reason in Category.__members__.values() else None
+    values = {
+        "login": action.login,
+        "repo": action.repo,
+        "org": action.repo.split("/", 1)[0],
+        "url": action.url,
+        "category": CATEGORY_NAMES[category] if category else action.reason,
+        "coc": coc,
+        "anchor": COC_SECTIONS[category.value] if category else "",
+        "days": str(days),
+        "until": "for a limited time" if action.step is Step.TEMPORARY_BAN else "permanently",
+    }
+    return subject.substitute(values), body.substitute(values)

@@ -1,0 +1,562 @@
+"""The closed vocabulary of the bot: events, verdicts, ledger records and plan actions.
+
+Everything here is a frozen dataclass or an enum and imports nothing from the package,
+so every other layer can depend on it. Field names are part of the JSON contract of
+plans (``Plan.to_json``): rename with care.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import hashlib
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, ClassVar
+
+
+class Surface(enum.StrEnum):
+    """Where a piece of content lives on GitHub."""
+
+    ISSUE = "issue"
+    PULL_REQUEST = "pull_request"
+    ISSUE_COMMENT = "issue_comment"
+    REVIEW = "pull_request_review"
+    REVIEW_COMMENT = "pull_request_review_comment"
+    DISCUSSION = "discussion"
+    DISCUSSION_COMMENT = "discussion_comment"
+
+    @property
+    def minimizable(self) -> bool:
+        """GitHub can hide comments and reviews, never issue, PR or discussion bodies."""
+        return self in _MINIMIZABLE
+
+    @property
+    def is_discussion(self) -> bool:
+        return self in (Surface.DISCUSSION, Surface.DISCUSSION_COMMENT)
+
+
+_MINIMIZABLE = frozenset(
+    {Surface.ISSUE_COMMENT, Surface.REVIEW, Surface.REVIEW_COMMENT, Surface.DISCUSSION_COMMENT}
+)
+
+
+class Label(enum.StrEnum):
+    """What ``classify`` answers for a text."""
+
+    OK = "ok"
+    ABUSE = "abuse"
+    SOLICITATION = "solicitation"
+    PII = "pii"
+    MALWARE = "malware"
+
+
+class Category(enum.StrEnum):
+    """A code-of-conduct rule family; every detector rule belongs to one."""
+
+    ABUSE = "abuse"
+    SOLICITATION = "solicitation"
+    PII = "pii"
+    MALWARE = "malware"
+
+    @property
+    def label(self) -> Label:
+        return Label(self.value)
+
+
+class Association(enum.StrEnum):
+    """GitHub's ``author_association`` values."""
+
+    OWNER = "OWNER"
+    MEMBER = "MEMBER"
+    COLLABORATOR = "COLLABORATOR"
+    CONTRIBUTOR = "CONTRIBUTOR"
+    FIRST_TIME_CONTRIBUTOR = "FIRST_TIME_CONTRIBUTOR"
+    FIRST_TIMER = "FIRST_TIMER"
+    MANNEQUIN = "MANNEQUIN"
+    NONE = "NONE"
+
+    @property
+    def is_first_time(self) -> bool:
+        return self in (Association.NONE, Association.FIRST_TIMER, Association.FIRST_TIME_CONTRIBUTOR)
+
+
+class ActorType(enum.StrEnum):
+    USER = "User"
+    BOT = "Bot"
+    ORGANIZATION = "Organization"
+
+
+class HideClassifier(enum.StrEnum):
+    """GraphQL ``ReportedContentClassifiers``."""
+
+    SPAM = "SPAM"
+    ABUSE = "ABUSE"
+    OFF_TOPIC = "OFF_TOPIC"
+    OUTDATED = "OUTDATED"
+    DUPLICATE = "DUPLICATE"
+    RESOLVED = "RESOLVED"
+
+
+class LockReason(enum.StrEnum):
+    """REST ``lock_reason`` values (GraphQL spells them upper-case with underscores)."""
+
+    OFF_TOPIC = "off-topic"
+    TOO_HEATED = "too heated"
+    RESOLVED = "resolved"
+    SPAM = "spam"
+
+
+class Step(enum.IntEnum):
+    """The enforcement ladder's rungs. Their meaning lives in ``policy.ladder.LADDER``."""
+
+    NONE = 0
+    CORRECTION = 1
+    WARNING = 2
+    TEMPORARY_BAN = 3
+    PERMANENT_BAN = 4
+
+
+class Field(enum.StrEnum):
+    TITLE = "title"
+    BODY = "body"
+
+
+# --------------------------------------------------------------------------- events
+
+
+@dataclass(frozen=True, slots=True)
+class Repository:
+    owner: str
+    name: str
+    owner_type: ActorType = ActorType.ORGANIZATION
+    private: bool = False
+    node_id: str = ""
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.owner}/{self.name}"
+
+    @property
+    def owned_by_org(self) -> bool:
+        return self.owner_type is ActorType.ORGANIZATION
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    login: str
+    type: ActorType = ActorType.USER
+    id: int = 0
+    association: Association = Association.NONE
+
+    @property
+    def is_bot(self) -> bool:
+        return self.type is ActorType.BOT or self.login.endswith("[bot]")
+
+
+@dataclass(frozen=True, slots=True)
+class ContentEvent:
+    """A piece of user-written content that was created or edited: what we moderate."""
+
+    event_name: str
+    action: str
+    surface: Surface
+    repo: Repository
+    number: int  # issue, PR or discussion number the content belongs to
+    author: Actor
+    body: str
+    html_url: str
+    node_id: str
+    rest_id: int
+    title: str | None = None
+    previous_body: str | None = None
+    previous_title: str | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    thread_state: str = "open"  # state of the issue/PR/discussion the content sits in
+    thread_created_at: datetime | None = None
+    thread_node_id: str = ""
+    installation_id: int | None = None
+    sender: str = ""
+
+    @property
+    def is_edit(self) -> bool:
+        return self.action == "edited"
+
+    @property
+    def version_key(self) -> str:
+        """Identifies this exact version of the content, for idempotency."""
+        digest = hashlib.sha256(f"{self.title or ''}\x00{self.body}".encode()).hexdigest()
+        return f"{self.node_id}@{digest[:16]}"
+
+    def fields(self) -> Iterator[tuple[Field, str]]:
+        if self.title:
+            yield Field.TITLE, self.title
+        yield Field.BODY, self.body
+
+
+@dataclass(frozen=True, slots=True)
+class MergedPullRequest:
+    """A pull request that was merged: what recognition reacts to."""
+
+    repo: Repository
+    number: int
+    author: Actor
+    title: str
+    html_url: str
+    node_id: str
+    base_ref: str
+    labels: tuple[str, ...] = ()
+    merged_at: datetime | None = None
+    merged_by: str = ""
+    installation_id: int | None = None
+
+
+Event = ContentEvent | MergedPullRequest
+
+
+# ------------------------------------------------------------------------ detection
+
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class RuleHit:
+    """One detector rule that fired, with where in the text it saw its evidence."""
+
+    rule_id: str
+    category: Category
+    score: float
+    evidence: tuple[Span, ...] = ()
+    field: Field = Field.BODY
+    severity: int = 1  # 1 ordinary, 2 serious, 3 severe (threats, doxxing, malware)
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    label: Label
+    score: float
+    hits: tuple[RuleHit, ...] = ()
+
+    @classmethod
+    def ok(cls) -> Verdict:
+        return cls(Label.OK, 0.0, ())
+
+    def hits_for(self, category: Category) -> tuple[RuleHit, ...]:
+        return tuple(h for h in self.hits if h.category is category)
+
+    def category_score(self, category: Category) -> float:
+        return max((h.score for h in self.hits_for(category)), default=0.0)
+
+
+# --------------------------------------------------------------------------- ledger
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    """One recorded breach (or moderator step) in a person's ledger record."""
+
+    key: str  # idempotency key: content version or command id
+    at: datetime
+    category: Category | None
+    rule_ids: tuple[str, ...]
+    step: Step
+    url: str = ""
+    by: str = "bot"
+    expires_at: datetime | None = None
+    pardoned: bool = False
+    false_positive: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRecord:
+    """What the ledger knows about one person: the input of escalation decisions."""
+
+    login: str
+    incidents: tuple[Incident, ...] = ()
+
+    def knows(self, key: str) -> bool:
+        return any(i.key == key for i in self.incidents)
+
+    def active(self) -> tuple[Incident, ...]:
+        return tuple(i for i in self.incidents if not i.pardoned)
+
+    def current_step(self) -> Step:
+        return max((i.step for i in self.active()), default=Step.NONE)
+
+    def ban_until(self) -> datetime | None:
+        bans = [i for i in self.active() if i.step is Step.TEMPORARY_BAN and i.expires_at]
+        return max((i.expires_at for i in bans if i.expires_at), default=None)
+
+
+# -------------------------------------------------------------------------- actions
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """The content an action applies to."""
+
+    repo: str  # owner/name
+    surface: Surface
+    number: int
+    node_id: str
+    rest_id: int
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    kind: ClassVar[str] = "action"
+    public: ClassVar[bool] = True  # does it change what the public sees on GitHub?
+
+    def summary(self) -> str:
+        return self.kind
+
+
+@dataclass(frozen=True, slots=True)
+class HideComment(Action):
+    kind: ClassVar[str] = "hide_comment"
+    target: Target
+    classifier: HideClassifier
+
+    def summary(self) -> str:
+        return f"hide {self.target.surface} {self.target.url or self.target.node_id} as {self.classifier}"
+
+
+@dataclass(frozen=True, slots=True)
+class UnhideComment(Action):
+    kind: ClassVar[str] = "unhide_comment"
+    target: Target
+
+    def summary(self) -> str:
+        return f"unhide {self.target.surface} {self.target.url or self.target.node_id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Redact(Action):
+    """Replace only the offending spans; ``text_sha256`` guards against a newer edit."""
+
+    kind: ClassVar[str] = "redact"
+    target: Target
+    field: Field
+    spans: tuple[Span, ...]
+    text_sha256: str
+    marker: str = "[redacted]"
+
+    def summary(self) -> str:
+        return f"redact {len(self.spans)} span(s) in the {self.field} of {self.target.url or self.target.node_id}"
+
+
+@dataclass(frozen=True, slots=True)
+class AddLabel(Action):
+    kind: ClassVar[str] = "add_label"
+    target: Target
+    label: str
+
+    def summary(self) -> str:
+        return f"label {self.target.repo}#{self.target.number} '{self.label}'"
+
+
+@dataclass(frozen=True, slots=True)
+class RemoveLabel(Action):
+    kind: ClassVar[str] = "remove_label"
+    target: Target
+    label: str
+
+    def summary(self) -> str:
+        return f"remove label '{self.label}' from {self.target.repo}#{self.target.number}"
+
+
+@dataclass(frozen=True, slots=True)
+class Lock(Action):
+    kind: ClassVar[str] = "lock"
+    target: Target
+    reason: LockReason
+
+    def summary(self) -> str:
+        return f"lock {self.target.repo}#{self.target.number} ({self.reason})"
+
+
+@dataclass(frozen=True, slots=True)
+class PostComment(Action):
+    kind: ClassVar[str] = "post_comment"
+    target: Target
+    body: str
+
+    def summary(self) -> str:
+        return f"comment on {self.target.repo}#{self.target.number}"
+
+
+@dataclass(frozen=True, slots=True)
+class RecordIncident(Action):
+    """Write an incident to the person's private ledger issue (and set the step label)."""
+
+    kind: ClassVar[str] = "record_incident"
+    public: ClassVar[bool] = False
+    login: str
+    incident: Incident
+    rule_summary: str
+    evidence: tuple[str, ...] = ()  # short excerpts; private ledger only
+    original_text: str = ""  # private ledger only: moderators review hidden content here
+    actions_taken: tuple[str, ...] = ()
+
+    def summary(self) -> str:
+        return f"record step {self.incident.step.name.lower()} for @{self.login} in the ledger"
+
+
+@dataclass(frozen=True, slots=True)
+class RecordReview(Action):
+    """Open a review item in the ledger for moderators; nothing public happens."""
+
+    kind: ClassVar[str] = "record_review"
+    public: ClassVar[bool] = False
+    login: str
+    key: str
+    url: str
+    reason: str
+    rule_ids: tuple[str, ...] = ()
+    original_text: str = ""
+
+    def summary(self) -> str:
+        return f"open a review item for moderators ({self.reason})"
+
+
+@dataclass(frozen=True, slots=True)
+class Notify(Action):
+    """A private message to a person (email where an address is known, else the ledger)."""
+
+    kind: ClassVar[str] = "notify"
+    public: ClassVar[bool] = False
+    login: str
+    template: str
+    step: Step = Step.NONE
+    reason: str = ""
+    url: str = ""
+    repo: str = ""
+
+    def summary(self) -> str:
+        return f"notify @{self.login} privately ({self.template})"
+
+
+@dataclass(frozen=True, slots=True)
+class BlockUser(Action):
+    kind: ClassVar[str] = "block_user"
+    org: str
+    login: str
+    until: datetime | None = None  # None: permanent
+
+    def summary(self) -> str:
+        until = self.until.strftime("%Y-%m-%d") if self.until else "permanently"
+        return f"block @{self.login} from {self.org} {'until ' + until if self.until else until}"
+
+
+@dataclass(frozen=True, slots=True)
+class UnblockUser(Action):
+    kind: ClassVar[str] = "unblock_user"
+    org: str
+    login: str
+
+    def summary(self) -> str:
+        return f"unblock @{self.login} in {self.org}"
+
+
+@dataclass(frozen=True, slots=True)
+class LimitInteractions(Action):
+    """Repository interaction limit: the stand-in for a ban on user-owned repositories."""
+
+    kind: ClassVar[str] = "limit_interactions"
+    repo: str
+    limit: str = "existing_users"
+    expiry: str = "one_week"
+
+    def summary(self) -> str:
+        return f"limit interactions on {self.repo} to {self.limit} for {self.expiry}"
+
+
+@dataclass(frozen=True, slots=True)
+class Reward(Action):
+    """Thank an outside contributor and send a merch code for a merged PR, exactly once."""
+
+    kind: ClassVar[str] = "reward"
+    login: str
+    repo: str
+    number: int
+    tier: str
+    url: str = ""
+
+    def summary(self) -> str:
+        return f"reward @{self.login} for {self.repo}#{self.number} (tier {self.tier})"
+
+
+@dataclass(frozen=True, slots=True)
+class Skip(Action):
+    """Nothing to do, and why: plans always say why."""
+
+    kind: ClassVar[str] = "skip"
+    public: ClassVar[bool] = False
+    reason: str
+
+    def summary(self) -> str:
+        return f"nothing to do: {self.reason}"
+
+
+# ----------------------------------------------------------------------------- plan
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What to do for one event, in order, and why."""
+
+    key: str  # what the plan is about (content version, PR, command)
+    actions: tuple[Action, ...]
+    reasons: tuple[str, ...] = ()
+    verdict: Verdict | None = None
+    dry_run: bool = True
+
+    @property
+    def effective(self) -> tuple[Action, ...]:
+        return tuple(a for a in self.actions if not isinstance(a, Skip))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "dry_run": self.dry_run,
+            "verdict": _jsonable(self.verdict) if self.verdict else None,
+            "reasons": list(self.reasons),
+            "actions": [action_to_dict(a) for a in self.actions],
+        }
+
+    def to_json(self, **kwargs: Any) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
+
+    def render(self) -> str:
+        head = f"{'[dry-run] ' if self.dry_run else ''}{self.key}"
+        lines = [head]
+        lines += [f"  because {r}" for r in self.reasons]
+        lines += [f"  - {a.summary()}" for a in self.actions]
+        return "\n".join(lines)
+
+
+def action_to_dict(action: Action) -> dict[str, Any]:
+    out: dict[str, Any] = {"type": action.kind}
+    for f in dataclasses.fields(action):
+        out[f.name] = _jsonable(getattr(action, f.name))
+    return out
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, enum.Enum):
+        return value.value if not isinstance(value, enum.IntEnum) else value.name.lower()
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple | list):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    return value
+

@@ -1,0 +1,270 @@
+"""Pure moderation decisions: (content event, verdict, config, record, now) -> plan.
+
+Order matters and lives in one function, ``moderate``: gates first (cheap, explainable
+reasons to do nothing), then what happens to the content, then the ladder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from datetime import datetime
+
+from governance import messages
+from governance.config.types import Config, RuleConfig
+from governance.model import (
+    Action,
+    AddLabel,
+    BlockUser,
+    Category,
+    ContentEvent,
+    HideComment,
+    Incident,
+    LimitInteractions,
+    Lock,
+    LockReason,
+    Notify,
+    PersonRecord,
+    Plan,
+    PostComment,
+    RecordIncident,
+    RecordReview,
+    Redact,
+    RuleHit,
+    Skip,
+    Step,
+    Surface,
+    Target,
+    Verdict,
+)
+from governance.policy import ladder
+
+LOCK_REASONS: dict[Category, LockReason] = {
+    Category.ABUSE: LockReason.TOO_HEATED,
+    Category.SOLICITATION: LockReason.SPAM,
+    Category.PII: LockReason.OFF_TOPIC,
+    Category.MALWARE: LockReason.SPAM,
+}
+
+
+def gate(event: ContentEvent, config: Config) -> str | None:
+    """A reason to leave the content alone before looking at it, or None."""
+    mod = config.moderation
+    if not mod.enabled:
+        return messages.SKIP_DISABLED
+    if event.surface not in mod.surfaces:
+        return messages.SKIP_SURFACE.format(surface=event.surface.value)
+    if event.is_edit and not mod.on_edit:
+        return messages.SKIP_EDITS_OFF
+    if event.is_edit and _unchanged(event):
+        return messages.SKIP_UNCHANGED
+    return _exemption(event, config)
+
+
+def _unchanged(event: ContentEvent) -> bool:
+    body_same = event.previous_body is None or event.previous_body == event.body
+    title_same = event.previous_title is None or event.previous_title == event.title
+    return body_same and title_same
+
+
+def _exemption(event: ContentEvent, config: Config) -> str | None:
+    exempt = config.moderation.exempt
+    author = event.author
+    if exempt.bots and author.is_bot:
+        return messages.SKIP_EXEMPT.format(why="bot account")
+    if author.login.lower() in exempt.logins:
+        return messages.SKIP_EXEMPT.format(why="allow-listed login")
+    if author.association in exempt.associations:
+        return messages.SKIP_EXEMPT.format(why=f"association {author.association.value}")
+    return None
+
+
+def scored_hits(verdict: Verdict, config: Config) -> dict[Category, tuple[RuleHit, ...]]:
+    """The verdict's hits per enabled category, without switched-off rules."""
+    out: dict[Category, tuple[RuleHit, ...]] = {}
+    for category, rule in config.moderation.rules.items():
+        if not rule.enabled:
+            continue
+        hits = tuple(h for h in verdict.hits_for(category) if h.rule_id not in rule.disabled_rules)
+        if hits:
+            out[category] = hits
+    return out
+
+
+def strongest(hits: dict[Category, tuple[RuleHit, ...]]) -> tuple[Category, float] | None:
+    best = max(hits.items(), key=lambda kv: max(h.score for h in kv[1]), default=None)
+    if best is None:
+        return None
+    return best[0], max(h.score for h in best[1])
+
+
+def target_of(event: ContentEvent) -> Target:
+    return Target(
+        repo=event.repo.full_name,
+        surface=event.surface,
+        number=event.number,
+        node_id=event.node_id,
+        rest_id=event.rest_id,
+        url=event.html_url,
+    )
+
+
+def thread_target(event: ContentEvent) -> Target:
+    """The issue, PR or discussion the content sits in (labels and locks apply there)."""
+    surface = {
+        Surface.ISSUE_COMMENT: Surface.ISSUE,
+        Surface.REVIEW: Surface.PULL_REQUEST,
+        Surface.REVIEW_COMMENT: Surface.PULL_REQUEST,
+        Surface.DISCUSSION_COMMENT: Surface.DISCUSSION,
+    }.get(event.surface, event.surface)
+    node = event.thread_node_id if surface is not event.surface else event.node_id
+    return Target(event.repo.full_name, surface, event.number, node, 0, event.html_url)
+
+
+def content_actions(event: ContentEvent, category: Category, hits: tuple[RuleHit, ...],
+                    config: Config) -> list[Action]:
+    """What happens to the content itself, per the category's configured action."""
+    rule = config.moderation.rules[category]
+    action = rule.action
+    if action == "hide" and not event.surface.minimizable:
+        action = config.moderation.body_action  # bodies cannot be hidden on GitHub
+    out: list[Action] = []
+    if action == "hide":
+        out.append(HideComment(target_of(event), rule.classifier))
+    elif action == "redact":
+        out += _redactions(event, hits) or [_fallback_for_redact(event, rule)]
+    elif action == "label" and rule.label:
+        out.append(AddLabel(thread_target(event), rule.label))
+    elif action == "lock":
+        out.append(Lock(thread_target(event), LOCK_REASONS[category]))
+    if action in ("hide", "redact") and rule.label and not event.surface.minimizable:
+        out.append(AddLabel(thread_target(event), rule.label))
+    if rule.lock and action != "lock":
+        out.append(Lock(thread_target(event), LOCK_REASONS[category]))
+    return out
+
+
+def _fallback_for_redact(event: ContentEvent, rule: RuleConfig) -> Action:
+    if event.surface.minimizable:
+        return HideComment(target_of(event), rule.classifier)
+    return AddLabel(thread_target(event), rule.label or "coc:review")
+
+
+def _redactions(event: ContentEvent, hits: tuple[RuleHit, ...]) -> list[Action]:
+    out: list[Action] = []
+    for field_name, text in event.fields():
+        spans = _merge_spans(s for h in hits if h.field is field_name for s in h.evidence)
+        if spans:
+            digest = hashlib.sha256(text.encode()).hexdigest()
+            out.append(Redact(target_of(event), field_name, spans, digest,
+                              messages.REDACTED_MARKER))
+    return out
+
+
+def _merge_spans(spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+def step_actions(event: ContentEvent, step: Step, category: Category, until: datetime | None,
+                 config: Config) -> list[Action]:
+    """The consequences of a ladder step for the person."""
+    login, repo = event.author.login, event.repo
+    if step is Step.CORRECTION:
+        out: list[Action] = [Notify(login, "correction", step, category.value, event.html_url, repo.full_name)]
+        if config.ladder.correction_public_note:
+            out.append(PostComment(thread_target(event), _notice(category)))
+        return out
+    if step is Step.WARNING:
+        if config.ladder.warning_channel == "comment":
+            return [PostComment(thread_target(event), _warning_comment(login, category))]
+        return [Notify(login, "warning", step, category.value, event.html_url, repo.full_name)]
+    if not repo.owned_by_org:  # installation tokens cannot block on behalf of a user
+        return [LimitInteractions(repo.full_name, "existing_users", "one_week"),
+                Notify(login, "ban", step, category.value, event.html_url, repo.full_name)]
+    return [BlockUser(repo.owner, login, until),
+            Notify(login, "ban", step, category.value, event.html_url, repo.full_name)]
+
+
+def _notice(category: Category) -> str:
+    return messages.HIDDEN_NOTICE.substitute(
+        category=messages.CATEGORY_NAMES[category], coc="CODE_OF_CONDUCT.md",
+        anchor=messages.COC_SECTIONS[category.value])
+
+
+def _warning_comment(login: str, category: Category) -> str:
+    return messages.WARNING_COMMENT.substitute(
+        login=login, coc="CODE_OF_CONDUCT.md", anchor=messages.COC_SECTIONS[category.value])
+
+
+def ladder_actions(event: ContentEvent, category: Category, hits: tuple[RuleHit, ...],
+                   done: list[Action], config: Config, record: PersonRecord,
+                   now: datetime) -> tuple[list[Action], list[str]]:
+    if not config.ladder.enabled:
+        return [], []
+    if not config.ledger.repository:
+        return [], [messages.SKIP_NO_LEDGER]
+    if record.knows(event.node_id):
+        return [], [messages.SKIP_KNOWN]
+    step = ladder.next_step(record, category, hits, event.author.association, config.ladder, now)
+    until = ladder.ban_expiry(step, now, config.ladder)
+    incident = Incident(key=event.node_id, at=now, category=category,
+                        rule_ids=tuple(sorted({h.rule_id for h in hits})), step=step,
+                        url=event.html_url, expires_at=until)
+    consequences = step_actions(event, step, category, until, config)
+    record_action = RecordIncident(
+        login=event.author.login, incident=incident,
+        rule_summary=messages.CATEGORY_NAMES[category],
+        evidence=_excerpts(event, hits), original_text=_original(event),
+        actions_taken=tuple(a.summary() for a in [*done, *consequences]))
+    return [record_action, *consequences], [f"ladder step {ladder.rung(step).name}"]
+
+
+def _original(event: ContentEvent) -> str:
+    return f"{event.title}\n\n{event.body}" if event.title else event.body
+
+
+def _excerpts(event: ContentEvent, hits: tuple[RuleHit, ...], limit: int = 5) -> tuple[str, ...]:
+    texts = dict(event.fields())
+    out = []
+    for h in hits:
+        text = texts.get(h.field, "")
+        out += [text[s:e][:200] for s, e in h.evidence]
+    return tuple(dict.fromkeys(out))[:limit]
+
+
+def moderate(event: ContentEvent, verdict: Verdict, config: Config, record: PersonRecord,
+             now: datetime) -> Plan:
+    dry = config.dry_run
+    reason = gate(event, config)
+    if reason:
+        return Plan(event.version_key, (Skip(reason),), (reason,), verdict, dry)
+    hits = scored_hits(verdict, config)
+    top = strongest(hits)
+    if top is None:
+        return Plan(event.version_key, (Skip(messages.SKIP_BENIGN),), (), verdict, dry)
+    category, score = top
+    rule = config.moderation.rules[category]
+    why = _because(category, score, hits[category])
+    if score < rule.review_threshold:
+        return Plan(event.version_key, (Skip(messages.SKIP_BENIGN),), (why,), verdict, dry)
+    if score < rule.act_threshold or rule.action == "report-only":
+        review = RecordReview(event.author.login, event.node_id, event.html_url, why,
+                              tuple(h.rule_id for h in hits[category]), _original(event))
+        return Plan(event.version_key, (review,), (why,), verdict, dry)
+    done = content_actions(event, category, hits[category], config)
+    if config.moderation.notice and any(isinstance(a, HideComment) for a in done):
+        done.append(PostComment(thread_target(event), _notice(category)))
+    steps, notes = ladder_actions(event, category, hits[category], done, config, record, now)
+    return Plan(event.version_key, (*done, *steps), (why, *notes), verdict, dry)
+
+
+def _because(category: Category, score: float, hits: tuple[RuleHit, ...]) -> str:
+    rules = ", ".join(sorted({h.rule_id for h in hits}))
+    return f"{category.value} score {score:.2f} (rules: {rules})"
+

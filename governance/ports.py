@@ -1,0 +1,118 @@
+"""Small interfaces the service needs from the outside world; adapters implement them.
+
+Only ``model`` is imported here. Every method is async because every real backend is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from governance.model import (
+    Field,
+    HideClassifier,
+    LockReason,
+    PersonRecord,
+    RecordIncident,
+    RecordReview,
+    Target,
+)
+
+
+class Conflict(Exception):
+    """A compare-and-swap write lost the race: re-read and try again."""
+
+
+class NotFound(Exception):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class FileContent:
+    text: str
+    sha: str
+
+
+@dataclass(frozen=True, slots=True)
+class IssueRef:
+    number: int
+    node_id: str
+    title: str
+    body: str
+    labels: tuple[str, ...]
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CommentRef:
+    id: int
+    node_id: str
+    body: str
+    author: str
+    created_at: datetime | None = None
+    url: str = ""
+
+
+class GitHub(Protocol):
+    """Everything the bot does on GitHub, for one installation or token."""
+
+    # moderation
+    async def minimize(self, node_id: str, classifier: HideClassifier) -> None: ...
+    async def unminimize(self, node_id: str) -> None: ...
+    async def get_text(self, target: Target, field: Field) -> str: ...
+    async def set_text(self, target: Target, field: Field, text: str) -> None: ...
+    async def add_label(self, target: Target, label: str, description: str = "") -> None: ...
+    async def remove_label(self, target: Target, label: str) -> None: ...
+    async def lock(self, target: Target, reason: LockReason) -> None: ...
+    async def comment(self, target: Target, body: str) -> str: ...
+    # people
+    async def block(self, org: str, login: str) -> None: ...
+    async def unblock(self, org: str, login: str) -> None: ...
+    async def limit_interactions(self, repo: str, limit: str, expiry: str) -> None: ...
+    async def permission(self, repo: str, login: str) -> str: ...
+    async def is_org_member(self, org: str, login: str) -> bool: ...
+    async def team_members(self, org: str, team_slug: str) -> Sequence[str]: ...
+    async def user(self, login: str) -> dict[str, object]: ...
+    async def pr_commit_emails(self, repo: str, number: int) -> Sequence[tuple[str, str]]: ...
+    # repositories, files and issues (config, ledger)
+    async def repo_is_private(self, repo: str) -> bool: ...
+    async def read_file(self, repo: str, path: str) -> FileContent | None: ...
+    async def write_file(
+        self, repo: str, path: str, text: str, sha: str | None, message: str
+    ) -> str: ...
+    async def find_issues(self, repo: str, label: str) -> Sequence[IssueRef]: ...
+    async def create_issue(
+        self, repo: str, title: str, body: str, labels: Sequence[str]
+    ) -> IssueRef: ...
+    async def update_issue(
+        self,
+        repo: str,
+        number: int,
+        *,
+        body: str | None = None,
+        labels: Sequence[str] | None = None,
+        state: str | None = None,
+    ) -> None: ...
+    async def issue_comments(self, repo: str, number: int) -> Sequence[CommentRef]: ...
+    async def add_issue_comment(self, repo: str, number: int, body: str) -> CommentRef: ...
+
+
+class Mailer(Protocol):
+    async def send(
+        self, to: str, subject: str, text: str, html: str | None = None, *, message_id: str
+    ) -> None: ...
+
+
+class Clock(Protocol):
+    def now(self) -> datetime: ...
+
+
+class LedgerStore(Protocol):
+    """The private record of incidents, steps and review items (one issue per person)."""
+
+    async def record_for(self, login: str) -> PersonRecord: ...
+    async def record_incident(self, action: RecordIncident) -> None: ...
+    async def record_review(self, action: RecordReview) -> None: ...
+    async def note(self, login: str, text: str) -> None: ...

@@ -1,0 +1,1 @@
+"""Bundled sample events for `governance demo` (our own payloads, shaped like real deliveries)."""

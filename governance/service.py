@@ -1,0 +1,176 @@
+"""Use cases: where policy and ports meet. Both edges (App and Action) call only this.
+
+``Service.handle`` turns one webhook into a carried-out plan:
+parse -> load config -> read the person's record -> decide -> execute in order.
+Every step is idempotent, so a redelivered webhook is a safe retry.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from governance import messages
+from governance.config.load import ConfigError, load_config
+from governance.config.types import Config
+from governance.decision import decide
+from governance.events import parse_event
+from governance.model import (
+    Action,
+    AddLabel,
+    BlockUser,
+    ContentEvent,
+    Event,
+    HideComment,
+    LimitInteractions,
+    Lock,
+    Notify,
+    PersonRecord,
+    Plan,
+    PostComment,
+    RecordIncident,
+    RecordReview,
+    Redact,
+    RemoveLabel,
+    Skip,
+    UnblockUser,
+    UnhideComment,
+)
+from governance.policy.redaction import apply_redaction
+from governance.ports import Clock, GitHub, LedgerStore, Mailer
+
+log = logging.getLogger("governance")
+
+CONFIG_PATH = ".github/governance.yml"
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to one event: the plan, and which actions were carried out."""
+
+    plan: Plan | None
+    done: tuple[str, ...] = ()
+    ignored: str = ""  # why the event was not for us (no plan)
+
+
+@dataclass
+class Service:
+    github: GitHub
+    clock: Clock
+    ledger: LedgerStore | None = None
+    mailer: Mailer | None = None
+    dry_run: bool = False
+    extra_handlers: dict[type[Action], Callable[[Any], Awaitable[None]]] = field(
+        default_factory=dict
+    )
+
+    # ------------------------------------------------------------------ use cases
+
+    async def handle(self, event_name: str, payload: Mapping[str, Any]) -> Outcome:
+        event = parse_event(event_name, payload)
+        if event is None:
+            return Outcome(None, ignored=f"{event_name}.{payload.get('action', '')} is not moderated")
+        config = await self.config_for(event.repo.full_name)
+        return await self.run(event, config)
+
+    async def run(self, event: Event, config: Config) -> Outcome:
+        record = await self.record_for(event, config)
+        plan = decide(event, config, record, self.clock.now())
+        dry = self.dry_run or config.dry_run
+        plan = Plan(plan.key, plan.actions, plan.reasons, plan.verdict, dry)
+        done = () if dry else await self.execute(plan)
+        return Outcome(plan, done)
+
+    async def record_for(self, event: Event, config: Config) -> PersonRecord:
+        wants_ladder = isinstance(event, ContentEvent) and config.ledger.repository
+        if self.ledger is None or not wants_ladder:
+            return PersonRecord(event.author.login)
+        return await self.ledger.record_for(event.author.login)
+
+    async def config_for(self, repo: str) -> Config:
+        """Repository config over the org's `.github` defaults; no file at all means defaults."""
+        owner = repo.split("/", 1)[0]
+        repo_file = await self.github.read_file(repo, CONFIG_PATH)
+        org_file = None if repo == f"{owner}/.github" else await self.github.read_file(
+            f"{owner}/.github", CONFIG_PATH)
+        return load_config(
+            repo_file.text if repo_file else None,
+            org_file.text if org_file else None,
+            repo_name=f"{repo}/{CONFIG_PATH}",
+            org_name=f"{owner}/.github/{CONFIG_PATH}",
+        )
+
+    # ------------------------------------------------------------------ execution
+
+    async def execute(self, plan: Plan) -> tuple[str, ...]:
+        """Carry the actions out in order; stop at the first failure (the caller retries)."""
+        done: list[str] = []
+        for action in plan.actions:
+            await self._dispatch(action)
+            done.append(action.kind)
+        return tuple(done)
+
+    async def _dispatch(self, action: Action) -> None:
+        gh = self.github
+        match action:
+            case Skip():
+                return
+            case HideComment(target=t, classifier=c):
+                await gh.minimize(t.node_id, c)
+            case UnhideComment(target=t):
+                await gh.unminimize(t.node_id)
+            case Redact():
+                await self._redact(action)
+            case AddLabel(target=t, label=label):
+                await gh.add_label(t, label, "Set by the code-of-conduct bot")
+            case RemoveLabel(target=t, label=label):
+                await gh.remove_label(t, label)
+            case Lock(target=t, reason=r):
+                await gh.lock(t, r)
+            case PostComment(target=t, body=body):
+                await gh.comment(t, body)
+            case BlockUser(org=org, login=login):
+                await gh.block(org, login)
+            case UnblockUser(org=org, login=login):
+                await gh.unblock(org, login)
+            case LimitInteractions(repo=repo, limit=limit, expiry=expiry):
+                await gh.limit_interactions(repo, limit, expiry)
+            case RecordIncident() if self.ledger is not None:
+                await self.ledger.record_incident(action)
+            case RecordReview() if self.ledger is not None:
+                await self.ledger.record_review(action)
+            case Notify():
+                await self._notify(action)
+            case _ if type(action) in self.extra_handlers:
+                await self.extra_handlers[type(action)](action)
+            case _:
+                log.warning("no handler for action %s; skipped", action.kind)
+
+    async def _redact(self, action: Redact) -> None:
+        current = await self.github.get_text(action.target, action.field)
+        new = apply_redaction(current, action)
+        if new is None:
+            log.info("content changed since it was checked; redaction left to the edit event")
+            return
+        if new != current:
+            await self.github.set_text(action.target, action.field, new)
+
+    async def _notify(self, action: Notify) -> None:
+        """Email when the person shows a public address; otherwise the note stays in the ledger."""
+        text = messages.render_notice(action)
+        email = await self._public_email(action.login)
+        if email and self.mailer is not None:
+            subject, body = text
+            await self.mailer.send(email, subject, body, message_id=f"{action.template}-{action.url}")
+        elif self.ledger is not None:
+            await self.ledger.note(action.login, f"{text[0]}\n\n{text[1]}")
+
+    async def _public_email(self, login: str) -> str:
+        profile = await self.github.user(login)
+        email = profile.get("email")
+        return email if isinstance(email, str) else ""
+
+
+__all__ = ["ConfigError", "Outcome", "Service"]

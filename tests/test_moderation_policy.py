@@ -1,0 +1,198 @@
+"""Pure moderation decisions: gates, content actions and ladder steps."""
+
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+
+from governance import messages
+from governance.model import (
+    ActorType,
+    AddLabel,
+    Association,
+    BlockUser,
+    Category,
+    HideClassifier,
+    Incident,
+    LimitInteractions,
+    Lock,
+    Notify,
+    PersonRecord,
+    PostComment,
+    RecordIncident,
+    RecordReview,
+    Redact,
+    Skip,
+    Step,
+    Surface,
+    Verdict,
+)
+from governance.policy.moderation import moderate
+from governance.policy.redaction import apply_redaction
+from tests.builders import NOW, config, event, verdict
+
+LEDGER = {"repository": "acme/coc-ledger"}
+
+
+def kinds(plan):
+    return [a.kind for a in plan.actions]
+
+
+def test_benign_content_gets_a_skip_with_its_reason():
+    plan = moderate(event(), Verdict.ok(), config(), PersonRecord("someone"), NOW)
+    assert plan.actions == (Skip(messages.SKIP_BENIGN),)
+    assert plan.effective == ()
+
+
+@pytest.mark.parametrize(("assoc", "login", "bot"), [
+    (Association.MEMBER, "someone", False),
+    (Association.NONE, "friendly", False),
+    (Association.NONE, "helper[bot]", True),
+])
+def test_exempt_authors_are_left_alone(assoc, login, bot):
+    cfg = config(moderation={"exempt": {"associations": ["MEMBER"], "bots": True,
+                                        "logins": ["Friendly"]}})
+    plan = moderate(event(association=assoc, login=login), verdict(Category.ABUSE, 0.99), cfg,
+                    PersonRecord(login), NOW)
+    assert kinds(plan) == ["skip"]
+    assert "exempt" in plan.reasons[0]
+
+
+def test_unchanged_edit_is_not_checked_again():
+    edit = event("same", action="edited", previous_body="same")
+    plan = moderate(edit, verdict(Category.ABUSE, 0.99), config(), PersonRecord("x"), NOW)
+    assert plan.actions == (Skip(messages.SKIP_UNCHANGED),)
+
+
+def test_abusive_comment_is_hidden_with_the_abuse_classifier():
+    plan = moderate(event(), verdict(Category.ABUSE, 0.95), config(), PersonRecord("x"), NOW)
+    assert kinds(plan) == ["hide_comment"]
+    assert plan.actions[0].classifier is HideClassifier.ABUSE
+    assert plan.actions[0].target.node_id == "IC_node1"
+    assert messages.SKIP_NO_LEDGER in plan.reasons
+
+
+def test_borderline_score_opens_a_review_item_and_does_nothing_public():
+    plan = moderate(event(), verdict(Category.ABUSE, 0.7), config(), PersonRecord("x"), NOW)
+    assert kinds(plan) == ["record_review"]
+    assert not any(a.public for a in plan.actions)
+
+
+def test_below_review_threshold_is_benign():
+    plan = moderate(event(), verdict(Category.ABUSE, 0.3), config(), PersonRecord("x"), NOW)
+    assert kinds(plan) == ["skip"]
+
+
+def test_disabled_category_and_rule_do_not_act():
+    off = config(moderation={"rules": {"abuse": {"enabled": False}}})
+    assert kinds(moderate(event(), verdict(Category.ABUSE, 0.99), off, PersonRecord("x"),
+                          NOW)) == ["skip"]
+    rule_off = config(moderation={"rules": {"abuse": {"disabled_rules": ["test.rule"]}}})
+    assert kinds(moderate(event(), verdict(Category.ABUSE, 0.99), rule_off, PersonRecord("x"),
+                          NOW)) == ["skip"]
+
+
+def test_pii_is_redacted_span_by_span_and_only_on_the_version_seen():
+    body = "call him on +44 7911 123456 tonight"
+    ev = event(body)
+    plan = moderate(ev, verdict(Category.PII, 0.97, evidence=((12, 27),)), config(),
+                    PersonRecord("x"), NOW)
+    (redact,) = plan.actions
+    assert isinstance(redact, Redact)
+    assert apply_redaction(body, redact) == f"call him on {messages.REDACTED_MARKER} tonight"
+    assert apply_redaction(body + " (edited)", redact) is None
+
+
+@pytest.mark.parametrize(("body_action", "expected"), [
+    ("label", ["add_label"]), ("lock", ["lock"]), ("redact", ["redact", "add_label"]),
+])
+def test_issue_bodies_cannot_be_hidden_so_body_action_applies(body_action, expected):
+    cfg = config(moderation={"body_action": body_action})
+    ev = event("spam spam", surface=Surface.ISSUE, title="Buy now")
+    plan = moderate(ev, verdict(Category.SOLICITATION, 0.95), cfg, PersonRecord("x"), NOW)
+    assert kinds(plan) == expected
+    assert all(getattr(a, "target", None) is None or a.target.surface is Surface.ISSUE
+               for a in plan.actions)
+
+
+def test_lock_and_notice_are_added_when_configured():
+    cfg = config(moderation={"notice": True, "rules": {"abuse": {"lock": True}}})
+    plan = moderate(event(), verdict(Category.ABUSE, 0.95), cfg, PersonRecord("x"), NOW)
+    assert kinds(plan) == ["hide_comment", "lock", "post_comment"]
+    notice = plan.actions[2]
+    assert isinstance(notice, PostComment) and "#unacceptable-behaviour" in notice.body
+
+
+def test_first_incident_records_a_correction_sent_privately():
+    plan = moderate(event(), verdict(Category.ABUSE, 0.95), config(ledger=LEDGER),
+                    PersonRecord("someone"), NOW)
+    assert kinds(plan) == ["hide_comment", "record_incident", "notify"]
+    record, notify = plan.actions[1], plan.actions[2]
+    assert isinstance(record, RecordIncident) and record.incident.step is Step.CORRECTION
+    assert record.original_text == "hello"
+    assert isinstance(notify, Notify) and notify.template == "correction"
+    assert not record.public and not notify.public
+
+
+def test_warning_can_be_a_public_comment():
+    history = PersonRecord("someone", (Incident("old", NOW - timedelta(days=3), Category.ABUSE,
+                                                ("r",), Step.CORRECTION),))
+    cfg = config(ledger=LEDGER, ladder={"warning_channel": "comment"})
+    plan = moderate(event(), verdict(Category.ABUSE, 0.95), cfg, history, NOW)
+    assert kinds(plan) == ["hide_comment", "record_incident", "post_comment"]
+
+
+def test_temporary_ban_blocks_in_an_org_and_limits_interactions_for_a_user_repo():
+    threat = verdict(Category.ABUSE, 0.97, severity=3)
+    plan = moderate(event(), threat, config(ledger=LEDGER), PersonRecord("someone"), NOW)
+    block = next(a for a in plan.actions if isinstance(a, BlockUser))
+    assert block.org == "acme" and block.until == NOW + timedelta(days=7)
+    user_repo = event(owner_type=ActorType.USER)
+    plan = moderate(user_repo, threat, config(ledger=LEDGER), PersonRecord("someone"), NOW)
+    assert any(isinstance(a, LimitInteractions) for a in plan.actions)
+    assert not any(isinstance(a, BlockUser) for a in plan.actions)
+
+
+def test_known_content_is_not_recorded_twice():
+    history = PersonRecord("someone", (Incident("IC_node1", NOW, Category.ABUSE, ("r",),
+                                                Step.CORRECTION),))
+    plan = moderate(event(), verdict(Category.ABUSE, 0.95), config(ledger=LEDGER), history, NOW)
+    assert kinds(plan) == ["hide_comment"]
+    assert messages.SKIP_KNOWN in plan.reasons
+
+
+def test_report_only_never_touches_content():
+    cfg = config(moderation={"rules": {"abuse": {"action": "report-only"}}})
+    plan = moderate(event(), verdict(Category.ABUSE, 0.99), cfg, PersonRecord("x"), NOW)
+    assert [type(a) for a in plan.actions] == [RecordReview]
+
+
+def test_label_action_labels_the_thread():
+    cfg = config(moderation={"rules": {"solicitation": {"action": "label"}}})
+    plan = moderate(event(), verdict(Category.SOLICITATION, 0.99), cfg, PersonRecord("x"), NOW)
+    (label,) = plan.actions
+    assert isinstance(label, AddLabel) and label.label == "coc:spam"
+    assert label.target.surface is Surface.ISSUE and label.target.node_id == "I_node7"
+
+
+def test_plan_serialises_with_stable_field_names():
+    plan = moderate(event(), verdict(Category.ABUSE, 0.95), config(ledger=LEDGER),
+                    PersonRecord("someone"), NOW)
+    data = plan.to_dict()
+    assert [a["type"] for a in data["actions"]] == ["hide_comment", "record_incident", "notify"]
+    assert data["actions"][0]["classifier"] == "ABUSE"
+    assert data["actions"][1]["incident"]["step"] == "correction"
+    assert "hide issue_comment" in plan.render()
+
+
+def test_edited_into_abuse_is_checked():
+    ev = replace(event("you idiot"), action="edited", previous_body="thanks")
+    plan = moderate(ev, verdict(Category.ABUSE, 0.95), config(), PersonRecord("x"), NOW)
+    assert kinds(plan) == ["hide_comment"]
+
+
+def test_lock_reason_matches_the_category():
+    cfg = config(moderation={"body_action": "lock"})
+    ev = event("x", surface=Surface.ISSUE, title="t")
+    plan = moderate(ev, verdict(Category.ABUSE, 0.95), cfg, PersonRecord("x"), NOW)
+    assert isinstance(plan.actions[0], Lock) and plan.actions[0].reason.value == "too heated"
