@@ -90,3 +90,11 @@ def ban_expiry(step: Step, now: datetime, policy: Ladder) -> datetime | None:
     if step is Step.TEMPORARY_BAN:
         return now + timedelta(days=policy.temporary_ban_days)
     return None
+
+
+def ladder_markdown() -> str:
+    """The ladder as a Markdown table: README and code of conduct are checked against it."""
+    rows = ["| step | name | ledger label | what it means |", "|---|---|---|---|"]
+    rows += [f"| {r.step.value} | {r.title} (`{r.name}`) | `{r.label}` | {r.meaning} |"
+             for r in LADDER]
+    return "\n".join(rows)
