@@ -93,7 +93,9 @@ NOTICE_TEMPLATES: dict[str, tuple[Template, Template]] = {
 }
 
 
-def render_notice(action: Notify, coc: str = "CODE_OF_CONDUCT.md", days: int = 7) -> tuple[str, str]:
+def render_notice(
+    action: Notify, coc: str = "CODE_OF_CONDUCT.md", days: int = 7
+) -> tuple[str, str]:
     """Subject and plain-text body of a private notice about a ladder step."""
     subject, body = NOTICE_TEMPLATES[action.template]
     category = Category(action.reason) if action.reason in Category.__members__.values() else None

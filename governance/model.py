@@ -80,7 +80,12 @@ class Association(enum.StrEnum):
 
     @property
     def is_first_time(self) -> bool:
-        return self in (Association.NONE, Association.FIRST_TIMER, Association.FIRST_TIME_CONTRIBUTOR)
+        return self in _FIRST_TIME
+
+
+_FIRST_TIME = frozenset(
+    {Association.NONE, Association.FIRST_TIMER, Association.FIRST_TIME_CONTRIBUTOR}
+)
 
 
 class ActorType(enum.StrEnum):
@@ -306,6 +311,10 @@ class Target:
     rest_id: int
     url: str = ""
 
+    @property
+    def where(self) -> str:
+        return self.url or self.node_id
+
 
 @dataclass(frozen=True, slots=True)
 class Action:
@@ -323,7 +332,7 @@ class HideComment(Action):
     classifier: HideClassifier
 
     def summary(self) -> str:
-        return f"hide {self.target.surface} {self.target.url or self.target.node_id} as {self.classifier}"
+        return f"hide {self.target.surface} {self.target.where} as {self.classifier}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,7 +341,7 @@ class UnhideComment(Action):
     target: Target
 
     def summary(self) -> str:
-        return f"unhide {self.target.surface} {self.target.url or self.target.node_id}"
+        return f"unhide {self.target.surface} {self.target.where}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,7 +356,7 @@ class Redact(Action):
     marker: str = "[redacted]"
 
     def summary(self) -> str:
-        return f"redact {len(self.spans)} span(s) in the {self.field} of {self.target.url or self.target.node_id}"
+        return f"redact {len(self.spans)} span(s) in the {self.field} of {self.target.where}"
 
 
 @dataclass(frozen=True, slots=True)

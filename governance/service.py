@@ -71,7 +71,8 @@ class Service:
     async def handle(self, event_name: str, payload: Mapping[str, Any]) -> Outcome:
         event = parse_event(event_name, payload)
         if event is None:
-            return Outcome(None, ignored=f"{event_name}.{payload.get('action', '')} is not moderated")
+            action = payload.get("action", "")
+            return Outcome(None, ignored=f"{event_name}.{action} is not an event the bot acts on")
         config = await self.config_for(event.repo.full_name)
         return await self.run(event, config)
 
@@ -163,7 +164,8 @@ class Service:
         email = await self._public_email(action.login)
         if email and self.mailer is not None:
             subject, body = text
-            await self.mailer.send(email, subject, body, message_id=f"{action.template}-{action.url}")
+            message_id = f"{action.template}-{action.url}"
+            await self.mailer.send(email, subject, body, message_id=message_id)
         elif self.ledger is not None:
             await self.ledger.note(action.login, f"{text[0]}\n\n{text[1]}")
 

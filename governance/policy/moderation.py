@@ -175,20 +175,24 @@ def step_actions(event: ContentEvent, step: Step, category: Category, until: dat
                  config: Config) -> list[Action]:
     """The consequences of a ladder step for the person."""
     login, repo = event.author.login, event.repo
+
+    def notify(template: str) -> Notify:
+        return Notify(login, template, step, category.value, event.html_url, repo.full_name)
+
     if step is Step.CORRECTION:
-        out: list[Action] = [Notify(login, "correction", step, category.value, event.html_url, repo.full_name)]
+        out: list[Action] = [notify("correction")]
         if config.ladder.correction_public_note:
             out.append(PostComment(thread_target(event), _notice(category)))
         return out
     if step is Step.WARNING:
         if config.ladder.warning_channel == "comment":
             return [PostComment(thread_target(event), _warning_comment(login, category))]
-        return [Notify(login, "warning", step, category.value, event.html_url, repo.full_name)]
+        return [notify("warning")]
     if not repo.owned_by_org:  # installation tokens cannot block on behalf of a user
         return [LimitInteractions(repo.full_name, "existing_users", "one_week"),
-                Notify(login, "ban", step, category.value, event.html_url, repo.full_name)]
+                notify("ban")]
     return [BlockUser(repo.owner, login, until),
-            Notify(login, "ban", step, category.value, event.html_url, repo.full_name)]
+            notify("ban")]
 
 
 def _notice(category: Category) -> str:
