@@ -1,7 +1,8 @@
 """``decide``: the whole pure decision for one event, detection included.
 
 (event, config, ledger record, clock value) -> plan. No I/O: the service gathers the inputs
-and carries the plan out.
+(the record, recent sightings for spam waves, an account profile when it matters) and
+carries the plan out.
 """
 
 from __future__ import annotations
@@ -19,11 +20,14 @@ from governance.model import (
     MergedPullRequest,
     PersonRecord,
     Plan,
+    RecordReview,
     RuleHit,
     Verdict,
 )
 from governance.policy.moderation import moderate
 from governance.policy.recognition import recognize
+from governance.policy.signals import AccountSignals, boost
+from governance.policy.waves import NO_WAVE, Wave
 
 
 def context_for(event: ContentEvent, config: Config, now: datetime,
@@ -48,8 +52,9 @@ def context_for(event: ContentEvent, config: Config, now: datetime,
     )
 
 
-def detect(event: ContentEvent, context: DetectContext) -> Verdict:
+def assess(event: ContentEvent, config: Config, now: datetime, wave: Wave = NO_WAVE) -> Verdict:
     """Classify title and body separately so evidence spans keep pointing into each."""
+    context = context_for(event, config, now, wave.count)
     hits: list[RuleHit] = []
     best = Verdict.ok()
     for field_name, text in event.fields():
@@ -62,10 +67,23 @@ def detect(event: ContentEvent, context: DetectContext) -> Verdict:
     return Verdict(best.label, best.score, tuple(hits))
 
 
-def decide(event: Event, config: Config, history: PersonRecord, now: datetime,
-           *, verdict: Verdict | None = None, repeat_count: int = 0) -> Plan:
+def decide(event: Event, config: Config, history: PersonRecord, now: datetime, *,
+           verdict: Verdict | None = None, wave: Wave = NO_WAVE,
+           account: AccountSignals | None = None) -> Plan:
     if isinstance(event, MergedPullRequest):
         return recognize(event, config)
     if verdict is None:
-        verdict = detect(event, context_for(event, config, now, repeat_count))
-    return moderate(event, verdict, config, history, now)
+        verdict = assess(event, config, now, wave)
+    verdict = boost(verdict, event.author.association, account, wave)
+    plan = moderate(event, verdict, config, history, now)
+    if not wave.is_wave or not plan.effective:
+        return plan
+    return replace(plan, actions=(*plan.actions, wave_review(event, wave)))
+
+
+def wave_review(event: ContentEvent, wave: Wave) -> RecordReview:
+    """One ledger review item per wave: its key is the wave's, so members add nothing new."""
+    authors = ", ".join(f"@{a}" for a in sorted({*wave.authors, event.author.login}))
+    reason = f"spam wave: nearly the same text in {len(wave.threads)} threads by {authors}"
+    return RecordReview(event.author.login, f"wave:{wave.key}", event.html_url, reason,
+                        ("spam.wave",), event.body)

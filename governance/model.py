@@ -257,6 +257,16 @@ class Verdict:
         return max((h.score for h in self.hits_for(category)), default=0.0)
 
 
+@dataclass(frozen=True, slots=True)
+class Sighting:
+    """One piece of recent content, reduced to what spam-wave detection needs."""
+
+    fingerprint: int
+    author: str
+    thread: str  # owner/name#number
+    at: datetime
+
+
 # --------------------------------------------------------------------------- ledger
 
 
@@ -274,6 +284,7 @@ class Incident:
     expires_at: datetime | None = None
     pardoned: bool = False
     false_positive: bool = False
+    lifted_at: datetime | None = None  # when a ban was lifted (expiry sweep or /coc unban)
 
 
 @dataclass(frozen=True, slots=True)
@@ -431,6 +442,62 @@ class RecordReview(Action):
 
     def summary(self) -> str:
         return f"open a review item for moderators ({self.reason})"
+
+
+@dataclass(frozen=True, slots=True)
+class RecordPardon(Action):
+    """Undo one recorded step in the ledger (``/coc pardon``, ``/coc unhide``)."""
+
+    kind: ClassVar[str] = "record_pardon"
+    public: ClassVar[bool] = False
+    login: str
+    key: str  # idempotency key: the command comment
+    incident_key: str  # the incident that is undone
+    by: str
+    at: datetime
+    false_positive: bool = True
+    rule_ids: tuple[str, ...] = ()
+    reason: str = ""
+    actions_taken: tuple[str, ...] = ()
+
+    def summary(self) -> str:
+        what = "false positive" if self.false_positive else "pardon"
+        return f"record a {what} for @{self.login} in the ledger (undoes {self.incident_key})"
+
+
+@dataclass(frozen=True, slots=True)
+class RecordNote(Action):
+    """A dated note in the person's ledger record: moderator notes and confirmations."""
+
+    kind: ClassVar[str] = "record_note"
+    public: ClassVar[bool] = False
+    login: str
+    key: str  # idempotency key
+    text: str
+    by: str
+    at: datetime
+    url: str = ""
+    original_text: str = ""  # private ledger only: content a moderator hid
+    resolves_reviews: bool = False  # a moderator looked at this person's open review items
+
+    def summary(self) -> str:
+        return f"add a note to @{self.login}'s ledger record"
+
+
+@dataclass(frozen=True, slots=True)
+class RecordBanLifted(Action):
+    """A temporary ban ended (expiry or ``/coc unban``); the step itself stays on record."""
+
+    kind: ClassVar[str] = "record_ban_lifted"
+    public: ClassVar[bool] = False
+    login: str
+    key: str  # idempotency key
+    incident_key: str
+    by: str
+    at: datetime
+
+    def summary(self) -> str:
+        return f"record that @{self.login}'s ban was lifted"
 
 
 @dataclass(frozen=True, slots=True)

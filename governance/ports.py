@@ -11,12 +11,17 @@ from datetime import datetime
 from typing import Protocol
 
 from governance.model import (
+    ContentEvent,
     Field,
     HideClassifier,
     LockReason,
     PersonRecord,
+    RecordBanLifted,
     RecordIncident,
+    RecordNote,
+    RecordPardon,
     RecordReview,
+    Sighting,
     Target,
 )
 
@@ -109,6 +114,13 @@ class Clock(Protocol):
     def now(self) -> datetime: ...
 
 
+class RecentContent(Protocol):
+    """Recent content of the same installation (App) or repository (Action): spam waves."""
+
+    async def sightings(self, event: ContentEvent) -> Sequence[Sighting]: ...
+    async def remember(self, sighting: Sighting) -> None: ...
+
+
 class LedgerStore(Protocol):
     """The private record of incidents, steps and review items (one issue per person)."""
 
@@ -116,3 +128,7 @@ class LedgerStore(Protocol):
     async def record_incident(self, action: RecordIncident) -> None: ...
     async def record_review(self, action: RecordReview) -> None: ...
     async def note(self, login: str, text: str) -> None: ...
+    async def record_pardon(self, action: RecordPardon) -> None: ...
+    async def record_note(self, action: RecordNote) -> None: ...
+    async def record_ban_lifted(self, action: RecordBanLifted) -> None: ...
+    async def people(self) -> Sequence[str]: ...  # every login with a record (for the sweep)

@@ -196,3 +196,17 @@ def test_lock_reason_matches_the_category():
     ev = event("x", surface=Surface.ISSUE, title="t")
     plan = moderate(ev, verdict(Category.ABUSE, 0.95), cfg, PersonRecord("x"), NOW)
     assert isinstance(plan.actions[0], Lock) and plan.actions[0].reason.value == "too heated"
+
+
+def test_a_wave_member_is_boosted_and_the_wave_recorded_once_by_key():
+    from governance.decision import decide
+    from governance.policy.waves import Wave
+
+    wave = Wave(2, ("a", "b"), ("acme/widgets#1", "acme/widgets#7"), "00ff")
+    plan = decide(event(), config(), PersonRecord("x"), NOW,
+                  verdict=verdict(Category.SOLICITATION, 0.7), wave=wave)
+    assert kinds(plan) == ["hide_comment", "record_review"]
+    assert plan.actions[-1].key == "wave:00ff"
+    quiet = decide(event(), config(), PersonRecord("x"), NOW,
+                   verdict=verdict(Category.SOLICITATION, 0.2), wave=wave)
+    assert kinds(quiet) == ["skip"]

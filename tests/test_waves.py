@@ -2,7 +2,8 @@
 
 from datetime import timedelta
 
-from governance.policy.waves import MAX_DISTANCE, Sighting, distance, fingerprint, wave_of
+from governance.model import Sighting
+from governance.policy.waves import MAX_DISTANCE, distance, fingerprint, wave_of
 from tests.builders import NOW
 
 LURE = ("Hi, I had the same crash and this patched build fixed it for me, grab it from the "

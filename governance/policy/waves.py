@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from governance.model import Sighting
+
 MIN_TOKENS = 8  # below this a text is too generic to call a repeat a wave
 # Hamming distance (of 64 bits) that still counts as "nearly the same": unrelated texts sit
 # around 32, a spam template with a few words swapped around 4.
@@ -23,20 +25,11 @@ _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
-class Sighting:
-    """One piece of recent content, reduced to what wave detection needs."""
-
-    fingerprint: int
-    author: str
-    thread: str  # owner/name#number
-    at: datetime
-
-
-@dataclass(frozen=True, slots=True)
 class Wave:
     count: int  # other sightings of nearly the same text (0: not a wave)
     authors: tuple[str, ...]
     threads: tuple[str, ...]
+    key: str = ""  # stable id of the wave: the fingerprint of its earliest sighting
 
     @property
     def is_wave(self) -> bool:
@@ -80,4 +73,6 @@ def wave_of(fp: int | None, thread: str, recent: Iterable[Sighting], now: dateti
     if not others:
         return NO_WAVE
     threads = tuple(sorted({s.thread for s in alike} | {thread}))
-    return Wave(len(alike), tuple(sorted({s.author for s in alike})), threads)
+    first = min(alike, key=lambda s: (s.at, s.fingerprint))
+    return Wave(len(alike), tuple(sorted({s.author for s in alike})), threads,
+                f"{first.fingerprint:016x}")
