@@ -10,12 +10,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from governance import messages
 from governance.config.load import ConfigError, load_config
 from governance.config.types import Config
-from governance.decision import decide
+from governance.decision import assess, decide
 from governance.events import parse_event
 from governance.model import (
     Action,
@@ -34,12 +35,15 @@ from governance.model import (
     RecordReview,
     Redact,
     RemoveLabel,
+    Sighting,
     Skip,
     UnblockUser,
     UnhideComment,
 )
 from governance.policy.redaction import apply_redaction
-from governance.ports import Clock, GitHub, LedgerStore, Mailer
+from governance.policy.signals import signals_from_profile, worth_a_profile_read
+from governance.policy.waves import NO_WAVE, Wave, fingerprint, wave_of
+from governance.ports import Clock, GitHub, LedgerStore, Mailer, RecentContent
 
 log = logging.getLogger("governance")
 
@@ -61,6 +65,7 @@ class Service:
     clock: Clock
     ledger: LedgerStore | None = None
     mailer: Mailer | None = None
+    recent: RecentContent | None = None
     dry_run: bool = False
     extra_handlers: dict[type[Action], Callable[[Any], Awaitable[None]]] = field(
         default_factory=dict
@@ -78,11 +83,34 @@ class Service:
 
     async def run(self, event: Event, config: Config) -> Outcome:
         record = await self.record_for(event, config)
-        plan = decide(event, config, record, self.clock.now())
+        now = self.clock.now()
+        if isinstance(event, ContentEvent):
+            plan = await self._moderation_plan(event, config, record, now)
+        else:
+            plan = decide(event, config, record, now)
         dry = self.dry_run or config.dry_run
         plan = Plan(plan.key, plan.actions, plan.reasons, plan.verdict, dry)
         done = () if dry else await self.execute(plan)
         return Outcome(plan, done)
+
+    async def _moderation_plan(self, event: ContentEvent, config: Config, record: PersonRecord,
+                               now: datetime) -> Plan:
+        """Gather what spam waves and account signals need, then decide."""
+        wave = await self._wave(event, now)
+        verdict = assess(event, config, now, wave)
+        account = None
+        if worth_a_profile_read(verdict, event.author.association):
+            account = signals_from_profile(await self.github.user(event.author.login), now)
+        return decide(event, config, record, now, verdict=verdict, wave=wave, account=account)
+
+    async def _wave(self, event: ContentEvent, now: datetime) -> Wave:
+        fp = fingerprint(event.body)
+        if self.recent is None or fp is None:
+            return NO_WAVE
+        thread = f"{event.repo.full_name}#{event.number}"
+        seen = await self.recent.sightings(event)
+        await self.recent.remember(Sighting(fp, event.author.login, thread, now))
+        return wave_of(fp, thread, seen, now)
 
     async def record_for(self, event: Event, config: Config) -> PersonRecord:
         wants_ladder = isinstance(event, ContentEvent) and config.ledger.repository
