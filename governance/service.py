@@ -109,7 +109,7 @@ class Service:
             return NO_WAVE
         thread = f"{event.repo.full_name}#{event.number}"
         seen = await self.recent.sightings(event)
-        await self.recent.remember(Sighting(fp, event.author.login, thread, now))
+        await self.recent.remember(event, Sighting(fp, event.author.login, thread, now))
         return wave_of(fp, thread, seen, now)
 
     async def record_for(self, event: Event, config: Config) -> PersonRecord:
