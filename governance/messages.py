@@ -37,6 +37,14 @@ HIDDEN_NOTICE = Template(
     "with `/coc unhide`."
 )
 
+MALWARE_NOTICE = Template(
+    "A comment in this thread linked to a suspicious download and was hidden by the "
+    "code-of-conduct bot ($coc$anchor). Please do not download or run files linked from "
+    "comments; use the project's own releases."
+)
+
+NOTICES: dict[Category, Template] = {Category.MALWARE: MALWARE_NOTICE}
+
 REDACTED_MARKER = "[redacted by the code-of-conduct bot]"
 
 CORRECTION_SUBJECT = Template("A note about your contribution to $repo")

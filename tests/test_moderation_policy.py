@@ -116,7 +116,7 @@ def test_issue_bodies_cannot_be_hidden_so_body_action_applies(body_action, expec
 
 
 def test_lock_and_notice_are_added_when_configured():
-    cfg = config(moderation={"notice": True, "rules": {"abuse": {"lock": True}}})
+    cfg = config(moderation={"rules": {"abuse": {"lock": True, "notice": True}}})
     plan = moderate(event(), verdict(Category.ABUSE, 0.95), cfg, PersonRecord("x"), NOW)
     assert kinds(plan) == ["hide_comment", "lock", "post_comment"]
     notice = plan.actions[2]
@@ -210,3 +210,17 @@ def test_a_wave_member_is_boosted_and_the_wave_recorded_once_by_key():
     quiet = decide(event(), config(), PersonRecord("x"), NOW,
                    verdict=verdict(Category.SOLICITATION, 0.2), wave=wave)
     assert kinds(quiet) == ["skip"]
+
+
+def test_malware_lure_defaults_hide_as_spam_label_thread_and_temporary_ban_for_first_timers():
+    cfg = config(ledger=LEDGER, moderation={"rules": {"malware": {"notice": True}}})
+    plan = moderate(event(), verdict(Category.MALWARE, 0.97), cfg, PersonRecord("someone"), NOW)
+    assert kinds(plan)[:3] == ["hide_comment", "add_label", "post_comment"]
+    assert plan.actions[0].classifier is HideClassifier.SPAM
+    assert "suspicious download" in plan.actions[2].body
+    record = next(a for a in plan.actions if isinstance(a, RecordIncident))
+    assert record.incident.step is Step.TEMPORARY_BAN
+    regular = event(association=Association.CONTRIBUTOR)
+    plan = moderate(regular, verdict(Category.MALWARE, 0.97), cfg, PersonRecord("someone"), NOW)
+    record = next(a for a in plan.actions if isinstance(a, RecordIncident))
+    assert record.incident.step is Step.WARNING

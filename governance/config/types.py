@@ -31,6 +31,8 @@ class RuleConfig:
     label: str
     lock: bool
     disabled_rules: frozenset[str]
+    label_thread: bool
+    notice: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +55,6 @@ class Moderation:
     on_edit: bool
     surfaces: frozenset[Surface]
     body_action: str  # redact | label | lock | report-only
-    notice: bool
     rules: Mapping[Category, RuleConfig]
     exempt: Exempt
     allow: Allow
@@ -86,6 +87,7 @@ class Ladder:
     start: Mapping[Category, Step]
     severe_start: Step
     first_timer_spam: Step | None  # None: same as any solicitation
+    first_timer_malware: Step | None  # None: same as any malware incident
     warning_channel: str
     correction_public_note: bool
 
@@ -137,6 +139,9 @@ class Experts:
     question_label: str
     weights: Mapping[str, float]
     label: str
+    publish_repository: str = ""
+    publish_category: str = ""
+    publish_path: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +178,8 @@ def _rule(d: Mapping[str, Any]) -> RuleConfig:
         label=d["label"],
         lock=d["lock"],
         disabled_rules=frozenset(d["disabled_rules"]),
+        label_thread=d["label_thread"],
+        notice=d["notice"],
     )
 
 
@@ -183,7 +190,6 @@ def _moderation(d: Mapping[str, Any]) -> Moderation:
         on_edit=d["on_edit"],
         surfaces=frozenset(Surface(s) for s in d["surfaces"]),
         body_action=d["body_action"],
-        notice=d["notice"],
         rules={Category(k): _rule(v) for k, v in d["rules"].items()},
         exempt=Exempt(
             associations=frozenset(Association(a) for a in ex["associations"]),
@@ -209,7 +215,7 @@ def _llm(d: Mapping[str, Any]) -> LLM:
 
 
 def _ladder(d: Mapping[str, Any]) -> Ladder:
-    spam = d["first_timer_spam"]
+    spam, malware = d["first_timer_spam"], d["first_timer_malware"]
     return Ladder(
         enabled=d["enabled"],
         window_days=d["window_days"],
@@ -218,6 +224,7 @@ def _ladder(d: Mapping[str, Any]) -> Ladder:
         start={Category(k): STEP_NAMES[v] for k, v in d["start"].items()},
         severe_start=STEP_NAMES[d["severe_start"]],
         first_timer_spam=None if spam == "same" else STEP_NAMES[spam],
+        first_timer_malware=None if malware == "same" else STEP_NAMES[malware],
         warning_channel=d["warning_channel"],
         correction_public_note=d["correction_public_note"],
     )
@@ -261,4 +268,7 @@ def _experts(d: Mapping[str, Any]) -> Experts:
         question_label=d["question_label"],
         weights={k: float(v) for k, v in d["weights"].items()},
         label=d["label"],
+        publish_repository=d["publish"]["repository"],
+        publish_category=d["publish"]["discussion_category"],
+        publish_path=d["publish"]["path"],
     )

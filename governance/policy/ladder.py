@@ -71,9 +71,10 @@ def first_step(category: Category, hits: tuple[RuleHit, ...], association: Assoc
     step = policy.start.get(category, Step.CORRECTION)
     if any(h.severity >= 3 for h in hits):
         step = max(step, policy.severe_start)
-    spam = category in (Category.SOLICITATION, Category.MALWARE)
-    if spam and association.is_first_time and policy.first_timer_spam is not None:
-        step = max(step, policy.first_timer_spam)
+    first_timer = {Category.SOLICITATION: policy.first_timer_spam,
+                   Category.MALWARE: policy.first_timer_malware}.get(category)
+    if association.is_first_time and first_timer is not None:
+        step = max(step, first_timer)
     return step
 
 

@@ -137,7 +137,8 @@ def content_actions(event: ContentEvent, category: Category, hits: tuple[RuleHit
         out.append(AddLabel(thread_target(event), rule.label))
     elif action == "lock":
         out.append(Lock(thread_target(event), LOCK_REASONS[category]))
-    if action in ("hide", "redact") and rule.label and not event.surface.minimizable:
+    labels_thread = not event.surface.minimizable or rule.label_thread
+    if action in ("hide", "redact") and rule.label and labels_thread:
         out.append(AddLabel(thread_target(event), rule.label))
     if rule.lock and action != "lock":
         out.append(Lock(thread_target(event), LOCK_REASONS[category]))
@@ -196,7 +197,8 @@ def step_actions(event: ContentEvent, step: Step, category: Category, until: dat
 
 
 def _notice(category: Category) -> str:
-    return messages.HIDDEN_NOTICE.substitute(
+    template = messages.NOTICES.get(category, messages.HIDDEN_NOTICE)
+    return template.substitute(
         category=messages.CATEGORY_NAMES[category], coc="CODE_OF_CONDUCT.md",
         anchor=messages.COC_SECTIONS[category.value])
 
@@ -262,7 +264,7 @@ def moderate(event: ContentEvent, verdict: Verdict, config: Config, record: Pers
                               tuple(h.rule_id for h in hits[category]), _original(event))
         return Plan(event.version_key, (review,), (why,), verdict, dry)
     done = content_actions(event, category, hits[category], config)
-    if config.moderation.notice and any(isinstance(a, HideComment) for a in done):
+    if rule.notice and any(isinstance(a, HideComment) for a in done):
         done.append(PostComment(thread_target(event), _notice(category)))
     steps, notes = ladder_actions(event, category, hits[category], done, config, record, now)
     return Plan(event.version_key, (*done, *steps), (why, *notes), verdict, dry)

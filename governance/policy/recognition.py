@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from datetime import UTC, date, datetime, timedelta
 from fnmatch import fnmatchcase
 
 from governance.config.types import Config, Tier
@@ -55,3 +57,74 @@ def recognize(pr: MergedPullRequest, config: Config) -> Plan:
     why = f"outside contributor's PR merged into {pr.repo.full_name} (tier {tier.name})"
     action = Reward(pr.author.login, pr.repo.full_name, pr.number, tier.name, pr.html_url)
     return Plan(key, (action,), (why,), None, config.dry_run)
+
+
+# ------------------------------------------------------------------ who, where, how often
+
+NOREPLY_DOMAINS = ("users.noreply.github.com", "noreply.github.com")
+SKIP_MEMBER = "the author is a member of {org}"
+SKIP_TEAM = "the author is in the excluded team {team}"
+SKIP_ALREADY = "the author was already rewarded this period (for {other})"
+
+
+def reward_key(repo: str, number: int) -> str:
+    """The reward's identity: one merged pull request."""
+    return f"{repo.lower()}#{number}"
+
+
+def claim_path(repo: str, number: int, login: str, once_per: str, window: date) -> str:
+    """Where the reward's claim lives in the ledger repository.
+
+    The path is the exactly-once lock: whoever creates the file owns the reward. With
+    ``person-period`` it names the person and the period, so a second PR of the same
+    person in the same period finds the file taken.
+    """
+    if once_per == "person-period":
+        return f"rewards/claims/person/{login.lower()}/{window.isoformat()}.json"
+    owner, name = repo.lower().split("/", 1)
+    return f"rewards/claims/pr/{owner}/{name}/{number}.json"
+
+
+def period_start(now: datetime, period_days: int) -> date:
+    """Fixed windows of ``period_days`` counted from 1970-01-01 (UTC): stable across
+    replicas and re-runs, which a rolling window read from history would not be."""
+    epoch = date(1970, 1, 1)
+    days = (now.astimezone(UTC).date() - epoch).days
+    return epoch + timedelta(days=days - days % period_days)
+
+
+def usable_email(address: str) -> bool:
+    """A deliverable personal address: not GitHub's noreply relay and not a bot's."""
+    address = address.strip()
+    local, at, domain = address.rpartition("@")
+    if not at or not local or "." not in domain or any(c.isspace() for c in address):
+        return False
+    domain = domain.lower()
+    if any(domain == d or domain.endswith("." + d) for d in NOREPLY_DOMAINS):
+        return False
+    return not local.lower().endswith("[bot]") and not local.lower().startswith("noreply")
+
+
+def pick_email(login: str, commit_emails: Sequence[tuple[str, str]], profile_email: str) -> str:
+    """The first usable commit e-mail of this login, else the public profile e-mail, else ""."""
+    for commit_login, address in commit_emails:
+        if commit_login.lower() == login.lower() and usable_email(address):
+            return address.strip()
+    return profile_email.strip() if usable_email(profile_email) else ""
+
+
+def membership_exclusion(org: str, is_member: bool, teams: Mapping[str, Sequence[str]],
+                         login: str) -> str | None:
+    """Why an org or team member gets no reward (``teams``: ``org/slug`` -> logins)."""
+    if is_member:
+        return SKIP_MEMBER.format(org=org)
+    for team, members in teams.items():
+        if login.lower() in {m.lower() for m in members}:
+            return SKIP_TEAM.format(team=team)
+    return None
+
+
+def team_ref(entry: str, default_org: str) -> tuple[str, str]:
+    """``org/slug`` or a bare ``slug`` (the repository's org) as (org, slug)."""
+    org, _, slug = entry.rpartition("/")
+    return (org or default_org), slug

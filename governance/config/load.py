@@ -1,0 +1,265 @@
+"""Load `.github/governance.yml`: parse, validate, merge org defaults, fill schema defaults.
+
+Every problem in a file is reported at once, each as ``filename:LINE:COL: message`` with
+1-based positions pointing at the offending key or value, so one run of
+``governance validate`` shows everything to fix.
+
+User regular expressions (``format: regex`` in the schema, e.g. ``moderation.allow.patterns``)
+are compiled with RE2. RE2 matches in time linear in the input size, so even a pattern such
+as ``(a+)+$`` cannot stall the check of a 100 kB comment; the price is that backreferences and
+lookaround are not available, and a pattern using them is a configuration error.
+
+Org defaults: a repository's file is merged over its organisation's
+``<org>/.github/governance.yml`` by ``merge`` (mappings key by key, lists and scalars from the
+repository replace the organisation's).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import re2
+from jsonschema import Draft202012Validator, FormatChecker, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.scalarbool import ScalarBoolean
+
+from governance.config import defaults
+from governance.config.types import Config
+
+__all__ = [
+    "ConfigError",
+    "compile_pattern",
+    "load_config",
+    "load_config_text",
+    "merge",
+    "validate_file",
+]
+
+REPO_CONFIG = ".github/governance.yml"
+ORG_CONFIG = "<org>/.github/governance.yml"
+
+
+class ConfigError(ValueError):
+    """One or more problems in configuration files, each ``file:line:col: message``."""
+
+    def __init__(self, errors: list[str]) -> None:
+        super().__init__("\n".join(errors))
+        self.errors = list(errors)
+
+
+# --------------------------------------------------------------------------- RE2
+
+
+def _re2_options() -> Any:
+    options = re2.Options()
+    options.log_errors = False  # errors are reported as config errors, not on stderr
+    return options
+
+
+def compile_pattern(pattern: str) -> Any:
+    """Compile a user pattern with RE2 (linear-time matching); raises ``re2.error``."""
+    return re2.compile(pattern, options=_re2_options())
+
+
+def _re2_problem(pattern: object) -> str | None:
+    if not isinstance(pattern, str):
+        return None  # the type check reports this
+    try:
+        compile_pattern(pattern)
+    except re2.error as exc:
+        detail = exc.args[0] if exc.args else exc
+        text = detail.decode("utf-8", "replace") if isinstance(detail, bytes) else str(detail)
+        return f"not a valid RE2 pattern ({text}); backreferences and lookaround are unsupported"
+    return None
+
+
+class _Re2FormatError(Exception):
+    pass
+
+
+def _is_re2(instance: object) -> bool:
+    problem = _re2_problem(instance)
+    if problem:
+        raise _Re2FormatError(problem)
+    return True
+
+
+def _format_checker() -> FormatChecker:
+    """Only ``regex`` is checked, and with RE2: Python's ``re`` accepts what RE2 rejects."""
+    checker = FormatChecker(formats=())
+    checker.checks("regex", raises=_Re2FormatError)(_is_re2)
+    return checker
+
+
+# -------------------------------------------------------------------- positions
+
+
+def _position(root: Any, path: list[Any], *, at_key: bool = False) -> tuple[int, int]:
+    """1-based line/column of the value at ``path`` (or of its key) in a round-trip tree."""
+    node: Any = root
+    where = (0, 0)
+    for index, step in enumerate(path):
+        last = index == len(path) - 1
+        try:
+            lc = node.lc  # ruamel's line/column record of this container
+            if isinstance(node, Mapping):
+                where = lc.key(step) if (last and at_key) else lc.value(step)
+            else:
+                where = lc.item(step)
+            node = node[step]
+        except (AttributeError, KeyError, IndexError, TypeError):
+            break
+    return where[0] + 1, where[1] + 1
+
+
+def _dotted(path: list[Any]) -> str:
+    out = ""
+    for step in path:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+    return out or "(top level)"
+
+
+# ------------------------------------------------------------------- validation
+
+
+def _schema_errors(root: Any, plain: Any, filename: str) -> Iterator[tuple[int, int, str]]:
+    validator = Draft202012Validator(defaults.schema(), format_checker=_format_checker())
+    for error in validator.iter_errors(plain):
+        path = list(error.absolute_path)
+        if error.validator == "additionalProperties":
+            yield from _unknown_keys(root, path, error)
+        else:
+            line, col = _position(root, path)
+            yield line, col, f"{_dotted(path)}: {_message(error)}"
+
+
+def _message(error: ValidationError) -> str:
+    if error.validator == "format" and error.cause is not None:
+        return f"{error.instance!r} is {error.cause}"
+    return str(error.message)
+
+
+def _unknown_keys(
+    root: Any, path: list[Any], error: ValidationError
+) -> Iterator[tuple[int, int, str]]:
+    allowed = list(error.schema.get("properties", {}))
+    instance = error.instance if isinstance(error.instance, Mapping) else {}
+    for key in instance:
+        if key in allowed:
+            continue
+        line, col = _position(root, [*path, key], at_key=True)
+        close = difflib.get_close_matches(str(key), allowed, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"allowed: {', '.join(allowed)}"
+        yield line, col, f"{_dotted([*path, key])}: unknown key '{key}' ({hint})"
+
+
+def _plain(node: Any) -> Any:
+    """ruamel's commented containers and scalar subclasses as plain JSON-like values."""
+    if isinstance(node, Mapping):
+        return {str(k) if not isinstance(k, str) else k: _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    if isinstance(node, ScalarBoolean):  # an anchored boolean: an int subclass in ruamel
+        return bool(node)
+    for kind in (bool, int, float, str):
+        if isinstance(node, kind):
+            return kind(node)
+    return node
+
+
+def _parse(text: str, filename: str) -> Any:
+    try:
+        return YAML(typ="rt").load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or exc.context or "YAML syntax error"
+        raise ConfigError([f"{filename}:{line}:{col}: YAML syntax error: {problem}"]) from None
+    except YAMLError as exc:
+        first = str(exc).strip().splitlines() or ["YAML error"]
+        raise ConfigError([f"{filename}:1:1: {first[0]}"]) from None
+
+
+def load_config_text(text: str, filename: str) -> dict[str, Any]:
+    """Parse and validate one config file; the (partial) mapping, or ``ConfigError``.
+
+    Schema defaults are not filled in here, so org and repository files can still be merged.
+    """
+    root = _parse(text, filename)
+    if root is None:
+        return {}  # an empty file, or one with only comments
+    if not isinstance(root, Mapping):
+        raise ConfigError([f"{filename}:1:1: expected a mapping of settings at the top level"])
+    plain = _plain(root)
+    found = sorted(set(_schema_errors(root, plain, filename)))
+    if found:
+        raise ConfigError([f"{filename}:{line}:{col}: {message}" for line, col, message in found])
+    result: dict[str, Any] = plain
+    return result
+
+
+# ------------------------------------------------------------------- merging
+
+
+def merge(org: Mapping[str, Any], repo: Mapping[str, Any]) -> dict[str, Any]:
+    """The repository's settings over the organisation's defaults.
+
+    Mappings merge key by key, recursively; a list or a scalar from the repository
+    replaces the organisation's value whole (lists are never concatenated, so a
+    repository can always narrow, e.g., ``moderation.surfaces``).
+    """
+    out = dict(org)
+    for key, value in repo.items():
+        below = out.get(key)
+        if isinstance(value, Mapping) and isinstance(below, Mapping):
+            out[key] = merge(below, value)
+        else:
+            out[key] = value
+    return out
+
+
+def load_config(
+    repo_text: str | None,
+    org_text: str | None,
+    *,
+    repo_name: str = REPO_CONFIG,
+    org_name: str = ORG_CONFIG,
+) -> Config:
+    """The effective configuration: repository file over org file over schema defaults.
+
+    ``None`` means the file does not exist. Problems in both files are raised together.
+    """
+    errors: list[str] = []
+    org = _collect(org_text, org_name, errors)
+    repo = _collect(repo_text, repo_name, errors)
+    if errors:
+        raise ConfigError(errors)
+    return Config.from_mapping(defaults.fill(defaults.schema(), merge(org, repo)))
+
+
+def _collect(text: str | None, filename: str, errors: list[str]) -> dict[str, Any]:
+    if text is None:
+        return {}
+    try:
+        return load_config_text(text, filename)
+    except ConfigError as exc:
+        errors.extend(exc.errors)
+        return {}
+
+
+def validate_file(path: Path | str) -> list[str]:
+    """Every problem in one config file (empty list: valid), for ``governance validate``."""
+    path = Path(path)
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return [f"{path}:1:1: cannot read: {exc.strerror if isinstance(exc, OSError) else exc}"]
+    try:
+        load_config_text(text, str(path))
+    except ConfigError as exc:
+        return exc.errors
+    return []
