@@ -10,18 +10,23 @@ from string import Template
 
 from governance.model import Category, Notify, Step
 
-# Anchors of templates/CODE_OF_CONDUCT.md that messages link to (a test keeps them in step).
+# Anchors in CODE_OF_CONDUCT.md that the bot's messages link to, by rule category and by
+# ladder step name (the vocabularies of schema.json). tests/test_coc_template.py keeps the
+# template's headings, this table and the schema in step.
 COC_SECTIONS: dict[str, str] = {
+    "pledge": "#pledge",
+    "expected": "#expected-behaviour",
     "abuse": "#unacceptable-behaviour",
     "solicitation": "#no-solicitation",
     "pii": "#privacy",
     "malware": "#malware-and-impersonation",
-    "correction": "#1-correction",
-    "warning": "#2-warning",
-    "temporary-ban": "#3-temporary-ban",
-    "permanent-ban": "#4-permanent-ban",
     "report": "#how-to-report",
-    "appeals": "#appeals-and-mistakes",
+    "ladder": "#enforcement-ladder",
+    "correction": "#correction",
+    "warning": "#warning",
+    "temporary-ban": "#temporary-ban",
+    "permanent-ban": "#permanent-ban",
+    "appeals": "#appeals-and-false-positives",
 }
 
 CATEGORY_NAMES: dict[Category, str] = {

@@ -21,6 +21,7 @@ from ruamel.yaml.error import YAMLError
 
 from governance.config import defaults
 from governance.config.docs import commented_default_yaml, yaml_scalar
+from governance.messages import COC_SECTIONS
 
 __all__ = [
     "COC_SECTIONS",
@@ -36,24 +37,6 @@ CONFIG_PATH = ".github/governance.yml"
 COC_PATH = "CODE_OF_CONDUCT.md"
 WORKFLOWS_DIR = ".github/workflows"
 
-# Anchors in CODE_OF_CONDUCT.md that the bot's messages link to, by rule category and by
-# ladder step name (the vocabularies of schema.json). tests/test_coc_template.py keeps the
-# template's headings, this table and the schema in step.
-COC_SECTIONS: dict[str, str] = {
-    "pledge": "#pledge",
-    "expected": "#expected-behaviour",
-    "abuse": "#unacceptable-behaviour",
-    "solicitation": "#no-solicitation",
-    "pii": "#privacy",
-    "malware": "#malware-and-impersonation",
-    "report": "#how-to-report",
-    "ladder": "#enforcement-ladder",
-    "correction": "#correction",
-    "warning": "#warning",
-    "temporary-ban": "#temporary-ban",
-    "permanent-ban": "#permanent-ban",
-    "appeals": "#appeals-and-false-positives",
-}
 
 _MISSING_CONTACT = "[add a private contact address here]"
 _DEFAULT_MODERATORS = "the project's maintainers"
