@@ -91,8 +91,9 @@ SKIP_NO_LEDGER = "no ledger repository is configured, so no step of the ladder w
 SKIP_KNOWN = "this content is already recorded in the ledger"
 
 
-def coc_link(base: str, key: str) -> str:
-    return f"{base}{COC_SECTIONS[key]}"
+def coc_url(repo: str) -> str:
+    """Where the repository's code of conduct is read on GitHub (HEAD: the default branch)."""
+    return f"https://github.com/{repo}/blob/HEAD/CODE_OF_CONDUCT.md"
 
 
 def step_key(step: Step) -> str:
@@ -106,9 +107,7 @@ NOTICE_TEMPLATES: dict[str, tuple[Template, Template]] = {
 }
 
 
-def render_notice(
-    action: Notify, coc: str = "CODE_OF_CONDUCT.md", days: int = 7
-) -> tuple[str, str]:
+def render_notice(action: Notify, coc: str = "", days: int = 7) -> tuple[str, str]:
     """Subject and plain-text body of a private notice about a ladder step."""
     subject, body = NOTICE_TEMPLATES[action.template]
     category = Category(action.reason) if action.reason in Category.__members__.values() else None
@@ -118,7 +117,7 @@ def render_notice(
         "org": action.repo.split("/", 1)[0],
         "url": action.url,
         "category": CATEGORY_NAMES[category] if category else action.reason,
-        "coc": coc,
+        "coc": coc or coc_url(action.repo),
         "anchor": COC_SECTIONS[category.value] if category else "",
         "days": str(days),
         "until": "for a limited time" if action.step is Step.TEMPORARY_BAN else "permanently",

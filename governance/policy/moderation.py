@@ -183,11 +183,11 @@ def step_actions(event: ContentEvent, step: Step, category: Category, until: dat
     if step is Step.CORRECTION:
         out: list[Action] = [notify("correction")]
         if config.ladder.correction_public_note:
-            out.append(PostComment(thread_target(event), _notice(category)))
+            out.append(PostComment(thread_target(event), _notice(event, category)))
         return out
     if step is Step.WARNING:
         if config.ladder.warning_channel == "comment":
-            return [PostComment(thread_target(event), _warning_comment(login, category))]
+            return [PostComment(thread_target(event), _warning_comment(event, category))]
         return [notify("warning")]
     if not repo.owned_by_org:  # installation tokens cannot block on behalf of a user
         return [LimitInteractions(repo.full_name, "existing_users", "one_week"),
@@ -196,16 +196,17 @@ def step_actions(event: ContentEvent, step: Step, category: Category, until: dat
             notify("ban")]
 
 
-def _notice(category: Category) -> str:
+def _notice(event: ContentEvent, category: Category) -> str:
     template = messages.NOTICES.get(category, messages.HIDDEN_NOTICE)
     return template.substitute(
-        category=messages.CATEGORY_NAMES[category], coc="CODE_OF_CONDUCT.md",
+        category=messages.CATEGORY_NAMES[category], coc=messages.coc_url(event.repo.full_name),
         anchor=messages.COC_SECTIONS[category.value])
 
 
-def _warning_comment(login: str, category: Category) -> str:
+def _warning_comment(event: ContentEvent, category: Category) -> str:
     return messages.WARNING_COMMENT.substitute(
-        login=login, coc="CODE_OF_CONDUCT.md", anchor=messages.COC_SECTIONS[category.value])
+        login=event.author.login, coc=messages.coc_url(event.repo.full_name),
+        anchor=messages.COC_SECTIONS[category.value])
 
 
 def ladder_actions(event: ContentEvent, category: Category, hits: tuple[RuleHit, ...],
@@ -265,7 +266,7 @@ def moderate(event: ContentEvent, verdict: Verdict, config: Config, record: Pers
         return Plan(event.version_key, (review,), (why,), verdict, dry)
     done = content_actions(event, category, hits[category], config)
     if rule.notice and any(isinstance(a, HideComment) for a in done):
-        done.append(PostComment(thread_target(event), _notice(category)))
+        done.append(PostComment(thread_target(event), _notice(event, category)))
     steps, notes = ladder_actions(event, category, hits[category], done, config, record, now)
     return Plan(event.version_key, (*done, *steps), (why, *notes), verdict, dry)
 
