@@ -293,6 +293,8 @@ class PersonRecord:
 
     login: str
     incidents: tuple[Incident, ...] = ()
+    revision: int = 0  # the ledger revision this was read at (stale-plan detection)
+    entry_keys: frozenset[str] = frozenset()  # keys of every ledger entry (commands, notes)
 
     def knows(self, key: str) -> bool:
         return any(i.key == key for i in self.incidents)
@@ -422,9 +424,11 @@ class RecordIncident(Action):
     evidence: tuple[str, ...] = ()  # short excerpts; private ledger only
     original_text: str = ""  # private ledger only: moderators review hidden content here
     actions_taken: tuple[str, ...] = ()
+    basis: int | None = None  # PersonRecord.revision the step was decided from
 
     def summary(self) -> str:
-        return f"record step {self.incident.step.name.lower()} for @{self.login} in the ledger"
+        step = self.incident.step.name.lower().replace("_", "-")
+        return f"record step {step} for @{self.login} in the ledger"
 
 
 @dataclass(frozen=True, slots=True)
