@@ -30,6 +30,10 @@ class Conflict(Exception):
     """A compare-and-swap write lost the race: re-read and try again."""
 
 
+class StaleRecord(Conflict):
+    """The person's record changed after the step was decided: re-read, re-decide, retry."""
+
+
 class NotFound(Exception):
     pass
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -17,6 +17,7 @@ from governance import messages
 from governance.config.load import ConfigError, load_config
 from governance.config.types import Config
 from governance.decision import assess, decide
+from governance.enforcement import handle_command
 from governance.events import parse_event
 from governance.model import (
     Action,
@@ -40,10 +41,11 @@ from governance.model import (
     UnblockUser,
     UnhideComment,
 )
+from governance.policy.commands import is_command
 from governance.policy.redaction import apply_redaction
 from governance.policy.signals import signals_from_profile, worth_a_profile_read
 from governance.policy.waves import NO_WAVE, Wave, fingerprint, wave_of
-from governance.ports import Clock, GitHub, LedgerStore, Mailer, RecentContent
+from governance.ports import Clock, GitHub, LedgerStore, Mailer, RecentContent, StaleRecord
 
 log = logging.getLogger("governance")
 
@@ -70,6 +72,9 @@ class Service:
     extra_handlers: dict[type[Action], Callable[[Any], Awaitable[None]]] = field(
         default_factory=dict
     )
+    # The ledger lives where each repository's config says (``ledger.repository``); when
+    # set, this builds it per event and takes precedence over ``ledger``.
+    ledger_for: Callable[[Config], LedgerStore | None] | None = None
 
     # ------------------------------------------------------------------ use cases
 
@@ -79,9 +84,38 @@ class Service:
             action = payload.get("action", "")
             return Outcome(None, ignored=f"{event_name}.{action} is not an event the bot acts on")
         config = await self.config_for(event.repo.full_name)
-        return await self.run(event, config)
+        if event.repo.full_name.lower() == config.ledger.repository.lower():
+            # The ledger quotes hidden content and moderators' talk: never moderate it.
+            return Outcome(None, ignored="events of the ledger repository are not moderated")
+        service = self._with_ledger(config)
+        if isinstance(event, ContentEvent) and _is_command(event):
+            return await service.command(event, config)
+        return await service.run(event, config)
 
-    async def run(self, event: Event, config: Config) -> Outcome:
+    def _with_ledger(self, config: Config) -> Service:
+        if self.ledger_for is None:
+            return self
+        return replace(self, ledger=self.ledger_for(config), ledger_for=None)
+
+    async def command(self, event: ContentEvent, config: Config) -> Outcome:
+        """A ``/coc`` comment: the enforcement command handler plans and carries it out."""
+        plan = await handle_command(event, config, self.github, self.ledger, self.clock.now(),
+                                    dry_run=self.dry_run, notify=self._notify)
+        done = () if plan.dry_run else tuple(a.kind for a in plan.actions)
+        return Outcome(plan, done)
+
+    async def run(self, event: Event, config: Config, attempts: int = 3) -> Outcome:
+        """Decide and carry out; a step decided on a record that changed meanwhile (another
+        replica, a second comment in the same second) is decided again on the fresh record."""
+        for _ in range(attempts - 1):
+            try:
+                return await self._run_once(event, config)
+            except StaleRecord:
+                log.info("record of @%s changed while deciding; deciding again",
+                         event.author.login)
+        return await self._run_once(event, config)
+
+    async def _run_once(self, event: Event, config: Config) -> Outcome:
         record = await self.record_for(event, config)
         now = self.clock.now()
         if isinstance(event, ContentEvent):
@@ -201,6 +235,12 @@ class Service:
         profile = await self.github.user(login)
         email = profile.get("email")
         return email if isinstance(email, str) else ""
+
+
+def _is_command(event: ContentEvent) -> bool:
+    """``/coc`` comments go to the command handler instead of moderation (a quote reply
+    starts with ``>``, so the command may stand after the quote)."""
+    return event.surface.minimizable and is_command(event.body)
 
 
 __all__ = ["ConfigError", "Outcome", "Service"]

@@ -6,6 +6,8 @@ GitHub:
   the test fails at teardown if any request or answer broke the contract.
 - ``github``: the real gidgethub adapter connected to ``fake_github``, retrying without
   really sleeping (the waits it asked for are in ``github_sleeps``).
+
+SMTP: the fixtures of tests/fake_smtp.py (aiosmtpd on loopback), registered below.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ import pytest
 from governance.adapters.github import GitHubAdapter
 from governance.adapters.retry import RetryPolicy
 from tests.fake_github import Contracts, FakeGitHub
+
+pytest_plugins = ("tests.fake_smtp",)
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 GITHUB_CONTRACTS = SHARED / "github"

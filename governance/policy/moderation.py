@@ -228,7 +228,8 @@ def ladder_actions(event: ContentEvent, category: Category, hits: tuple[RuleHit,
         login=event.author.login, incident=incident,
         rule_summary=messages.CATEGORY_NAMES[category],
         evidence=_excerpts(event, hits), original_text=_original(event),
-        actions_taken=tuple(a.summary() for a in [*done, *consequences]))
+        actions_taken=tuple(a.summary() for a in [*done, *consequences]),
+        basis=record.revision)
     return [record_action, *consequences], [f"ladder step {ladder.rung(step).name}"]
 
 

@@ -1,0 +1,267 @@
+"""Enforcement use cases: moderator commands, community reports and the sweep.
+
+Each gathers its inputs through the ports (who the actor is, which comment a command is
+about, the subject's ledger record), asks the pure policy for a plan and carries it out.
+Nothing here imports the service; the service calls ``handle_command`` for ``/coc`` comments.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import replace
+from datetime import datetime
+
+from governance import messages
+from governance.config.types import Config
+from governance.model import (
+    Action,
+    BlockUser,
+    ContentEvent,
+    HideComment,
+    LimitInteractions,
+    Notify,
+    PersonRecord,
+    Plan,
+    RecordBanLifted,
+    RecordIncident,
+    RecordNote,
+    RecordPardon,
+    RecordReview,
+    Skip,
+    Surface,
+    Target,
+    UnblockUser,
+    UnhideComment,
+)
+from governance.policy.commands import (
+    ANYONE,
+    MODERATOR_PERMISSIONS,
+    NEEDS_TARGET,
+    Command,
+    TargetComment,
+    is_command,
+    parse_command,
+    plan_command,
+    plan_key,
+)
+from governance.policy.sweep import sweep_plan
+from governance.ports import CommentRef, GitHub, LedgerStore, NotFound, StaleRecord
+
+log = logging.getLogger("governance.enforcement")
+
+Notifier = Callable[[Notify], Awaitable[None]]
+ATTEMPTS = 3  # decide again this often when the record changed under a command
+
+
+# ------------------------------------------------------------------------- commands
+
+
+async def handle_command(event: ContentEvent, config: Config, github: GitHub,
+                         ledger: LedgerStore | None, now: datetime, *, dry_run: bool = False,
+                         notify: Notifier | None = None) -> Plan:
+    """Carry out one ``/coc`` comment (unless dry-run) and return its plan."""
+    command = parse_command(event.body)
+    skip = _not_for_us(event, command, ledger)
+    if skip or command is None:
+        why = skip or "not a /coc command"
+        return Plan(plan_key(event), (Skip(why),), (why,), None, True)
+    permission = await actor_permission(github, event, command, config)
+    target = await resolve_target(github, event, command)
+    dry = dry_run or config.dry_run
+    for _ in range(ATTEMPTS):
+        record = await _subject_record(ledger, command, target)
+        plan = replace(plan_command(command, event, permission, record, config, now,
+                                    target=target), dry_run=dry)
+        _log_refusal(plan, event)
+        if dry:
+            return plan
+        try:
+            await carry_out(plan, github, ledger, notify)
+        except StaleRecord:
+            log.info("record of the subject changed under %s; deciding again", plan.key)
+            continue
+        return plan
+    raise StaleRecord(f"{plan_key(event)}: the record kept changing")
+
+
+def _not_for_us(event: ContentEvent, command: Command | None, ledger: LedgerStore | None
+                ) -> str:
+    if command is None:
+        return "not a /coc command"
+    if ledger is None:  # confirmations, reports and notes live there
+        return "no ledger repository is configured, so /coc commands are not carried out"
+    if event.action != "created":
+        return "edited commands are not carried out; post a new comment"
+    if not event.surface.minimizable:
+        return "commands are read from comments only"
+    return ""
+
+
+async def actor_permission(github: GitHub, event: ContentEvent, command: Command,
+                           config: Config) -> str:
+    """The actor's permission on the repository, or "moderator" for the configured team."""
+    if command.verb in ANYONE:
+        return "anyone"
+    login = event.author.login
+    permission = await github.permission(event.repo.full_name, login)
+    if permission in MODERATOR_PERMISSIONS:
+        return permission
+    team = config.ledger.moderators_team
+    if "/" in team:
+        org, slug = team.split("/", 1)
+        try:
+            members = await github.team_members(org, slug)
+        except NotFound:
+            log.warning("moderators team %s not found", team)
+            return permission
+        if login.lower() in {m.lower() for m in members}:
+            return "moderator"
+    return permission
+
+
+async def resolve_target(github: GitHub, event: ContentEvent, command: Command
+                         ) -> TargetComment | None:
+    """The comment quoted above the command, else the comment before it (issues and PRs;
+    review and discussion threads cannot be listed through the port, so: None)."""
+    if command.verb not in NEEDS_TARGET or event.surface is not Surface.ISSUE_COMMENT:
+        return None
+    repo = event.repo.full_name
+    comments = await github.issue_comments(repo, event.number)
+    earlier = [c for c in _before(comments, event) if not is_command(c.body)]
+    chosen = _quoted(earlier, command.quote) if command.quote else None
+    chosen = chosen or (earlier[-1] if earlier and not command.quote else None)
+    if chosen is None:
+        return None
+    target = Target(repo, Surface.ISSUE_COMMENT, event.number, chosen.node_id, chosen.id,
+                    chosen.url)
+    return TargetComment(target, chosen.author, chosen.body)
+
+
+def _before(comments: Sequence[CommentRef], event: ContentEvent) -> list[CommentRef]:
+    for index, comment in enumerate(comments):
+        if comment.node_id == event.node_id or comment.id == event.rest_id:
+            return list(comments[:index])
+    if event.created_at is None:
+        return list(comments)
+    return [c for c in comments if c.created_at is None or c.created_at < event.created_at]
+
+
+def _quoted(comments: list[CommentRef], quote: str) -> CommentRef | None:
+    wanted = _squash(quote)[:200]
+    return next((c for c in reversed(comments) if wanted and wanted in _squash(c.body)), None)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+async def _subject_record(ledger: LedgerStore | None, command: Command,
+                          target: TargetComment | None) -> PersonRecord:
+    login = command.login or (target.author if target else "")
+    if ledger is None or not login:
+        return PersonRecord(login)
+    return await ledger.record_for(login)
+
+
+def _log_refusal(plan: Plan, event: ContentEvent) -> None:
+    if plan.effective:
+        return
+    log.info("/coc from @%s in %s not carried out: %s", event.author.login,
+             event.repo.full_name, "; ".join(plan.reasons))
+
+
+# ---------------------------------------------------------------------------- sweep
+
+
+async def sweep(github: GitHub, ledger: LedgerStore, now: datetime, dry_run: bool, *,
+                default_org: str = "") -> list[Plan]:
+    """Lift expired temporary bans and repair ledger views. Safe to run on several replicas
+    at once: unblocking is idempotent and the ledger write is a compare-and-swap."""
+    plans: list[Plan] = []
+    for login in await ledger.people():
+        record = await ledger.record_for(login)
+        plan = sweep_plan(record, now, default_org)
+        if plan is not None:
+            plans.append(replace(plan, dry_run=dry_run))
+        if dry_run:
+            continue
+        try:
+            await _sweep_one(github, ledger, plan, login)
+        except Exception as exc:  # one broken record must not stop the sweep for everyone
+            log.exception("sweep of %s failed", login)
+            why = f"failed: {type(exc).__name__}: {exc}"
+            plans.append(Plan(f"sweep:{login}", (Skip(why),), (why,), None, False))
+    return plans
+
+
+async def _sweep_one(github: GitHub, ledger: LedgerStore, plan: Plan | None, login: str) -> None:
+    if plan is not None:
+        await carry_out(plan, github, ledger)
+        return
+    repair = getattr(ledger, "repair", None)
+    if repair is not None:
+        await repair(login)
+
+
+# ------------------------------------------------------------------------ execution
+
+
+async def carry_out(plan: Plan, github: GitHub, ledger: LedgerStore | None,
+                    notify: Notifier | None = None) -> tuple[str, ...]:
+    """Carry out the actions commands and the sweep produce, in order."""
+    done: list[str] = []
+    for action in plan.actions:
+        await _dispatch(action, github, ledger, notify)
+        done.append(action.kind)
+    return tuple(done)
+
+
+async def _dispatch(action: Action, github: GitHub, ledger: LedgerStore | None,
+                    notify: Notifier | None) -> None:
+    match action:
+        case Skip():
+            return
+        case HideComment(target=t, classifier=c):
+            await github.minimize(t.node_id, c)
+        case UnhideComment(target=t):
+            await github.unminimize(t.node_id)
+        case BlockUser(org=org, login=login):
+            await github.block(org, login)
+        case UnblockUser(org=org, login=login):
+            await github.unblock(org, login)
+        case LimitInteractions(repo=repo, limit=limit, expiry=expiry):
+            await github.limit_interactions(repo, limit, expiry)
+        case Notify():
+            await _notify(action, ledger, notify)
+        case _:
+            await _record(action, ledger)
+
+
+async def _record(action: Action, ledger: LedgerStore | None) -> None:
+    if ledger is None:
+        log.warning("no ledger configured; %s not recorded", action.kind)
+        return
+    match action:
+        case RecordIncident():
+            await ledger.record_incident(action)
+        case RecordReview():
+            await ledger.record_review(action)
+        case RecordPardon():
+            await ledger.record_pardon(action)
+        case RecordNote():
+            await ledger.record_note(action)
+        case RecordBanLifted():
+            await ledger.record_ban_lifted(action)
+        case _:
+            raise TypeError(f"enforcement cannot carry out {action.kind}")
+
+
+async def _notify(action: Notify, ledger: LedgerStore | None, notify: Notifier | None) -> None:
+    """The service's notifier (email when known) if given, else the notice stays in the ledger."""
+    if notify is not None:
+        await notify(action)
+    elif ledger is not None:
+        subject, body = messages.render_notice(action)
+        await ledger.note(action.login, f"{subject}\n\n{body}")
