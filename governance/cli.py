@@ -60,7 +60,7 @@ def _decide_offline(event_name: str, payload: Any, config: Any, now: datetime) -
     """The whole decision for one payload with an empty ledger record: no credentials needed."""
     from governance.decision import decide
     from governance.events import EventError, parse_event
-    from governance.model import Plan, PersonRecord, Skip
+    from governance.model import PersonRecord, Plan, Skip
 
     try:
         event = parse_event(event_name, payload)
@@ -155,6 +155,52 @@ def cmd_init(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     return 0
 
 
+# ------------------------------------------------------------ App and Action edges
+
+
+def _settings_error(exc: Exception) -> UserError:
+    errors = getattr(exc, "errors", [str(exc)])
+    return UserError("invalid settings:\n  " + "\n  ".join(errors))
+
+
+def cmd_serve(args: argparse.Namespace, env: Mapping[str, str]) -> int:
+    from governance.app.serve import serve
+    from governance.settings import SettingsError
+
+    try:
+        return serve(env, host=args.host, port=args.port, settings_dir=Path(args.settings_dir),
+                     public_url=args.public_url, deadline=args.deadline)
+    except SettingsError as exc:
+        raise _settings_error(exc) from exc
+
+
+def cmd_action(args: argparse.Namespace, env: Mapping[str, str]) -> int:
+    from governance.action.run import check_event, finish
+    from governance.settings import SettingsError, load_settings
+
+    try:
+        settings = load_settings(env, "action", token=args.token)
+    except SettingsError as exc:
+        raise _settings_error(exc) from exc
+    assert settings.action is not None
+    sweep = True if args.sweep else None  # None: sweep on schedule/workflow_dispatch events
+    return finish(asyncio.run(check_event(settings, sweep=sweep)), settings.action)
+
+
+def cmd_redeliver(args: argparse.Namespace, env: Mapping[str, str]) -> int:
+    from governance.app.redeliver import describe, parse_duration, redeliver_with_settings
+    from governance.settings import SettingsError, load_settings
+
+    try:
+        window = parse_duration(args.since)
+        settings = load_settings(env, "app")
+    except ValueError as exc:  # SettingsError is a ValueError too
+        raise (_settings_error(exc) if isinstance(exc, SettingsError) else UserError(exc)) from exc
+    report = asyncio.run(redeliver_with_settings(settings, window, dry_run=args.dry_run))
+    print(describe(report, args.dry_run))
+    return 0
+
+
 # ---------------------------------------------------------------------------- parser
 
 
@@ -195,7 +241,96 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--project", default="", help="project name for the code of conduct")
     p.add_argument("--contact", default="", help="where to report, e.g. an email address")
     p.set_defaults(handler=cmd_init)
+    p = sub.add_parser("serve", help="run the GitHub App's webhook server")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8080, help="port to bind (default: 8080)")
+    p.add_argument("--settings-dir", default=".governance",
+                   help="where App registration stores credentials (default: .governance)")
+    p.add_argument("--public-url", help="the App's public URL (registration page only)")
+    p.add_argument("--deadline", type=float, default=9.0,
+                   help="seconds a delivery may take before it is failed (default: 9)")
+    p.set_defaults(handler=cmd_serve)
+
+    p = sub.add_parser("action", help="run as a GitHub Action step (reads GITHUB_* variables)")
+    p.add_argument("--token", help="GitHub token (default: the token input, then $GITHUB_TOKEN)")
+    p.add_argument("--sweep", action="store_true",
+                   help="lift expired bans and retry pending rewards (default on schedule)")
+    p.set_defaults(handler=cmd_action)
+
+    p = sub.add_parser("redeliver", help="ask GitHub to redeliver the App's failed webhooks")
+    p.add_argument("--since", default="24h", help="how far back to look, e.g. 30m, 24h, 3d")
+    p.add_argument("--dry-run", action="store_true", help="list what would be redelivered")
+    p.set_defaults(handler=cmd_redeliver)
+    _add_maintainer_commands(sub)
     return parser
+
+
+# ------------------------------------------------------------- maintainers' commands
+
+
+def _maintainer(job_of: Callable[[argparse.Namespace], Any], *, dry: bool = False) -> Handler:
+    """A handler that connects with the token and runs ``job_of(args)`` on the session."""
+
+    def handler(args: argparse.Namespace, env: Mapping[str, str]) -> int:
+        from governance import maintainer
+        from governance.settings import SettingsError
+
+        args.env = env
+
+        async def job(session: Any) -> str:
+            return str(await job_of(args)(session))
+
+        try:
+            print(asyncio.run(maintainer.run(env, args.token, job,
+                                             dry_run=dry and args.dry_run)))
+        except (maintainer.MaintainerError, SettingsError) as exc:
+            raise UserError(str(exc)) from exc
+        return 0
+
+    return handler
+
+
+def _ledger_job(args: argparse.Namespace, action: Callable[..., Any]) -> Any:
+    from governance import maintainer
+
+    async def job(session: Any) -> Any:
+        repo = args.repo or args.env.get("GITHUB_REPOSITORY")
+        ledger = await maintainer.ledger_repository(session, args.ledger, repo)
+        return await action(session, ledger)
+
+    return job
+
+
+def _add_token_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--token", help="GitHub token (default: $GITHUB_TOKEN)")
+    p.add_argument("--ledger", help="the private ledger repository, OWNER/REPO")
+    p.add_argument("--repo", help="read ledger.repository from this repository's config "
+                                  "(default: $GITHUB_REPOSITORY)")
+
+
+def _add_maintainer_commands(sub: Any) -> None:
+    from governance import maintainer as m
+
+    ledger = sub.add_parser("ledger", help="reports from the private ledger").add_subparsers(
+        dest="ledger_command", required=True, metavar="SUBCOMMAND")
+    p = ledger.add_parser("show", help="one person's record")
+    p.add_argument("login", help="@login")
+    p.add_argument("--json", action="store_true")
+    _add_token_options(p)
+    p.set_defaults(handler=_maintainer(lambda a: _ledger_job(
+        a, lambda s, led: m.ledger_show(s, led, a.login, a.json))))
+    p = ledger.add_parser("stats", help="incidents, steps, false positives per rule, bans")
+    p.add_argument("--since", help="only incidents this recent, e.g. 30d")
+    p.add_argument("--json", action="store_true")
+    _add_token_options(p)
+    p.set_defaults(handler=_maintainer(lambda a: _ledger_job(
+        a, lambda s, led: m.ledger_stats(s, led, a.since, a.json))))
+
+    p = sub.add_parser("sweep", help="lift expired bans, retry pending rewards, expert notices")
+    p.add_argument("--dry-run", action="store_true", help="show what would be done")
+    _add_token_options(p)
+    p.set_defaults(handler=_maintainer(lambda a: _ledger_job(
+        a, lambda s, led: m.sweep_all(s, led, a.dry_run)), dry=True))
 
 
 def main(argv: Sequence[str] | None = None, env: Mapping[str, str] | None = None) -> int:

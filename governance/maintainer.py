@@ -1,0 +1,105 @@
+"""Maintainers' commands that read or act on GitHub with a token: ledger reports and the sweep.
+
+The CLI parses arguments and passes the environment in; this module builds the adapter for
+the token, finds the ledger repository (``--ledger``, or the ``ledger.repository`` of the
+repository's own config) and calls the use cases.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import datetime
+
+from governance.adapters.github import GitHubAdapter
+from governance.ledger import report
+from governance.ledger.store import GitHubLedger
+from governance.runtime import SystemClock, build_github, build_service, new_session
+from governance.service import Service
+from governance.settings import Settings, load_settings
+
+
+class MaintainerError(Exception):
+    """A problem with the command's inputs, said in one line."""
+
+
+@dataclass
+class Session:
+    settings: Settings
+    github: GitHubAdapter
+    service: Service
+    now: datetime
+
+
+@asynccontextmanager
+async def connect(env: Mapping[str, str], token: str | None, *,
+                  dry_run: bool = False) -> AsyncIterator[Session]:
+    settings = load_settings(env, "token", token=token)
+    if settings.token is None:
+        raise MaintainerError("a GitHub token is needed: set GITHUB_TOKEN or pass --token")
+    async with new_session() as http:
+        github = build_github(http, settings.token.reveal(), settings.api_url,
+                              graphql_url=settings.graphql_url or None)
+        service = build_service(github, settings, dry_run=dry_run, session=http)
+        yield Session(settings, github, service, SystemClock().now())
+
+
+async def ledger_repository(session: Session, ledger: str | None, repo: str | None) -> str:
+    """The ledger named on the command line, or the one the repository's config names."""
+    if ledger:
+        return ledger
+    if not repo:
+        raise MaintainerError("name the ledger with --ledger OWNER/REPO or a repository "
+                              "with --repo OWNER/REPO (default: $GITHUB_REPOSITORY)")
+    config = await session.service.config_for(repo)
+    if not config.ledger.repository:
+        raise MaintainerError(f"{repo}: its config names no ledger.repository")
+    return config.ledger.repository
+
+
+def _dump(data: object) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+async def ledger_show(s: Session, ledger: str, login: str, as_json: bool) -> str:
+    state = await report.load_person(GitHubLedger(s.github, ledger, SystemClock()), login)
+    return _dump(report.person_json(state, s.now)) if as_json else report.person_text(state, s.now)
+
+
+async def ledger_stats(s: Session, ledger: str, since: str | None, as_json: bool) -> str:
+    try:
+        window = report.parse_since(since) if since else None
+    except ValueError as exc:
+        raise MaintainerError(str(exc)) from exc
+    stats = await report.load_stats(GitHubLedger(s.github, ledger, SystemClock()), s.now, window)
+    return _dump(report.stats_json(stats)) if as_json else report.stats_text(stats)
+
+
+SweepStep = Callable[[Session, str, bool], Awaitable[list[str]]]
+
+
+async def _sweep_bans(s: Session, ledger: str, dry_run: bool) -> list[str]:
+    from governance.enforcement import sweep
+
+    store = GitHubLedger(s.github, ledger, SystemClock())
+    plans = await sweep(s.github, store, s.now, dry_run, default_org=ledger.split("/")[0])
+    return [p.render() for p in plans]
+
+
+SWEEP_STEPS: list[SweepStep] = [_sweep_bans]
+
+
+async def sweep_all(s: Session, ledger: str, dry_run: bool) -> str:
+    """Every scheduled duty, each idempotent: expired bans, pending rewards, experts."""
+    lines: list[str] = []
+    for step in SWEEP_STEPS:
+        lines += await step(s, ledger, dry_run)
+    return "\n".join(lines) if lines else "nothing to do"
+
+
+async def run(env: Mapping[str, str], token: str | None, job: Callable[[Session], Awaitable[str]],
+              *, dry_run: bool = False) -> str:
+    async with connect(env, token, dry_run=dry_run) as session:
+        return await job(session)
