@@ -50,6 +50,7 @@ def routes(fake: FakeGitHub) -> list[tuple[str, re.Pattern[str], Handler]]:
         ("PATCH", repo + r"/issues/(?P<number>\d+)", rest.update_issue),
         ("GET", repo + r"/issues/(?P<number>\d+)/comments", rest.list_comments),
         ("POST", repo + r"/issues/(?P<number>\d+)/comments", rest.create_comment),
+        ("GET", repo + r"/issues/comments", rest.list_repo_comments),
         ("GET", repo + r"/issues/comments/(?P<id>\d+)", rest.get_comment),
         ("PATCH", repo + r"/issues/comments/(?P<id>\d+)", rest.update_comment),
         ("GET", repo + r"/issues/(?P<number>\d+)/labels", rest.issue_labels),
@@ -289,6 +290,15 @@ class _Rest:
         issue, since = self._issue(req), _since(req)
         return self.page(req, [self.comment(c) for c in self.fake.comments_on(
             issue.repo, issue.number) if c.updated_at >= since])
+
+    def list_repo_comments(self, req: Req) -> Answer:
+        """Every conversation comment of the repository, newest first when asked."""
+        repo, since = f"{req.params['owner']}/{req.params['repo']}", _since(req)
+        found = [c for c in self.fake.comments.values()
+                 if c.kind is CommentKind.ISSUE and c.repo == repo and c.updated_at >= since]
+        newest_first = req.query.get("direction") == "desc"
+        found.sort(key=lambda c: (c.created_at, c.id), reverse=newest_first)
+        return self.page(req, [self.comment(c) for c in found])
 
     def create_comment(self, req: Req) -> Answer:
         issue = self._issue(req)

@@ -430,6 +430,15 @@ class GitHubAdapter:
             {**_split(repo), "number": number, "per_page": 100})
         return [_comment_ref(i) for i in items]
 
+    async def recent_comments(self, repo: str, since: datetime,
+                              limit: int = 100) -> Sequence[CommentRef]:
+        """The repository's newest conversation comments: one request, at most ``limit``."""
+        items = await self.client.rest(
+            "GET", "/repos/{owner}/{repo}/issues/comments{?sort,direction,since,per_page}",
+            {**_split(repo), "sort": "created", "direction": "desc", "since": _stamp(since),
+             "per_page": min(limit, 100)})
+        return [_comment_ref(i) for i in items]
+
     async def add_issue_comment(self, repo: str, number: int, body: str) -> CommentRef:
         since = self._now() - RECOVERY_WINDOW
         url_vars = {**_split(repo), "number": number}
