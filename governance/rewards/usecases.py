@@ -1,0 +1,188 @@
+"""What the edges call: the Service's ``Reward`` handler, the sweep, and ``governance rewards``.
+
+Wiring (edges):
+
+- Service: ``extra_handlers={Reward: reward_handler(deps)}`` with
+  ``deps = RewardDeps(github, clock, service.config_for, code_provider(github, clock, ...),
+  mailer)``.
+- Sweep: ``await retry_pending(deps, ledger_repository)``.
+- CLI: ``rewards pending|resend|import|report`` map to the functions below.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Awaitable, Callable
+
+import aiohttp
+
+from governance.adapters.codes_pool import ImportResult, PoolCodes
+from governance.adapters.shopify import API_VERSION, ShopifyCodes
+from governance.config.types import Config
+from governance.model import Reward
+from governance.policy.recognition import reward_key, usable_email
+from governance.ports import Clock, GitHub
+from governance.rewards import alerts
+from governance.rewards.claims import NO_EMAIL, State
+from governance.rewards.codes import Allocation, CodeProvider, CodesUnavailable
+from governance.rewards.flow import RewardDeps, RewardOutcome, Runner, run_reward
+from governance.rewards.pool import codes_from_import
+from governance.rewards.report import RewardReport, build_report
+from governance.rewards.store import ClaimStore, IndexEntry
+
+log = logging.getLogger("governance.rewards")
+
+_PR_URL = re.compile(r"https://[^/]+/([^/]+/[^/]+)/pull/(\d+)")
+_PR_REF = re.compile(r"([\w.-]+/[\w.-]+)#(\d+)")
+
+
+class RewardNotFound(LookupError):
+    pass
+
+
+# ---------------------------------------------------------------------- wiring
+
+
+def code_provider(github: GitHub, clock: Clock, *,
+                  http: aiohttp.ClientSession | None = None, shopify_token: str = "",
+                  shopify_url: str = "", shopify_api_version: str = API_VERSION
+                  ) -> Callable[[Config], CodeProvider]:
+    """The provider the config chooses (``recognition.codes.provider``).
+
+    ``shopify_token`` comes from the SHOPIFY_TOKEN secret (the edge reads it);
+    ``shopify_url`` replaces ``https://<shop>`` (tests point it at the loopback fake).
+    """
+
+    def choose(config: Config) -> CodeProvider:
+        codes = config.recognition.codes
+        if codes.provider == "shopify":
+            if http is None or not shopify_token or not codes.shopify_shop:
+                return _Unconfigured("the shopify provider needs recognition.codes."
+                                     "shopify_shop and the SHOPIFY_TOKEN secret")
+            return ShopifyCodes(http, codes.shopify_shop, shopify_token,
+                                codes.shopify_price_rules, shopify_api_version, shopify_url)
+        return PoolCodes(github, config.ledger.repository, codes.pool_path, clock.now)
+
+    return choose
+
+
+class _Unconfigured:
+    def __init__(self, why: str) -> None:
+        self.why = why
+
+    async def allocate(self, key: str, tier: str, planned: str) -> Allocation:
+        raise CodesUnavailable(self.why)
+
+
+def reward_handler(deps: RewardDeps) -> Callable[[Reward], Awaitable[None]]:
+    """The Service's handler for ``Reward`` actions."""
+
+    async def handle(action: Reward) -> None:
+        await reward(action, deps)
+
+    return handle
+
+
+async def reward(action: Reward, deps: RewardDeps) -> None:
+    outcome = await run_reward(action, deps)
+    log.info("reward %s: %s", outcome.key, outcome.state)
+
+
+# ---------------------------------------------------------------------- sweep
+
+
+async def retry_pending(deps: RewardDeps, ledger: str) -> list[RewardOutcome]:
+    """Move every unfinished reward forward (all but those waiting for an address)."""
+    store = ClaimStore(deps.github, ledger)
+    outcomes = []
+    for entry in (await store.index()).values():
+        if not entry.open or entry.pending == NO_EMAIL:
+            continue
+        try:
+            outcomes.append(await _resume(entry, deps))
+        except Exception as exc:  # one stuck reward must not stop the others
+            log.warning("reward %s not retried: %s", entry.key, type(exc).__name__)
+            outcomes.append(RewardOutcome(entry.key, "error", type(exc).__name__))
+    return outcomes
+
+
+async def _resume(entry: IndexEntry, deps: RewardDeps) -> RewardOutcome:
+    """Resume from the claim; re-run from the start when the claim was never written."""
+    config = await deps.config_for(entry.repo)
+    store = ClaimStore(deps.github, config.ledger.repository)
+    found = await store.read(entry.path)
+    if found is None or found[0].key != entry.key:
+        action = Reward(entry.login, entry.repo, entry.number, entry.tier, entry.url)
+        return await run_reward(action, deps)
+    await store.index_put(IndexEntry.of(found[0]))  # repair a stale index entry
+    return await Runner(deps, config, store).advance(*found)
+
+
+# ---------------------------------------------------------------------- CLI
+
+
+async def rewards_pending(github: GitHub, ledger: str) -> list[IndexEntry]:
+    """Unfinished rewards, oldest first (no codes, no addresses)."""
+    entries = (await ClaimStore(github, ledger).index()).values()
+    return sorted((e for e in entries if e.open), key=lambda e: e.created_at)
+
+
+async def rewards_resend(deps: RewardDeps, ledger: str, pr: str, *,
+                         email: str = "") -> RewardOutcome:
+    """Finish or repeat one reward (``pr``: ``owner/repo#N`` or the PR's URL).
+
+    - waiting for an address: ``email`` is required; the reward then goes out;
+    - already sent: the same code is sent again, to ``email`` if given;
+    - otherwise: retried now.
+    """
+    if email and not usable_email(email):
+        raise ValueError("that e-mail address is not usable")
+    key = _key_of(pr)
+    store = ClaimStore(deps.github, ledger)
+    entry = (await store.index()).get(key)
+    if entry is None:
+        raise RewardNotFound(f"no reward recorded for {key}")
+    config = await deps.config_for(entry.repo)
+    found = await store.read(entry.path)
+    if found is None or found[0].key != key:
+        raise RewardNotFound(f"the claim for {key} is missing; run the sweep")
+    claim, sha = found
+    now = deps.clock.now()
+    if claim.pending == NO_EMAIL and not email:
+        raise ValueError(f"{key} waits for an e-mail address: pass one")
+    if email:
+        claim = claim.note(now, "e-mail address set by a maintainer", email=email,
+                           email_checked=True, pending="")
+    if claim.sent_at is not None:
+        claim = claim.note(now, "resend requested by a maintainer",
+                           state=State.ALLOCATED)
+    sha = await store.write(claim, sha, "changed by a maintainer")
+    return await Runner(deps, config, store).advance(claim, sha)
+
+
+async def rewards_import(github: GitHub, config: Config, tier: str, csv_text: str,
+                         clock: Clock) -> ImportResult:
+    """Add codes to a tier's pool (duplicates skipped) and clear its low-stock alert."""
+    if tier not in {t.name for t in config.recognition.tiers}:
+        raise ValueError(f"no reward tier named {tier!r} in the configuration")
+    ledger = config.ledger.repository
+    pool = PoolCodes(github, ledger, config.recognition.codes.pool_path, clock.now)
+    result = await pool.add(tier, codes_from_import(csv_text))
+    if result.available > config.recognition.codes.low_stock:
+        await alerts.clear_low_stock(github, ledger, tier, result.available)
+    return result
+
+
+async def rewards_report(github: GitHub, ledger: str, month: str) -> RewardReport:
+    """``governance rewards report --month YYYY-MM``; render with ``.text()``/``.to_json()``."""
+    entries = list((await ClaimStore(github, ledger).index()).values())
+    return build_report(entries, month)
+
+
+def _key_of(pr: str) -> str:
+    for pattern in (_PR_URL, _PR_REF):
+        found = pattern.fullmatch(pr.strip())
+        if found:
+            return reward_key(found.group(1), int(found.group(2)))
+    raise ValueError(f"not a pull request reference: {pr!r} (owner/repo#N or its URL)")
