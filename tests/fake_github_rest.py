@@ -273,14 +273,16 @@ class _Rest:
     def pull_commits(self, req: Req) -> Answer:
         issue = self._issue(req)
         items = []
-        for n, (name, email, login) in enumerate(issue.commits):
+        for n, commit in enumerate(issue.commits):
+            name, email, login = commit[:3]
+            c_email, c_login = commit[3:5] if len(commit) >= 5 else (email, login)
             item = self.ex("commit-items")[0]
             item["sha"] = hashlib.sha1(f"{issue.node_id}/{n}".encode()).hexdigest()
             item["commit"]["author"].update(name=name, email=email)
-            item["commit"]["committer"].update(name=name, email=email)
+            item["commit"]["committer"].update(name=name, email=c_email)
             # an e-mail that maps to no account: GitHub sends an empty object
             item["author"] = self.user(login) if login else {}
-            item["committer"] = self.user(login) if login else {}
+            item["committer"] = self.user(c_login) if c_login else {}
             items.append(item)
         return self.page(req, items)
 

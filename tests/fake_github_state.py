@@ -54,7 +54,9 @@ class Issue:
     lock_reason: str | None = None
     created_at: datetime = field(default_factory=lambda: datetime.now(UTC))
     updated_at: datetime = field(default_factory=lambda: datetime.now(UTC))
-    commits: list[tuple[str, str, str | None]] = field(default_factory=list)
+    # (name, email, login|None[, committer email, committer login|None]): the committer is the
+    # author unless the two extra fields are given
+    commits: list[tuple[Any, ...]] = field(default_factory=list)
 
 
 @dataclass

@@ -264,6 +264,15 @@ async def test_pr_commit_emails_are_paginated_and_deduplicated(fake, github):
     assert len(fake.requests("GET", rf"/repos/{REPO}/pulls/\d+/commits")) == 2
 
 
+async def test_pr_commit_emails_include_committers(fake, github):
+    commits = [("Bo", "12+bo@users.noreply.github.com", "bo", "bo@example.org", "bo")]
+    pr = fake.add_pull_request(REPO, author="bo", commits=commits)
+
+    emails = await github.pr_commit_emails(REPO, pr.number)
+
+    assert list(emails) == [("bo", "12+bo@users.noreply.github.com"), ("bo", "bo@example.org")]
+
+
 # ----------------------------------------------------------- repositories and files
 
 

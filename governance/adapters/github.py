@@ -332,13 +332,14 @@ class GitHubAdapter:
         return dict(item)
 
     async def pr_commit_emails(self, repo: str, number: int) -> Sequence[tuple[str, str]]:
-        """(GitHub login or "" when the e-mail maps to no account, commit author e-mail)."""
+        """(GitHub login or "" when the e-mail maps to no account, e-mail) of every commit's
+        author and committer, without repeats."""
         items = await self.client.get_all("/repos/{owner}/{repo}/pulls/{number}/commits{?per_page}",
                                           {**_split(repo), "number": number, "per_page": 100})
         found: list[tuple[str, str]] = []
-        for item in items:
-            login = (item.get("author") or {}).get("login") or ""
-            email = ((item.get("commit") or {}).get("author") or {}).get("email") or ""
+        for item, role in ((i, r) for i in items for r in ("author", "committer")):
+            login = (item.get(role) or {}).get("login") or ""
+            email = ((item.get("commit") or {}).get(role) or {}).get("email") or ""
             if email and (login, email) not in found:
                 found.append((login, email))
         return found
