@@ -301,6 +301,23 @@ def _ledger_job(args: argparse.Namespace, action: Callable[..., Any]) -> Any:
     return job
 
 
+def _with_repo(args: argparse.Namespace, action: Callable[..., Any]) -> Any:
+    async def job(session: Any) -> Any:
+        repo = args.repo or args.env.get("GITHUB_REPOSITORY")
+        if not repo:
+            raise UserError("name the repository whose config applies with --repo OWNER/REPO")
+        return await action(session, repo)
+
+    return job
+
+
+def _read_text(path: str) -> str:
+    try:
+        return sys.stdin.read() if path == "-" else Path(path).read_text("utf-8")
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read: {exc.strerror}") from exc
+
+
 def _add_token_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--token", help="GitHub token (default: $GITHUB_TOKEN)")
     p.add_argument("--ledger", help="the private ledger repository, OWNER/REPO")
@@ -325,6 +342,33 @@ def _add_maintainer_commands(sub: Any) -> None:
     _add_token_options(p)
     p.set_defaults(handler=_maintainer(lambda a: _ledger_job(
         a, lambda s, led: m.ledger_stats(s, led, a.since, a.json))))
+
+    rewards = sub.add_parser("rewards", help="merch rewards for merged outside PRs").add_subparsers(
+        dest="rewards_command", required=True, metavar="SUBCOMMAND")
+    p = rewards.add_parser("pending", help="rewards not finished yet (no codes or addresses)")
+    p.add_argument("--json", action="store_true")
+    _add_token_options(p)
+    p.set_defaults(handler=_maintainer(lambda a: _ledger_job(
+        a, lambda s, led: m.rewards_pending(s, led, a.json))))
+    p = rewards.add_parser("resend", help="finish or repeat one reward")
+    p.add_argument("pr", help="owner/repo#N or the pull request's URL")
+    p.add_argument("--email", default="", help="send to this address (required when none "
+                                               "was known)")
+    _add_token_options(p)
+    p.set_defaults(handler=_maintainer(lambda a: _ledger_job(
+        a, lambda s, led: m.rewards_resend(s, led, a.pr, a.email))))
+    p = rewards.add_parser("import", help="add codes to a tier's pool in the ledger")
+    p.add_argument("file", help="CSV or text file with one code a line")
+    p.add_argument("--tier", required=True, help="tier name from recognition.tiers")
+    _add_token_options(p)
+    p.set_defaults(handler=_maintainer(lambda a: _with_repo(
+        a, lambda s, repo: m.rewards_import(s, repo, a.tier, _read_text(a.file)))))
+    p = rewards.add_parser("report", help="rewards sent and pending in a month")
+    p.add_argument("--month", required=True, help="YYYY-MM")
+    p.add_argument("--json", action="store_true")
+    _add_token_options(p)
+    p.set_defaults(handler=_maintainer(lambda a: _ledger_job(
+        a, lambda s, led: m.rewards_report(s, led, a.month, a.json))))
 
     p = sub.add_parser("sweep", help="lift expired bans, retry pending rewards, expert notices")
     p.add_argument("--dry-run", action="store_true", help="show what would be done")

@@ -13,10 +13,21 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
+import aiohttp
+
 from governance.adapters.github import GitHubAdapter
 from governance.ledger import report
 from governance.ledger.store import GitHubLedger
-from governance.runtime import SystemClock, build_github, build_service, new_session
+from governance.rewards import usecases as rewards
+from governance.rewards.flow import RewardDeps
+from governance.rewards.report import pending_json, pending_text
+from governance.runtime import (
+    SystemClock,
+    build_github,
+    build_service,
+    new_session,
+    reward_deps,
+)
 from governance.service import Service
 from governance.settings import Settings, load_settings
 
@@ -31,6 +42,10 @@ class Session:
     github: GitHubAdapter
     service: Service
     now: datetime
+    http: aiohttp.ClientSession
+
+    def reward_deps(self) -> RewardDeps:
+        return reward_deps(self.service, self.settings, self.http)
 
 
 @asynccontextmanager
@@ -43,7 +58,7 @@ async def connect(env: Mapping[str, str], token: str | None, *,
         github = build_github(http, settings.token.reveal(), settings.api_url,
                               graphql_url=settings.graphql_url or None)
         service = build_service(github, settings, dry_run=dry_run, session=http)
-        yield Session(settings, github, service, SystemClock().now())
+        yield Session(settings, github, service, SystemClock().now(), http)
 
 
 async def ledger_repository(session: Session, ledger: str | None, repo: str | None) -> str:
@@ -88,7 +103,15 @@ async def _sweep_bans(s: Session, ledger: str, dry_run: bool) -> list[str]:
     return [p.render() for p in plans]
 
 
-SWEEP_STEPS: list[SweepStep] = [_sweep_bans]
+async def _sweep_rewards(s: Session, ledger: str, dry_run: bool) -> list[str]:
+    if dry_run:
+        pending = await rewards.rewards_pending(s.github, ledger)
+        return [f"reward {e.key}: would be retried ({e.state})" for e in pending]
+    outcomes = await rewards.retry_pending(s.reward_deps(), ledger)
+    return [f"reward {o.key}: {o.state} {o.detail}".rstrip() for o in outcomes]
+
+
+SWEEP_STEPS: list[SweepStep] = [_sweep_bans, _sweep_rewards]
 
 
 async def sweep_all(s: Session, ledger: str, dry_run: bool) -> str:
@@ -97,6 +120,40 @@ async def sweep_all(s: Session, ledger: str, dry_run: bool) -> str:
     for step in SWEEP_STEPS:
         lines += await step(s, ledger, dry_run)
     return "\n".join(lines) if lines else "nothing to do"
+
+
+# ----------------------------------------------------------------------------- rewards
+
+
+async def rewards_pending(s: Session, ledger: str, as_json: bool) -> str:
+    entries = await rewards.rewards_pending(s.github, ledger)
+    return pending_json(entries) if as_json else pending_text(entries)
+
+
+async def rewards_resend(s: Session, ledger: str, pr: str, email: str) -> str:
+    try:
+        outcome = await rewards.rewards_resend(s.reward_deps(), ledger, pr, email=email)
+    except (ValueError, LookupError) as exc:
+        raise MaintainerError(str(exc)) from exc
+    return f"reward {outcome.key}: {outcome.state} {outcome.detail}".rstrip()
+
+
+async def rewards_import(s: Session, repo: str, tier: str, csv_text: str) -> str:
+    config = await s.service.config_for(repo)
+    try:
+        result = await rewards.rewards_import(s.github, config, tier, csv_text, SystemClock())
+    except ValueError as exc:
+        raise MaintainerError(str(exc)) from exc
+    return (f"tier {tier}: {result.added} code(s) added, {result.duplicates} duplicate(s) "
+            f"skipped, {result.available} available")
+
+
+async def rewards_report(s: Session, ledger: str, month: str, as_json: bool) -> str:
+    try:
+        found = await rewards.rewards_report(s.github, ledger, month)
+    except ValueError as exc:
+        raise MaintainerError(str(exc)) from exc
+    return found.to_json() if as_json else found.text()
 
 
 async def run(env: Mapping[str, str], token: str | None, job: Callable[[Session], Awaitable[str]],

@@ -1,4 +1,4 @@
-"""`governance ledger show|stats` and `governance sweep` through the CLI, on the fake GitHub."""
+"""Maintainers' commands through the CLI on the fake GitHub: ledger, sweep and rewards."""
 
 from __future__ import annotations
 
@@ -6,6 +6,9 @@ import asyncio
 
 from governance.cli import main
 from tests.ledger_world import LEDGER, World, world_fixture  # noqa: F401  (the world fixture)
+from tests.rewards_world import LEDGER as REWARDS_LEDGER
+from tests.rewards_world import REPO as REWARDS_REPO
+from tests.rewards_world import RewardWorld, reward_world  # noqa: F401  (the fixture)
 
 
 async def cli(world: World, *argv: str) -> int:
@@ -33,3 +36,35 @@ async def test_sweep_dry_run_writes_nothing(world: World, capsys):
 async def test_missing_ledger_is_a_clear_error(world: World, capsys):
     assert await cli(world, "ledger", "stats") == 1
     assert "--ledger" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------------------ rewards
+
+
+async def rewards_cli(world: RewardWorld, *argv: str) -> int:
+    env = {"GITHUB_API_URL": world.fake.url, "GITHUB_TOKEN": "test-token"}
+    return await asyncio.to_thread(main, list(argv), env)
+
+
+async def test_rewards_import_pending_and_report(reward_world: RewardWorld, tmp_path, capsys):
+    codes = tmp_path / "codes.csv"
+    codes.write_text("NEW-0001\nNEW-0002\nMERCH100-0001\n")
+    assert await rewards_cli(reward_world, "rewards", "import", str(codes), "--tier", "100",
+                             "--repo", REWARDS_REPO) == 0
+    assert "2 code(s) added, 1 duplicate(s)" in capsys.readouterr().out
+    number = reward_world.merged_pr("quiet-dev")  # no address known: the reward waits
+    await reward_world.reward("quiet-dev", number)
+    assert await rewards_cli(reward_world, "rewards", "pending", "--ledger", REWARDS_LEDGER) == 0
+    pending = capsys.readouterr().out
+    assert f"{REWARDS_REPO}#{number}" in pending and "MERCH" not in pending
+    assert await rewards_cli(reward_world, "rewards", "report", "--month", "2026-11",
+                             "--ledger", REWARDS_LEDGER, "--json") == 0
+    assert '"pending"' in capsys.readouterr().out
+
+
+async def test_rewards_import_needs_a_known_tier(reward_world: RewardWorld, tmp_path, capsys):
+    codes = tmp_path / "codes.csv"
+    codes.write_text("X-1\n")
+    assert await rewards_cli(reward_world, "rewards", "import", str(codes), "--tier", "999",
+                             "--repo", REWARDS_REPO) == 1
+    assert "no reward tier named '999'" in capsys.readouterr().err
