@@ -22,7 +22,7 @@ from governance.adapters.github import GitHubAdapter
 from governance.adapters.retry import RetryPolicy
 from tests.fake_github import Contracts, FakeGitHub
 
-pytest_plugins = ("tests.fake_smtp",)
+pytest_plugins = ("tests.fake_smtp", "tests.rewards_world")
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 GITHUB_CONTRACTS = SHARED / "github"

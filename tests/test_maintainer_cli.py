@@ -8,7 +8,7 @@ from governance.cli import main
 from tests.ledger_world import LEDGER, World, world_fixture  # noqa: F401  (the world fixture)
 from tests.rewards_world import LEDGER as REWARDS_LEDGER
 from tests.rewards_world import REPO as REWARDS_REPO
-from tests.rewards_world import RewardWorld, reward_world  # noqa: F401  (the fixture)
+from tests.rewards_world import RewardWorld
 
 
 async def cli(world: World, *argv: str) -> int:
