@@ -370,11 +370,31 @@ def _add_maintainer_commands(sub: Any) -> None:
     p.set_defaults(handler=_maintainer(lambda a: _ledger_job(
         a, lambda s, led: m.rewards_report(s, led, a.month, a.json))))
 
+    experts = sub.add_parser("experts", help="the community expert programme").add_subparsers(
+        dest="experts_command", required=True, metavar="SUBCOMMAND")
+    p = experts.add_parser("report", help="each expert's activity in a month (Markdown)")
+    p.add_argument("--month", help="YYYY-MM (default: the month that ended last)")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--public", action="store_true", help="only thanks and top helpers")
+    p.add_argument("--publish", action="store_true",
+                   help="post the public report where experts.publish says")
+    _add_token_options(p)
+    p.set_defaults(handler=_maintainer(lambda a: _with_repo(
+        a, lambda s, repo: m.experts_report(s, repo, a.month, a.json, a.public, a.publish))))
+    p = experts.add_parser("candidates", help="the most helpful people who are not experts")
+    p.add_argument("--month", help="YYYY-MM (default: the month that ended last)")
+    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--json", action="store_true")
+    _add_token_options(p)
+    p.set_defaults(handler=_maintainer(lambda a: _with_repo(
+        a, lambda s, repo: m.experts_candidates(s, repo, a.month, a.limit, a.json))))
+
     p = sub.add_parser("sweep", help="lift expired bans, retry pending rewards, expert notices")
     p.add_argument("--dry-run", action="store_true", help="show what would be done")
     _add_token_options(p)
     p.set_defaults(handler=_maintainer(lambda a: _ledger_job(
-        a, lambda s, led: m.sweep_all(s, led, a.dry_run)), dry=True))
+        a, lambda s, led: m.sweep_all(s, led, a.dry_run,
+                                      a.repo or a.env.get("GITHUB_REPOSITORY"))), dry=True))
 
 
 def main(argv: Sequence[str] | None = None, env: Mapping[str, str] | None = None) -> int:

@@ -16,6 +16,10 @@ from datetime import datetime
 import aiohttp
 
 from governance.adapters.github import GitHubAdapter
+from governance.adapters.github_activity import GitHubActivity
+from governance.experts.months import Month
+from governance.experts.report import render_json, render_markdown
+from governance.experts.service import ExpertProgramme, ExpertsError, summary_lines
 from governance.ledger import report
 from governance.ledger.store import GitHubLedger
 from governance.rewards import usecases as rewards
@@ -46,6 +50,9 @@ class Session:
 
     def reward_deps(self) -> RewardDeps:
         return reward_deps(self.service, self.settings, self.http)
+
+    def programme(self) -> ExpertProgramme:
+        return ExpertProgramme(self.github, GitHubActivity.of(self.github), self.service.mailer)
 
 
 @asynccontextmanager
@@ -111,14 +118,30 @@ async def _sweep_rewards(s: Session, ledger: str, dry_run: bool) -> list[str]:
     return [f"reward {o.key}: {o.state} {o.detail}".rstrip() for o in outcomes]
 
 
+async def _sweep_experts(s: Session, repo: str, dry_run: bool) -> list[str]:
+    config = await s.service.config_for(repo)
+    if not config.experts.enabled:
+        return []
+    try:
+        outcome = await s.programme().sweep(config, repo, s.now, dry_run=dry_run)
+    except ExpertsError as exc:
+        raise MaintainerError(str(exc)) from exc
+    if outcome.failed:
+        raise MaintainerError("expert programme: " + "; ".join(outcome.failed))
+    return list(summary_lines(outcome))
+
+
 SWEEP_STEPS: list[SweepStep] = [_sweep_bans, _sweep_rewards]
 
 
-async def sweep_all(s: Session, ledger: str, dry_run: bool) -> str:
-    """Every scheduled duty, each idempotent: expired bans, pending rewards, experts."""
+async def sweep_all(s: Session, ledger: str, dry_run: bool, repo: str | None = None) -> str:
+    """Every scheduled duty, each idempotent: expired bans, pending rewards and, for the
+    repository whose config runs an expert programme, its monthly step."""
     lines: list[str] = []
     for step in SWEEP_STEPS:
         lines += await step(s, ledger, dry_run)
+    if repo:
+        lines += await _sweep_experts(s, repo, dry_run)
     return "\n".join(lines) if lines else "nothing to do"
 
 
@@ -154,6 +177,41 @@ async def rewards_report(s: Session, ledger: str, month: str, as_json: bool) -> 
     except ValueError as exc:
         raise MaintainerError(str(exc)) from exc
     return found.to_json() if as_json else found.text()
+
+
+# ----------------------------------------------------------------------------- experts
+
+
+def month_of(text: str | None, now: datetime) -> Month:
+    """The month named, or the one that ended last."""
+    try:
+        return Month.parse(text) if text else Month.containing(now).previous()
+    except ValueError as exc:
+        raise MaintainerError(str(exc)) from exc
+
+
+async def experts_report(s: Session, repo: str, month: str | None, as_json: bool,
+                         public: bool, publish: bool) -> str:
+    config = await s.service.config_for(repo)
+    try:
+        found = await s.programme().report(config, repo, month_of(month, s.now), s.now)
+        where = await s.programme().publish(config, repo, found) if publish else ""
+    except ExpertsError as exc:
+        raise MaintainerError(str(exc)) from exc
+    text = (render_json if as_json else render_markdown)(found, public=public)
+    return f"{text}\npublished: {where}" if where else text
+
+
+async def experts_candidates(s: Session, repo: str, month: str | None, limit: int,
+                             as_json: bool) -> str:
+    config = await s.service.config_for(repo)
+    people = await s.programme().candidates(config, repo, month_of(month, s.now), limit)
+    if as_json:
+        return json.dumps([{"login": t.login, "score": t.score,
+                            "counts": {str(k): v for k, v in t.counts.items()}}
+                           for t in people], indent=2)
+    rows = [f"@{t.login}\t{t.score:g}" for t in people]
+    return "\n".join(rows) if rows else "no candidates this month"
 
 
 async def run(env: Mapping[str, str], token: str | None, job: Callable[[Session], Awaitable[str]],

@@ -68,3 +68,37 @@ async def test_rewards_import_needs_a_known_tier(reward_world: RewardWorld, tmp_
     assert await rewards_cli(reward_world, "rewards", "import", str(codes), "--tier", "999",
                              "--repo", REWARDS_REPO) == 1
     assert "no reward tier named '999'" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------------------ experts
+
+EXPERTS_CONFIG = """\
+ledger:
+  repository: acme/ledger
+experts:
+  enabled: true
+  team: acme/experts
+  minimum: 10
+"""
+
+
+async def test_experts_report_and_candidates(fake_github, capsys):
+    from tests import experts_seed as seed
+
+    fake_github.add_repo(seed.REPO)
+    fake_github.add_repo("acme/ledger", private=True)
+    fake_github.add_file(seed.REPO, ".github/governance.yml", EXPERTS_CONFIG)
+    fake_github.add_team("acme", "experts", ["ada", "bob"])
+    seed.answers(fake_github, "ada", 4, seed.day(11, 3))
+    seed.comments(fake_github, "bob", 2, seed.day(11, 4))
+    seed.answers(fake_github, "dee", 5, seed.day(11, 6))
+    env = {"GITHUB_API_URL": fake_github.url, "GITHUB_TOKEN": "t"}
+    argv = ["experts", "report", "--month", "2026-11", "--repo", seed.REPO]
+    assert await asyncio.to_thread(main, argv, env) == 0
+    report = capsys.readouterr().out
+    assert "| @ada |" in report and "| @bob |" in report
+    argv = ["experts", "candidates", "--month", "2026-11", "--repo", seed.REPO]
+    assert await asyncio.to_thread(main, argv, env) == 0
+    assert capsys.readouterr().out.startswith("@dee")
+    assert await asyncio.to_thread(main, [*argv[:2], "--month", "11/2026", *argv[4:]], env) == 1
+    assert "YYYY-MM" in capsys.readouterr().err
