@@ -8,7 +8,6 @@ from governance.adapters.mail import MailError, SmtpMailer, SmtpSettings, make_m
 from governance.ledger.state import EntryKind
 from tests.ledger_world import world_fixture  # noqa: F401  (the world fixture)
 
-
 SENDER = "Conduct bot <conduct@example.org>"
 
 

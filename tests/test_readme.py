@@ -21,9 +21,13 @@ def test_quick_start_has_exactly_two_commands():
     assert commands[1].endswith("python -m pytest")
 
 
-def test_ci_runs_the_readme_test_command():
-    test_command = quick_start_commands()[1].split("&& ", 2)[-1]
-    assert test_command in (ROOT / ".ci" / "run").read_text("utf-8")
+def test_ci_runs_the_readme_test_command_step_by_step():
+    # The CI runs each part as its own line so that `set -e` stops at the first failure.
+    steps = quick_start_commands()[1].split(" && ")[2:]
+    ci_lines = (ROOT / ".ci" / "run").read_text("utf-8").splitlines()
+    assert steps == ["pip install -e '.[test]'", "python -m pytest"]
+    positions = [ci_lines.index(step) for step in steps]
+    assert positions == sorted(positions)
 
 
 def test_ladder_section_is_generated_from_the_table():
