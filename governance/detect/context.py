@@ -21,6 +21,7 @@ class DetectContext:
     thread_age_days: float | None = None  # age of the issue/PR/discussion when commented
     repeat_count: int = 0  # times the same normalised text was seen recently (spam waves)
     maintainers: tuple[str, ...] = ()  # logins an impersonator would imitate
+    author: str = ""  # login of the content's author (for impersonation checks)
 
 
 DEFAULT_CONTEXT = DetectContext()

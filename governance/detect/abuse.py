@@ -1,0 +1,411 @@
+"""Abuse: insults, threats, slurs and hostility aimed at people.
+
+Rules pair a *target* (second person, @mentions, "he/she/they", "the maintainers") with an
+insult, threat or hostility lexicon, so "this code is garbage" stays ok while "you are
+garbage" does not. Threats and slurs are severity 3. Rules read the folded view (leetspeak,
+spacing and repeated letters undone) and skip code blocks, quoted lines and negated or
+self-directed phrasings ("I'm an idiot", "don't call people idiots").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from governance.detect import lexicon
+from governance.detect.doc import Doc, quoted_lines
+from governance.detect.fastre import WordPattern, compile_words, trie_alternation
+from governance.detect.normalize import LEET, squash, squash_pattern
+from governance.model import Category, RuleHit
+
+ABUSE = Category.ABUSE
+
+# Who an insult can be aimed at. "@" survives folding only at the start of a mention.
+TARGET = (
+    r"(?:you|u|ya|ye|yall|y'all|you guys|you people|you all|you two|@[\w\-]+|people like you|"
+    r"the (?:maintainers?|devs?|developers?|authors?|owners?|team|mods?|moderators?|admins?)|"
+    r"(?:this|that|the) (?:maintainer|dev|developer|author|owner|moderator|admin|person|kid)|"
+    r"whoever (?:wrote|made|did|merged|approved) (?:this|that|it)|everyone here|all of you)"
+)
+# Third-person pronouns often refer to things ("they are garbage collected", "it is slow"),
+# so after them only nouns that can only insult a person count.
+THIRD_PERSON = (
+    r"(?:he|she|they|him|her|them|this guy|that guy|the guy|this dude|these people|"
+    r"those people|these guys|those guys)"
+)
+BE = (r"(?: (?:should|would|will|must|always|just|really|still|clearly|obviously)"
+      r"(?: not|n't)?)?(?:'re|'s|'m| re| are| is| r| was| were| am| be| being| act like|"
+      r" acting like| sound like| look like)")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    rule_id: str
+    pattern: str  # folded-view regex with {N} nouns, {A} adjectives, {I} intensifiers, ...
+    score: float
+    severity: int = 1
+
+
+RULES = (
+    Rule("abuse.insult.you_are", r"\b{T}{B} (?:{I} ){{0,3}}(?:{N}|{A}|[a-z]+ {N})s?\b", 0.92, 2),
+    Rule("abuse.insult.they_are", r"\b{H}{B} (?:{I} ){{0,3}}{P}s?\b", 0.9, 2),
+    Rule("abuse.insult.vocative", r"\b(?:you|u|ya|ye) (?:{I} |{A} ){{0,3}}{N}s?\b", 0.93, 2),
+    Rule("abuse.insult.question", r"\b(?:are|r) (?:you|u|ya|yall|you guys|you people) "
+         r"(?:{I} ){{0,3}}(?:{N}|{A})s?\b", 0.88, 2),
+    Rule("abuse.insult.you_adjective", r"\b(?:you|u) (?:{I} ){{0,2}}{V} [a-z]+", 0.88, 2),
+    Rule("abuse.insult.stop_being", r"\b(?:stop|quit) (?:being|acting like) (?:{I} ){{0,3}}"
+         r"(?:{N}|{V})s?\b", 0.88, 2),
+    Rule("abuse.insult.those", r"\b(?:those|these|you|all you|such) (?:[a-z]+ ){{0,2}}(?:{P})s\b",
+         0.86, 2),
+    Rule("abuse.insult.group", r"\b{A} (?:{P})s\b", 0.8, 2),
+    Rule("abuse.insult.demonstrative", r"\b(?:that|this|what a|what an|such a|such an|dat|"
+         r"yo|ur) (?:{I} ){{0,2}}{P}s?(?![\w\-])", 0.8, 2),
+    Rule("abuse.vulgar.sexist", r"\b(?:this|that|dat|yo|your|ur|ya|a|some|stupid|dumb|bad) "
+         r"(?:bitch|hoe|slut|whore|cunt|twat|skank)s?(?![\w\-])|\b(?:bitch|hoe|punk|pussy) ass\b",
+         0.8, 2),
+    Rule("abuse.insult.how_stupid", r"\bhow (?:{A}) (?:you|u|they|he|she) (?:are|r|is|were|was)\b",
+         0.8, 2),
+    Rule("abuse.insult.your_trait", r"\byour (?:own |sheer |utter )?(?:ignorance|stupidity|"
+         r"incompetence|idiocy|arrogance|laziness|cluelessness|uselessness)\b", 0.45, 1),
+    Rule("abuse.insult.be_more", r"\b(?:can|could) (?:you|u|anyone|he|she) (?:really |even |"
+         r"possibly )?be (?:any )?(?:more|so|this) (?:{A})\b", 0.86, 2),
+    Rule("abuse.belittle.stop_contributing",
+         r"(?:^|[.!?] *)(?:please )?(?:just )?(?:stop|quit) contributing\b|\bdo (?:us|everyone|the world) "
+         r"(?:all )?a favou?r and (?:quit|leave|stop|go away|disappear)\b|"
+         r"\bimagine calling yourself an? \b|\b(?:sad|painful|embarrassing|hilarious|funny|"
+         r"pathetic) (?:to watch|watching|seeing) (?:you|u|him|her|them) (?:try|attempt|struggle|"
+         r"fail)", 0.8, 1),
+    Rule("abuse.insult.what_a", r"\bwhat (?:a|an) (?:{I} |{A} ){{0,2}}{N}\b", 0.88, 2),
+    Rule("abuse.insult.bunch_of", r"\b(?:bunch|pack|band|gang) of (?:{A} ){{0,2}}{N}s\b",
+         0.88, 2),
+    Rule("abuse.insult.like_you", r"\b(?:{N}|{A}) (?:like|as) (?:you|u|him|her|them)\b", 0.85, 2),
+    Rule("abuse.insult.your_brain",
+         r"\byour (?:{A} )?(?:brain|head|skull|mom|mother|face|ass|iq|kind)\b"
+         r"(?: (?:is|are|must be|has|looks?))? (?:{I} ){{0,2}}(?:{A}|{N}|empty|tiny|small)", 0.85, 2),
+    Rule("abuse.insult.standalone", r"(?:^|[.!?\n] ?)(?:{A} )?(?:{P})s?[.!?]*(?:$|\n)", 0.75, 1),
+    Rule("abuse.insult.mention", r"@[\w\-]+,? (?:{I} ){{0,3}}(?:{P})s?\b", 0.86, 2),
+    Rule("abuse.insult.you_suck", r"\b(?:you|u|yall|you guys|you people|you all|{N}s?) "
+         r"(?:all |really |just |still |totally |always |have always |have )?(?:suck|sucked|stink|"
+         r"blow)\b|\b(?:everything|anything) (?:you|u) (?:guys |people )?(?:\w+ ){{0,5}}sucks\b",
+         0.86, 2),
+    Rule("abuse.insult.kind_of_person", r"\b(?:a|an|very|such an?|what an?) (?:{I} )?(?:{A}) "
+         r"(?:person|human(?: being)?|individual|guy|dude|man|woman|people)\b", 0.55, 1),
+    Rule("abuse.vulgar.fuck_you", r"\b(?:fuck|fck|fk|screw|to hell with|fuck off,?) "
+         r"(?:you|u|ya|yall|yourself|you guys|you all|off|him|her|them|@[\w\-]+|this guy|"
+         r"the (?:maintainers?|devs?|developers?))\b(?! over| up| around)", 0.93, 2),
+    Rule("abuse.vulgar.shut_up",
+         r"(?:^|[.!?,:;\n] *|\b(?:you|u|just|so|now|please|and|oh|pls|plz) )(?:stfu|gtfo|shatup|"
+         r"shutup|shaddup|shut (?:the fuck |the hell |your (?:\w+ )?(?:mouth|trap) )?up)\b", 0.88, 2),
+    Rule("abuse.vulgar.dismissal",
+         r"\b(?:piss off|bugger off|sod off|get lost|eat shit|eat a dick|suck (?:my|a) (?:dick|cock|balls)|"
+         r"kiss my ass|up yours|shove it up your|stick it up your|go to hell|get a life|"
+         r"go (?:fuck|screw|play with) yourself|no(?:body| one) asked (?:you|u)(?! to)|"
+         r"nobody (?:likes|wants|cares about) (?:you|u)(?! to)|piss up a rope|blow me|bite me|"
+         r"get your head out of your (?:ass|arse|butt))\b",
+         0.9, 2),
+    Rule("abuse.belittle.not_for_you",
+         r"\b(?:maybe |perhaps )?(?:programming|coding|software|open source|computers?|this job|"
+         r"development) (?:just )?(?:is ?n't|is not|isn't) for (?:you|u)\b"
+         r"|\bleave it to the (?:adults|grown-?ups|professionals)\b"
+         r"|\bgo back to (?:flipping burgers|school|your (?:mom|mommy|basement|cave))\b"
+         r"|\b(?:uninstall|delete) your (?:ide|editor|keyboard|account|computer|github)\b"
+         r"|\bdo (?:you|u) even (?:know|understand|code|program|read)\b"
+         r"|\bwho (?:hired|let) (?:you|u|this \w+)\b"
+         r"|\b(?:my|a) (?:grandma|grandmother|cat|dog|\d+[- ]year[- ]old|kid|toddler|monkey) "
+         r"(?:could|can|would|codes?|writes?) (?:do |write |code )?(?:this |it )?better\b"
+         r"|\blike (?:watching )?a (?:toddler|monkey|child|kid|chimp|baby) (?:with|use|using|playing)\b",
+         0.86, 2),
+    Rule("abuse.hostile.what_is_wrong",
+         r"\bwhat(?:'s| is) wrong with (?:you|u|you people|you guys|these people|them)\b"
+         r"|\b(?:you|u) (?:should be|ought to be) ashamed\b|\bshame on (?:you|u)\b"
+         r"|\bhow (?:stupid|dumb|incompetent|useless|lazy) (?:can|are) (?:you|u)\b",
+         0.7, 1),
+    Rule("abuse.threat.harm",
+         r"\b(?:i|we)(?:'ll| will|'m going to| am going to|'m gonna| am gonna| gonna| shall|'d| would)"
+         r" (?:\w+ ){{0,2}}(?:kill|murder|hurt|stab|shoot|beat|punch|strangle|choke|"
+         r"dox|doxx|find|hunt|destroy|ruin|end|visit|rape|burn|bury|break)(?: down)? "
+         r"(?:you|u|him|her|them|your (?:family|kids|life|career|house|home)|"
+         r"@[\w\-]+|the maintainers?|all of you|every one of you|each of you)\b",
+         0.96, 3),
+    Rule("abuse.threat.life",
+         r"\b(?:make|making) (?:your|his|her|their) life (?:a )?(?:hell|misery|miserable)\b"
+         r"|\bi know where (?:you|u|he|she|they) (?:live|work|sleep)\b"
+         r"|\bwatch your back\b|\b(?:you|u)(?:'re| are| r) (?:so )?dead\b"
+         r"|\b(?:you|u|you'll|he|she)(?:'ll| will| gonna| are going to)? (?:regret|pay for) (?:this|it)\b"
+         r"|\bhope (?:you|u|he|she|they) (?:\w+ )?(?:die|dies|get cancer|gets cancer|get hit|burn|rot|suffer)\b"
+         r"|\b(?:you|u|he|she|they|@[\w\-]+|people like (?:you|him|her|them)|(?:{G})s?) "
+         r"(?:all )?(?:should|deserves? to|ought to|need to) (?:be )?(?:shot|killed|hanged|hung|"
+         r"die|burn|lynched|beaten|gassed)\b|\bkill (?:yourself|urself|yourselves)\b|\bkys\b"
+         r"|\b(?:go )?(?:die|drop dead) in a (?:fire|ditch|hole)\b|\bgo (?:die|drop dead)\b"
+         r"|\bcome (?:to|over to) your (?:house|home|place)\b",
+         0.95, 3),
+    Rule("abuse.threat.consequence",
+         r"\b(?:i|we)(?:'ll| will|'m going to| am going to|'m gonna| am gonna| gonna) (?:\w+ )?"
+         r"(?:get|have) (?:you|u|him|her|them|@[\w\-]+) (?:fired|banned|arrested|deported|"
+         r"expelled|kicked out)\b|\b(?:beat|knock|slap|punch|kick) (?:some )?(?:sense|the \w+) "
+         r"(?:into|out of) (?:you|u|him|her|them)\b|\bruin (?:your|his|her|their) (?:career|life|"
+         r"reputation)\b", 0.93, 3),
+    Rule("abuse.harass.pile_on",
+         r"\b(?:everyone|everybody|let's all|lets all|all of you|y'all|go|please) "
+         r"(?:\w+ )?(?:spam|harass|flood|bombard|mass[- ]report|dm|tag|ping|call|email|troll|"
+         r"raid|brigade) (?:him|her|them|@[\w\-]+|this (?:guy|dude|idiot|person))\b"
+         r"|\b(?:tag|ping|spam|mention|harass) (?:him|her|them|@[\w\-]+) (?:in|on|everywhere|"
+         r"every|until|so)\b"
+         r"|\bi(?:'ll| will)? keep (?:spamming|pinging|tagging|emailing|messaging|mentioning|"
+         r"harassing|posting)\b(?:.{{0,40}})\buntil\b"
+         r"|\buntil (?:you|u|he|she|they) (?:quit|leave|give up|cry|cries|delete)\b"
+         r"|\bso (?:he|she|they) never forgets?\b"
+         r"|\bfollow (?:you|u|him|her|them) (?:to|around|everywhere|on every)\b"
+         r"|\balt(?:ernate)? accounts?\b.{{0,60}}\bblock|\bblocking me (?:won't|will not|doesn't) "
+         r"(?:help|stop|save)",
+         0.9, 2),
+    Rule("abuse.identity.generalisation",
+         r"\btypical (?:{G})s?\b(?! (?:setup|layout|keyboard|locale|format|date|time|name))"
+         r"|\b(?:{G})s? (?:people|developers|devs|guys|contributors|programmers|coders|folks|"
+         r"engineers) (?:can't|cannot|can not|never|don't) (?:code|program|write|do anything|"
+         r"be trusted|think)\b"
+         r"|\b(?:{G})s? (?:people |developers |devs )?(?:should (?:be banned|go back|not be allowed|"
+         r"leave|stay out)|ruin(?:ed|s)? (?:everything|this|open source|the project))\b"
+         r"|\b(?:(?:{G})s|women|girls|(?:{G}) (?:people|developers|devs|contributors|guys|folks|"
+         r"users|engineers|programmers|coders|members|maintainers)) (?:\w+ ){{0,3}}(?:shouldn't|"
+         r"should not|should) (?:be )?(?:allowed|kicked out|banned|removed|deported|expelled)\b"
+         r"|\bpeople of your (?:religion|race|kind|country|color|colour|ethnicity|gender)\b"
+         r"|\bno wonder,? (?:the whole team|they|they're|everyone) (?:is|are)? ?(?:all )?(?:{G})s?\b"
+         r"|\bwhen you let (?:{G})s? (?:people |devs |developers )?(?:maintain|run|write|touch)"
+         r"|\bgo back to (?:your|their|his|her) (?:own )?(?:country|countries|village|jungle|cave)\b"
+         r"|\bgo back (?:to |from )?where (?:you|they|he|she) came(?: from)?\b"
+         r"|\b(?:{G})s? (?:{P})s\b"
+         r"|\bno(?:body)? (?:wants|needs|likes) (?:{G})s?\b"
+         r"|\b(?:{G})s? (?:are|r) (?:all )?(?:{A}|{N}|animals|subhuman|inferior|terrorists|"
+         r"scammers|thieves|filth|vermin|the worst|a disease|a cancer)\b",
+         0.9, 3),
+    Rule("abuse.slur", r"\b(?:{S})s?\b", 0.9, 3),
+)
+# A rule only runs when one of its trigger words occurs in the text (speed: most comments
+# trigger nothing). "@N", "@A", "@V", "@S", "@G" stand for the first words of a lexicon; a
+# tuple of tuples means one word of *each* inner tuple must occur.
+TRIGGERS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
+    "abuse.insult.you_are": ("@N", "@A"),
+    "abuse.insult.vocative": ("@N",),
+    "abuse.insult.question": ("@N", "@A"),
+    "abuse.insult.you_adjective": ("@V",),
+    "abuse.insult.stop_being": ("stop", "quit"),
+    "abuse.insult.those": ("@P",),
+    "abuse.insult.they_are": ("@P",),
+    "abuse.insult.group": ("@P",),
+    "abuse.insult.how_stupid": ("how",),
+    "abuse.insult.demonstrative": ("@P",),
+    "abuse.vulgar.sexist": ("bitch", "bitches", "hoe", "hoes", "slut", "sluts", "whore", "whores",
+                            "cunt", "cunts", "twat", "twats", "skank", "skanks"),
+    "abuse.insult.your_trait": ("your",),
+    "abuse.insult.be_more": ("@A",),
+    "abuse.belittle.stop_contributing": ("contributing", "favor", "favour", "imagine",
+                                         "watching", "watch", "seeing"),
+    "abuse.insult.what_a": ("@N",),
+    "abuse.insult.bunch_of": ("@N",),
+    "abuse.insult.like_you": (("@N", "@A"), ("like", "as")),
+    "abuse.insult.your_brain": ("your",),
+    "abuse.insult.standalone": ("@P",),
+    "abuse.insult.mention": ("@P",),
+    "abuse.insult.you_suck": ("suck", "sucks", "sucked", "stink", "blow"),
+    "abuse.insult.kind_of_person": (("@A",), ("person", "human", "individual", "guy", "dude",
+                                              "man", "woman", "people")),
+    "abuse.vulgar.fuck_you": ("fuck", "fck", "fk", "screw", "hell"),
+    "abuse.vulgar.shut_up": ("stfu", "gtfo", "shut", "shatup", "shutup", "shaddup"),
+    "abuse.hostile.what_is_wrong": ("wrong", "ashamed", "shame", "how"),
+    "abuse.threat.harm": ("kill", "murder", "hurt", "stab", "shoot", "beat", "punch", "strangle",
+                          "choke", "dox", "doxx", "find", "hunt", "destroy", "ruin", "end",
+                          "visit", "rape", "burn", "bury", "break"),
+    "abuse.threat.life": ("life", "know", "watch", "dead", "regret", "pay", "hope", "should",
+                          "deserve", "deserves", "ought", "need", "kill", "kys", "die", "drop",
+                          "come"),
+    "abuse.belittle.not_for_you": ("programming", "coding", "software", "open", "computer",
+                                   "computers", "job", "development", "leave", "go", "uninstall",
+                                   "delete", "even", "hired", "let", "grandma", "grandmother",
+                                   "cat", "dog", "old", "kid", "toddler", "monkey", "watching"),
+    "abuse.harass.pile_on": ("spam", "harass", "flood", "bombard", "report", "dm", "tag", "ping",
+                             "call", "email", "troll", "raid", "brigade", "spamming", "pinging",
+                             "tagging", "emailing", "messaging", "mentioning", "harassing",
+                             "posting", "until", "forget", "forgets", "follow", "alt",
+                             "alternate", "blocking"),
+    "abuse.vulgar.dismissal": ("piss", "bugger", "sod", "lost", "eat", "suck", "kiss", "up",
+                               "shove", "stick", "hell", "life", "yourself", "asked", "likes",
+                               "wants", "cares", "rope", "blow", "bite", "head"),
+    "abuse.threat.consequence": ("fired", "banned", "arrested", "deported", "expelled",
+                                 "kicked", "sense", "ruin"),
+    "abuse.identity.generalisation": ("@G", "go", "people", "no", "nobody", "typical"),
+    "abuse.slur": ("@S",),
+}
+# Phrases before a match that turn it into a quote, a negation or a self-description.
+NEGATED_BEFORE = re.compile(
+    r"(?:\bnot saying|n't saying|\bnot calling|n't call|\bnever (?:said|called)|\bnot that|"
+    r"\bno one is|\bnobody is|\bif i|\bif you think|\bcalled me|\bcall me|\bcalls me|"
+    r"\bsaid|\bsays|\bsaying|\bi feel like|\bi'm|\bi am|\bmakes me feel|\bi look like|"
+    r"\bi was|\bi felt|\bmade me look|\btold (?:me|us|them|him|her) to|\btells? (?:me|us) to|"
+    r"\bus from being|\bwe are|\bwe're|\bwe were|\bmakes? us look)[^\w.?!\n]*(?:\w+[^\w.?!\n]+){0,3}$"
+)
+# Squashing repeated letters merges a few insults with everyday words ("ass" -> "as",
+# "coon" -> "con", "nigger" -> "niger"); such a word only counts when the original spelling
+# has the insult's double letters ("ass", "asss"; not "as" or "conn").
+COLLISIONS = {
+    "as": "ass", "con": "coon", "cons": "coons", "niger": "nigger", "fol": "fool",
+    "fols": "fools", "pis": "piss", "hel": "hell", "of": "off",
+}
+_FOLDED_WORD = re.compile(r"[a-z]+")
+
+
+def _alt(words: tuple[str, ...]) -> str:
+    return trie_alternation({squash(w.lower()) for w in words})
+
+
+def _first_words(words: tuple[str, ...]) -> frozenset[str]:
+    """First word of each entry, with the plural the patterns accept (``s?``)."""
+    firsts = {squash(w.lower()).replace("-", " ").split()[0] for w in words}
+    return frozenset(firsts | {squash(f + "s") for f in firsts})
+
+
+Triggers = tuple[frozenset[str], ...]  # every set must meet the text's words
+
+
+@functools.cache
+def rule_triggers() -> dict[str, Triggers]:
+    """rule id -> trigger word sets (empty: the rule always runs)."""
+    expand = {
+        "@N": _first_words(lexicon.INSULT_NOUNS), "@A": _first_words(lexicon.INSULT_ADJECTIVES),
+        "@V": _first_words(lexicon.VOCATIVE_ADJECTIVES), "@S": _first_words(lexicon.SLURS),
+        "@G": _first_words(lexicon.IDENTITY_GROUPS), "@P": _first_words(lexicon.PERSON_NOUNS),
+    }
+    out: dict[str, Triggers] = {}
+    for rule in RULES:
+        spec = TRIGGERS.get(rule.rule_id, ())
+        groups: tuple[tuple[str, ...], ...] = (
+            tuple(g for g in spec if isinstance(g, tuple))
+            or ((tuple(w for w in spec if isinstance(w, str)),) if spec else ())
+        )
+        sets = []
+        for group in groups:
+            expanded: set[str] = set()
+            for word in group:
+                expanded |= expand.get(word, {squash(word)})
+            sets.append(frozenset(expanded))
+        out[rule.rule_id] = tuple(sets)
+    return out
+
+
+@functools.cache
+def compiled_rules() -> tuple[tuple[Rule, WordPattern], ...]:
+    parts = {
+        "T": squash_pattern(TARGET), "H": squash_pattern(THIRD_PERSON), "B": BE,
+        "P": _alt(lexicon.PERSON_NOUNS), "N": _alt(lexicon.INSULT_NOUNS),
+        "A": _alt(lexicon.INSULT_ADJECTIVES), "I": _alt(lexicon.INTENSIFIERS),
+        "S": _alt(lexicon.SLURS), "V": _alt(lexicon.VOCATIVE_ADJECTIVES), "G": _alt(lexicon.IDENTITY_GROUPS),
+    }
+    parts = {key: f"(?:{value})" for key, value in parts.items()}
+    out = []
+    for rule in RULES:
+        source = squash_pattern(rule.pattern).format(**parts)
+        out.append((rule, compile_words(source, re.M)))
+    return tuple(out)
+
+
+def detect(doc: Doc) -> Iterator[RuleHit]:
+    folded = doc.folded
+    text = folded.text
+    quotes = quoted_lines(text) if ">" in text else ()
+    words = frozenset(_FOLDED_WORD.findall(text))
+    triggers = rule_triggers()
+    for rule, pattern in compiled_rules():
+        if any(words.isdisjoint(needed) for needed in triggers[rule.rule_id]):
+            continue
+        spans = [m.span() for m in pattern.finditer(text) if _counts(doc, quotes, m)]
+        if spans:
+            yield doc.hit(rule.rule_id, ABUSE, rule.score, spans[:5], severity=rule.severity,
+                          view=folded)
+
+
+def _counts(doc: Doc, quotes: tuple[tuple[int, int], ...], m: re.Match[str]) -> bool:
+    """Drop matches in code, in quoted lines, or after a negation."""
+    start, end = m.span()
+    if any(s <= start < e for s, e in quotes):
+        return False
+    base_start, base_end = _base_span(doc, start, end)
+    if doc.in_code(base_start, base_end):
+        return False
+    before = doc.folded.text[max(0, start - 40) : start]
+    return not NEGATED_BEFORE.search(before) and not _collision(doc, m)
+
+
+@functools.cache
+def _long_form(word: str) -> re.Pattern[str]:
+    """"coon" -> c+o{2,}n+: the word with its double letters still doubled."""
+    parts, i = [], 0
+    while i < len(word):
+        j = i
+        while j < len(word) and word[j] == word[i]:
+            j += 1
+        parts.append(f"{re.escape(word[i])}{{2,}}" if j - i > 1 else f"{re.escape(word[i])}+")
+        i = j
+    return re.compile("".join(parts))
+
+
+def unsquashed(original: str, start: int, end: int) -> str:
+    """The original text of a folded-view span, including letters squashing dropped."""
+    while 0 < end < len(original) and original[end].lower() == original[end - 1].lower():
+        end += 1
+    return original[start:end]
+
+
+def _collision(doc: Doc, m: re.Match[str]) -> bool:
+    """Did the match rely on a squashed word that was an everyday word in the original?"""
+    for word in _FOLDED_WORD.finditer(m.group()):
+        full = COLLISIONS.get(word.group())
+        if full is not None:
+            s, e = doc.folded.span(m.start() + word.start(), m.start() + word.end())
+            written = unsquashed(doc.norm.original, s, e).lower()
+            written = "".join(LEET.get(c, c) for c in written)
+            if not _long_form(full).fullmatch(written):
+                return True
+    return False
+
+
+def _base_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Folded-view span -> base-view span (both views index the same original text)."""
+    original = doc.folded.span(start, end)
+    if isinstance(doc.base.offsets, range):
+        return original
+    import bisect
+
+    offsets = doc.base.offsets
+    return (bisect.bisect_left(offsets, original[0]), bisect.bisect_left(offsets, original[1]))
+
+
+_PERSON_WORDS = re.compile(
+    r"\b(?:you|u|ur|your|yours|yourself|ya|yall|y'all|he|she|him|her|his|they|them|their|"
+    r"people|guys|folks|man|dude|bro|girl|boy|men|women|kid|kids|whoever|everyone|anyone|"
+    r"somebody|someone|maintainers?|devs?|developers?|author|team|mods?)\b|@[\w\-]+"
+)
+
+
+def aimed_at_people(doc: Doc) -> bool:
+    """Does the text address or talk about people at all?"""
+    return bool(_PERSON_WORDS.search(doc.folded.text))
+
+
+@functools.cache
+def _abusive_vocabulary() -> WordPattern:
+    words = (*lexicon.INSULT_NOUNS, *lexicon.INSULT_ADJECTIVES, *lexicon.PROFANITY,
+             *lexicon.SLURS)
+    return compile_words(rf"\b(?:{_alt(words)})s?\b")
+
+
+def has_abusive_vocabulary(doc: Doc) -> bool:
+    """Gate for the statistical scorer: it may only raise texts that use abusive words
+    (outside code, quotes and self-directed or reported phrasings)."""
+    text = doc.folded.text
+    quotes = quoted_lines(text) if ">" in text else ()
+    return any(_counts(doc, quotes, m) for m in _abusive_vocabulary().finditer(text))
+
+
+

@@ -1,0 +1,88 @@
+"""The document every detector reads: normalised views, code regions and the context."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from governance.detect.context import DetectContext
+from governance.detect.normalize import Normalized, View, normalize
+from governance.model import Category, RuleHit, Span
+
+_FENCE = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)", re.M | re.S)
+_INLINE = re.compile(r"`[^`\n]+`")
+_QUOTE = re.compile(r"^[ \t]*>.*$", re.M)
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    norm: Normalized
+    context: DetectContext
+    code: tuple[Span, ...]  # fenced blocks and inline code, in base-view coordinates
+
+    @property
+    def base(self) -> View:
+        return self.norm.base
+
+    @property
+    def folded(self) -> View:
+        return self.norm.folded
+
+    def in_code(self, start: int, end: int) -> bool:
+        """Is base-view ``[start, end)`` inside a code region?"""
+        i = bisect.bisect_right(self.code, (start, len(self.base.text) + 1)) - 1
+        return i >= 0 and self.code[i][0] <= start and end <= self.code[i][1]
+
+    def around(self, start: int, end: int, radius: int = 60) -> str:
+        """Lower-cased base text around a match, for context cues."""
+        text = self.base.text
+        return text[max(0, start - radius) : end + radius].lower()
+
+    def hit(
+        self,
+        rule_id: str,
+        category: Category,
+        score: float,
+        spans: list[tuple[int, int]],
+        *,
+        severity: int = 1,
+        view: View | None = None,
+    ) -> RuleHit:
+        """A hit whose spans (given in ``view`` coordinates) point into the original text."""
+        source = view or self.base
+        mapped = tuple(sorted({self._full_span(source, s, e) for s, e in spans}))
+        return RuleHit(rule_id, category, round(min(1.0, max(0.0, score)), 3), mapped,
+                       severity=severity)
+
+
+    def _full_span(self, view: View, start: int, end: int) -> Span:
+        """Map a span back; on the folded view, also cover letters squashing dropped."""
+        s, e = view.span(start, end)
+        if view is self.norm.folded:
+            original = self.norm.original
+            while 0 < e < len(original) and original[e].lower() == original[e - 1].lower():
+                e += 1
+        return (s, e)
+
+
+def build_doc(text: str, context: DetectContext) -> Doc:
+    norm = normalize(text)
+    return Doc(norm, context, code_regions(norm.base.text))
+
+
+def code_regions(text: str) -> tuple[Span, ...]:
+    if "`" not in text and "~~~" not in text:
+        return ()
+    spans = [m.span() for m in _FENCE.finditer(text)]
+    spans += [m.span() for m in _INLINE.finditer(text) if not _inside(spans, m.start())]
+    return tuple(sorted(spans))
+
+
+def quoted_lines(text: str) -> tuple[Span, ...]:
+    """Lines quoting an earlier message ("> ..."): words there are someone else's."""
+    return tuple(m.span() for m in _QUOTE.finditer(text))
+
+
+def _inside(spans: list[Span], index: int) -> bool:
+    return any(s <= index < e for s, e in spans)

@@ -1,0 +1,205 @@
+"""Runs the detectors, applies per-repository tuning and turns hits into a verdict.
+
+Scoring: each rule's hit carries a calibrated score. A category's score is the noisy-or of
+its three strongest rules (1 - prod(1 - s)), so independent weak signals add up while a
+single rule keeps its own score; the strongest hit of the category is raised to that
+combined score so that ``Verdict.category_score`` (the max over hits) equals it.
+
+Label rule: the category with the highest score wins when that score is >= 0.5
+(``LABEL_THRESHOLD``); otherwise the label is ``ok`` and the score is the highest category
+score. Scores >= 0.85 mean "a moderator would remove this", 0.55-0.85 "worth a human look".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import logging
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Protocol
+
+from governance.detect import abuse, malware, ngram, pii, secrets, solicitation
+from governance.detect.context import DEFAULT_CONTEXT, DetectContext
+from governance.detect.doc import Doc, build_doc
+from governance.model import Category, Label, RuleHit, Verdict
+
+LABEL_THRESHOLD = 0.5
+MAX_SCORE = 0.99
+# Order used to break ties between equal category scores (the more harmful first).
+CATEGORY_ORDER = (Category.MALWARE, Category.PII, Category.ABUSE, Category.SOLICITATION)
+DETECTORS: tuple[Callable[[Doc], Iterable[RuleHit]], ...] = (
+    pii.detect, secrets.detect, abuse.detect, solicitation.detect, malware.detect,
+)
+log = logging.getLogger(__name__)
+
+
+Models = Mapping[Category, ngram.LinearModel]
+
+
+def classify(text: str, context: DetectContext = DEFAULT_CONTEXT) -> Verdict:
+    """Label one text. Pure: the same text and context always give the same verdict."""
+    return classify_with(text, context, ngram.shipped_models())
+
+
+def classify_with(text: str, context: DetectContext, models: Models) -> Verdict:
+    """``classify`` with an explicit statistical model (cross-validation uses fold models)."""
+    if not text or not text.strip():
+        return Verdict.ok()
+    doc = build_doc(text, context)
+    hits = [h for detect in DETECTORS for h in detect(doc)]
+    hits += _model_hits(doc, models)
+    hits = _lure_passwords(_advertiser_contacts(list(_tuned(hits, text, context))))
+    return _verdict(hits)
+
+
+def _never(doc: Doc) -> bool:
+    return False
+
+
+MODEL_GATES: dict[Category, Callable[[Doc], bool]] = {
+    Category.ABUSE: abuse.has_abusive_vocabulary,
+    Category.SOLICITATION: solicitation.has_commercial_hint,
+}
+
+
+def _model_hits(doc: Doc, models: Models) -> list[RuleHit]:
+    """One hit per category whose model probability reaches its calibrated threshold."""
+    gated = [(c, m) for c, m in models.items() if MODEL_GATES.get(c, _never)(doc)]
+    if not gated:
+        return []  # the model only raises texts that carry the category's vocabulary
+    feats = ngram.features(doc.folded.text)
+    out = []
+    for category, model in gated:
+        p = model.probability(feats)
+        if p >= model.threshold:
+            # a whole-text judgement: no span to point at (nothing to redact either)
+            out.append(RuleHit(f"{category.value}.model", category, round(model.hit_score(p), 3)))
+    return out
+
+
+CONTACT_RULES = frozenset({"pii.phone_number", "pii.private_email"})
+ADVERTISER_CAP = 0.45
+
+
+def _advertiser_contacts(hits: list[RuleHit]) -> list[RuleHit]:
+    """A phone number or address inside an ad is the advertiser's own, not doxxing.
+
+    When solicitation evidence is strong and every PII hit is a contact detail without a
+    third-party cue (severity < 3), those hits are capped below the label threshold.
+    """
+    spam = _combine([h.score for h in hits if h.category is Category.SOLICITATION])
+    pii_hits = [h for h in hits if h.category is Category.PII]
+    if spam < 0.6 or not pii_hits:
+        return hits
+    if any(h.rule_id not in CONTACT_RULES or h.severity >= 3 for h in pii_hits):
+        return hits
+    return [dataclasses.replace(h, score=min(h.score, ADVERTISER_CAP))
+            if h.category is Category.PII else h for h in hits]
+
+
+def _lure_passwords(hits: list[RuleHit]) -> list[RuleHit]:
+    """An archive password shared with a lure is part of the lure, not a leaked secret."""
+    lure = {span for h in hits if h.rule_id == "malware.archive_password" for span in h.evidence}
+    if not lure:
+        return hits
+    return [h for h in hits if not (h.rule_id == "pii.secret.password" and _overlaps(h, lure))]
+
+
+def _overlaps(hit: RuleHit, spans: set[tuple[int, int]]) -> bool:
+    return any(s < e2 and s2 < e for s, e in hit.evidence for s2, e2 in spans)
+
+
+def _tuned(hits: list[RuleHit], text: str, context: DetectContext) -> Iterator[RuleHit]:
+    """Drop disabled rules and hits whose evidence the repository allows."""
+    allowed = _allow_checks(context.allow_words, context.allow_patterns)
+    for hit in hits:
+        if _disabled(hit.rule_id, context.disabled_rules):
+            continue
+        # a whole-text model judgement has no evidence: it yields to any allowed word in the text
+        evidence = [text[s:e] for s, e in hit.evidence] or (
+            [text] if hit.rule_id.endswith(".model") else [])
+        if evidence and allowed and all(allowed(e) for e in evidence):
+            continue
+        yield hit
+
+
+def _disabled(rule_id: str, disabled: frozenset[str]) -> bool:
+    """A disabled id switches off that rule and every rule below it ("pii.secret")."""
+    if not disabled:
+        return False
+    parts = rule_id.split(".")
+    return any(".".join(parts[:i]) in disabled for i in range(1, len(parts) + 1))
+
+
+def _allow_checks(
+    words: tuple[str, ...], patterns: tuple[str, ...]
+) -> Callable[[str], bool] | None:
+    if not words and not patterns:
+        return None
+    lowered = tuple(w.lower() for w in words if w)
+    compiled = [p for p in (_compile_re2(p) for p in patterns) if p is not None]
+
+    def allowed(evidence: str) -> bool:
+        low = evidence.lower()
+        return any(w in low for w in lowered) or any(p.search(evidence) for p in compiled)
+
+    return allowed
+
+
+class _Searcher(Protocol):
+    def search(self, text: str) -> object: ...
+
+
+@functools.lru_cache(maxsize=256)
+def _compile_re2(pattern: str) -> _Searcher | None:
+    """Compile a user pattern with RE2 (linear time); a bad pattern is skipped, not fatal."""
+    try:
+        import re2
+
+        compiled: _Searcher = re2.compile(pattern)
+        return compiled
+    except Exception as exc:  # re2.error and anything a broken binding may raise
+        log.warning("allow pattern %r ignored: %s", pattern, exc)
+        return None
+
+
+def _verdict(hits: list[RuleHit]) -> Verdict:
+    if not hits:
+        return Verdict.ok()
+    scores: dict[Category, float] = {}
+    out: list[RuleHit] = []
+    for category in CATEGORY_ORDER:
+        mine = _strongest_per_rule([h for h in hits if h.category is category])
+        if not mine:
+            continue
+        score = _combine([h.score for h in mine])
+        scores[category] = score
+        out.append(dataclasses.replace(mine[0], score=score))
+        out.extend(mine[1:])
+    best = max(CATEGORY_ORDER, key=lambda c: (scores.get(c, 0.0), -CATEGORY_ORDER.index(c)))
+    if best is Category.SOLICITATION and scores.get(Category.MALWARE, 0.0) >= LABEL_THRESHOLD:
+        best = Category.MALWARE  # a lure that also reads like spam is still a lure
+    top = scores.get(best, 0.0)
+    label = best.label if top >= LABEL_THRESHOLD else Label.OK
+    return Verdict(label, top, tuple(out))
+
+
+def _strongest_per_rule(hits: list[RuleHit]) -> list[RuleHit]:
+    by_rule: dict[str, RuleHit] = {}
+    for hit in hits:
+        kept = by_rule.get(hit.rule_id)
+        if kept is None or hit.score > kept.score:
+            merged = hit if kept is None else dataclasses.replace(
+                hit, evidence=tuple(sorted(set(hit.evidence) | set(kept.evidence))))
+            by_rule[hit.rule_id] = merged
+        else:
+            by_rule[hit.rule_id] = dataclasses.replace(
+                kept, evidence=tuple(sorted(set(hit.evidence) | set(kept.evidence))))
+    return sorted(by_rule.values(), key=lambda h: -h.score)
+
+
+def _combine(scores: list[float]) -> float:
+    remaining = 1.0
+    for score in sorted(scores, reverse=True)[:3]:
+        remaining *= 1.0 - score
+    return round(min(MAX_SCORE, 1.0 - remaining), 3)

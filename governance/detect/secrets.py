@@ -1,0 +1,248 @@
+"""Leaked credentials: known token formats, private keys, passwords and high-entropy values.
+
+Documented example values (AWS's ``AKIAIOSFODNN7EXAMPLE``), placeholders (``<redacted>``,
+``${{ secrets.X }}``, ``changeme``, ``sk_test_...``) and values that sit inside a code block
+next to words like "example" or "dummy" are fixtures, not leaks.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from governance.detect.checksums import shannon_entropy
+from governance.detect.doc import Doc
+from governance.detect.fastre import WordPattern, compile_words
+from governance.model import Category, RuleHit
+
+PII = Category.PII
+
+
+@dataclass(frozen=True, slots=True)
+class TokenFormat:
+    rule_id: str
+    pattern: WordPattern
+    score: float
+
+
+TOKEN_FORMATS = (
+    TokenFormat("pii.secret.aws_key_id", compile_words(r"\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b"), 0.9),
+    TokenFormat("pii.secret.github_token", compile_words(r"\bgh[pousr]_[A-Za-z0-9]{36,255}\b"), 0.97),
+    TokenFormat("pii.secret.github_token", compile_words(r"\bgithub_pat_[A-Za-z0-9_]{50,255}\b"), 0.97),
+    TokenFormat("pii.secret.slack_token", compile_words(r"\bxox[abposr]-[A-Za-z0-9\-]{10,}"), 0.95),
+    TokenFormat(
+        "pii.secret.slack_webhook",
+        compile_words(r"hooks\.slack\.com/services/T[A-Z0-9]{6,}/B[A-Z0-9]{6,}/[A-Za-z0-9]{16,}"),
+        0.95,
+    ),
+    TokenFormat("pii.secret.stripe_key", compile_words(r"\b[rs]k_live_[A-Za-z0-9]{16,}"), 0.97),
+    TokenFormat("pii.secret.stripe_test_key", compile_words(r"\b[rs]k_test_[A-Za-z0-9]{16,}"), 0.7),
+    TokenFormat(
+        "pii.secret.openai_key",
+        compile_words(r"\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\-]{32,}(?:T3BlbkFJ[A-Za-z0-9_\-]+)?"),
+        0.93,
+    ),
+    TokenFormat(
+        "pii.secret.sendgrid_key",
+        compile_words(r"\bSG\.[A-Za-z0-9_\-]{16,32}\.[A-Za-z0-9_\-]{30,64}"),
+        0.97,
+    ),
+    TokenFormat("pii.secret.google_api_key", compile_words(r"\bAIza[0-9A-Za-z_\-]{35}\b"), 0.92),
+    TokenFormat("pii.secret.google_oauth", compile_words(r"\bya29\.[0-9A-Za-z_\-]{30,}"), 0.92),
+    TokenFormat("pii.secret.npm_token", compile_words(r"\bnpm_[A-Za-z0-9]{36}\b"), 0.95),
+    TokenFormat("pii.secret.pypi_token", compile_words(r"\bpypi-AgE[A-Za-z0-9_\-]{50,}"), 0.95),
+    TokenFormat("pii.secret.gitlab_token", compile_words(r"\bglpat-[A-Za-z0-9_\-]{20}\b"), 0.95),
+    TokenFormat("pii.secret.twilio_key", compile_words(r"\bSK[0-9a-f]{32}\b"), 0.85),
+    TokenFormat(
+        "pii.secret.discord_webhook",
+        compile_words(r"discord(?:app)?\.com/api/webhooks/\d{5,}/[A-Za-z0-9_\-]{30,}"),
+        0.93,
+    ),
+)
+EXAMPLE_VALUES = frozenset({
+    "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "AKIAI44QH8DHBEXAMPLE",
+    "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY",
+})
+PRIVATE_KEY = re.compile(
+    r"-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----"
+    r"(?:\s*\\?n?\s*[A-Za-z0-9+/=:\- ]{20,})?"
+)
+JWT = re.compile(r"\beyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}")
+BEARER = re.compile(r"\b(?:Bearer|token)\s+([A-Za-z0-9_\-.=+/]{24,})", re.I)
+DB_URL = re.compile(
+    r"\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|"
+    r"sqlserver|ftp|smtp)://([^\s:/@]+):([^\s@/]+)@[^\s/]+"
+)
+PASSWORD = re.compile(
+    r"\b(?:password|passwd|passwort|pwd|pass|passphrase|pw|contraseña|senha|"
+    r"mot de passe)\b(?: is|\s*[:=])\s*[\"']?([^\s\"'<>,;)]{4,64})",
+    re.I,
+)
+CREDENTIAL_PAIR = re.compile(
+    r"\b(?:login|credentials?|creds|user(?:name)?|account)\s*(?:is|are|:|=)\s*"
+    r"[\"']?([\w.@\-]{2,40})[\"']?\s*(?:/|:|and password)\s*[\"']?([^\s\"'<>,;]{4,64})",
+    re.I,
+)
+KEY_ASSIGNMENT = re.compile(
+    r"\b[\w.\-]*(?:secret|token|api[_\-]?key|apikey|access[_\-]?key|auth|private[_\-]?key|"
+    r"client[_\-]?secret)[\w.\-]*[\"']?\s*[:=]\s*[\"']?([A-Za-z0-9_\-/+=.]{16,200})",
+    re.I,
+)
+PLACEHOLDER = re.compile(
+    r"^(?:<.*>|\$\{.*\}?|\$\(.*|\$[A-Z_]+|%\w+%?|\{\{.*|\*+|x+|\.\.\.+.*|.*\.\.\.|"
+    r"(?:your|my|the|some|a|an)[_\-]?\w*|changeme|change_me|secret|password\d*|passw0rd|"
+    r"pass|admin|root|test\w*|example\w*|dummy\w*|fake\w*|sample\w*|placeholder|redacted|"
+    r"hidden|none|null|nil|true|false|yes|no|required|optional|empty|string|str|env|"
+    r"foo\w*|bar|baz|qwerty|123456\w*|abc\w*|hunter2|letmein|toor|default|same|here|"
+    r"wrong|incorrect|invalid|expired|reset|field|prompt|protected|set|unset|"
+    r"stored|saved|\w+_(?:here|value)|process\.env.*|os\.environ.*|getenv.*|secrets\..*)$",
+    re.I,
+)
+FIXTURE_WORDS = re.compile(
+    r"\b(?:example|sample|dummy|fake|placeholder|mock|fixture|redacted|not real|"
+    r"documentation|docs say)\b",
+    re.I,
+)
+
+
+# Cheap pre-checks: most comments contain none of these and skip the secret rules.
+TOKEN_HINT = re.compile(
+    r"AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat_|xox[abposr]-|hooks\.slack|[rs]k_(?:live|test)_|"
+    r"sk-|SG\.|AIza|ya29\.|npm_|pypi-|glpat-|SK[0-9a-f]{8}|discord(?:app)?\.com/api/webhooks"
+)
+CREDENTIAL_HINT = re.compile(
+    r"(?i)pass|pwd|pw\b|secret|token|key|auth|login|credential|creds|user|account|bearer|"
+    r"://|BEGIN|eyJ|senha|contrase"
+)
+
+
+def detect(doc: Doc) -> Iterator[RuleHit]:
+    text = doc.base.text
+    if TOKEN_HINT.search(text):
+        yield from _token_formats(doc, text)
+    if not CREDENTIAL_HINT.search(text):
+        return
+    yield from _private_keys(doc, text)
+    yield from _jwts(doc, text)
+    yield from _bearer_tokens(doc, text)
+    yield from _db_urls(doc, text)
+    yield from _passwords(doc, text)
+    yield from _key_assignments(doc, text)
+
+
+AWS_SECRET = re.compile(r"(?i)aws.{0,20}secret.{0,20}[:=]\s*[\"']?[A-Za-z0-9/+]{40}\b")
+LONE_KEY_ID_SCORE = 0.75  # an access-key id alone cannot sign requests
+IN_LOG_SCORE = 0.25  # a lone key id (or a JWT in a URL) inside a pasted log or code block
+
+
+def _token_formats(doc: Doc, text: str) -> Iterator[RuleHit]:
+    for fmt in TOKEN_FORMATS:
+        for m in fmt.pattern.finditer(text):
+            value = m.group()
+            if value in EXAMPLE_VALUES or "EXAMPLE" in value or _repetitive(value):
+                continue
+            if doc.context.ignore_code and _is_fixture(doc, m.start(), m.end()):
+                continue
+            yield doc.hit(fmt.rule_id, PII, _token_score(doc, fmt, m), [m.span()], severity=2)
+
+
+def _token_score(doc: Doc, fmt: TokenFormat, m: re.Match[str]) -> float:
+    if fmt.rule_id != "pii.secret.aws_key_id" or AWS_SECRET.search(doc.base.text):
+        return fmt.score
+    if doc.context.ignore_code and doc.in_code(*m.span()):
+        return IN_LOG_SCORE
+    return LONE_KEY_ID_SCORE
+
+
+def _private_keys(doc: Doc, text: str) -> Iterator[RuleHit]:
+    for m in PRIVATE_KEY.finditer(text):
+        body = text[m.end() : m.end() + 40]
+        if m.group().endswith("-----") and re.match(r"\s*(?:\.\.\.|…|<|\[|$)", body):
+            continue  # a header with "..." or nothing after it: a placeholder
+        yield doc.hit("pii.secret.private_key", PII, 0.97, [m.span()], severity=2)
+
+
+def _jwts(doc: Doc, text: str) -> Iterator[RuleHit]:
+    for m in JWT.finditer(text):
+        if not _decodes_as_json(m.group().split(".")[0]):
+            continue
+        if doc.context.ignore_code and _is_fixture(doc, m.start(), m.end()):
+            continue
+        in_url = text[max(0, m.start() - 1) : m.start()] in ("=", "/")
+        logged = in_url and doc.context.ignore_code and doc.in_code(*m.span())
+        yield doc.hit("pii.secret.jwt", PII, IN_LOG_SCORE if logged else 0.88, [m.span()],
+                      severity=2)
+
+
+def _bearer_tokens(doc: Doc, text: str) -> Iterator[RuleHit]:
+    for m in BEARER.finditer(text):
+        value = m.group(1)
+        if value.startswith("eyJ") or PLACEHOLDER.match(value) or not _random_looking(value):
+            continue  # JWTs have their own rule
+        if doc.context.ignore_code and _is_fixture(doc, *m.span(1)):
+            continue
+        yield doc.hit("pii.secret.bearer_token", PII, 0.88, [m.span(1)], severity=2)
+
+
+def _db_urls(doc: Doc, text: str) -> Iterator[RuleHit]:
+    for m in DB_URL.finditer(text):
+        password = m.group(2)
+        if PLACEHOLDER.match(password) or password == m.group(1):
+            continue
+        yield doc.hit("pii.secret.database_url", PII, 0.92, [m.span(2)], severity=2)
+
+
+def _passwords(doc: Doc, text: str) -> Iterator[RuleHit]:
+    for m in PASSWORD.finditer(text):
+        value = m.group(1).rstrip(".!?") if m.group(1)[-1] in ".?" else m.group(1)
+        if PLACEHOLDER.match(value) or _is_prose(value) or _is_fixture(doc, *m.span(1)):
+            continue
+        yield doc.hit("pii.secret.password", PII, 0.88, [m.span(1)], severity=2)
+    for m in CREDENTIAL_PAIR.finditer(text):
+        value = m.group(2).rstrip(".,!?")
+        if PLACEHOLDER.match(value) or _is_prose(value) or _is_fixture(doc, *m.span(2)):
+            continue
+        yield doc.hit("pii.secret.password", PII, 0.88, [m.span(2)], severity=2)
+
+
+def _key_assignments(doc: Doc, text: str) -> Iterator[RuleHit]:
+    for m in KEY_ASSIGNMENT.finditer(text):
+        value = m.group(1)
+        if PLACEHOLDER.match(value) or not _random_looking(value):
+            continue
+        if _is_fixture(doc, *m.span(1)):
+            continue
+        yield doc.hit("pii.secret.generic", PII, 0.86, [m.span(1)], severity=2)
+
+
+def _random_looking(value: str) -> bool:
+    classes = sum((any(c.islower() for c in value), any(c.isupper() for c in value),
+                   any(c.isdigit() for c in value)))
+    if re.fullmatch(r"[0-9a-f]+", value) or re.fullmatch(r"[\w\-]+(?:\.[\w\-]+)+", value):
+        return False  # hex digests and dotted names (config keys, hostnames)
+    return classes >= 2 and len(value) >= 20 and shannon_entropy(value) >= 3.8
+
+
+def _is_prose(value: str) -> bool:
+    """A real word after "password:" ("password: wrong") is prose, not a leaked value."""
+    return value.isalpha() and value.islower() and len(value) < 12
+
+
+def _repetitive(value: str) -> bool:
+    tail = value[-16:]
+    return len(set(tail)) <= 3
+
+
+def _is_fixture(doc: Doc, start: int, end: int) -> bool:
+    return bool(FIXTURE_WORDS.search(doc.around(start, end, 80)))
+
+
+def _decodes_as_json(segment: str) -> bool:
+    try:
+        decoded = base64.urlsafe_b64decode(segment + "=" * (-len(segment) % 4))
+        return isinstance(json.loads(decoded), dict)
+    except (ValueError, UnicodeDecodeError):
+        return False
