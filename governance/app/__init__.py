@@ -1,0 +1,1 @@
+"""The GitHub App edge: webhook server (``server``), App auth (``auth``), wiring, redelivery."""

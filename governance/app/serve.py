@@ -1,0 +1,90 @@
+"""``governance serve``: run the App, or its registration page while it has no credentials.
+
+Credentials come from the environment; when none are set, the env file the registration
+page stored in the settings directory (``github-app-<id>.env``) is used, so restarting
+``serve`` after registering is all it takes. With neither, the registration page runs.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+from aiohttp import web
+
+from governance.app.server import DEADLINE
+from governance.settings import (
+    SettingsError,
+    api_urls,
+    has_app_credentials,
+    load_settings,
+    parse_env_file,
+)
+
+log = logging.getLogger("governance.app")
+
+SHUTDOWN_GRACE = 9.0  # finish in-flight deliveries on SIGTERM (GitHub's window is 10 s)
+
+
+def stored_credentials(settings_dir: Path) -> dict[str, str]:
+    """The newest ``github-app-*.env`` in ``settings_dir``, parsed; empty when there is none."""
+    files = sorted(settings_dir.glob("github-app-*.env"), key=lambda p: p.stat().st_mtime)
+    if not files:
+        return {}
+    return parse_env_file(files[-1].read_text("utf-8"))
+
+
+def effective_env(env: Mapping[str, str], settings_dir: Path) -> Mapping[str, str]:
+    if has_app_credentials(env):
+        return env
+    return {**stored_credentials(settings_dir), **env}
+
+
+def configure_logging() -> None:
+    """One JSON object per line on stderr for the App's own records."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    app_log = logging.getLogger("governance.app")
+    app_log.addHandler(handler)
+    app_log.setLevel(logging.INFO)
+    app_log.propagate = False
+
+
+def serve(env: Mapping[str, str], *, host: str, port: int, settings_dir: Path,
+          public_url: str | None = None, deadline: float = DEADLINE) -> int:
+    """Blocks until the server stops; raises ``SettingsError`` before binding when misconfigured."""
+    env = effective_env(env, settings_dir)
+    if not has_app_credentials(env):
+        public_url = public_url or f"http://{host}:{port}"
+        return _registration_page(env, settings_dir, public_url, host, port)
+    settings = load_settings(env, "app")
+    configure_logging()
+
+    async def make_app() -> web.Application:
+        from governance.app.wiring import app_from_settings
+
+        return await app_from_settings(settings, deadline=deadline)
+
+    assert settings.app is not None
+    print(f"governance: GitHub App {settings.app.app_id} listening on http://{host}:{port}"
+          " (POST /webhook, GET /healthz, GET /metrics)", file=sys.stderr)
+    web.run_app(make_app(), host=host, port=port, access_log=None, print=None,
+                shutdown_timeout=SHUTDOWN_GRACE)
+    return 0
+
+
+def _registration_page(env: Mapping[str, str], settings_dir: Path, public_url: str, host: str,
+                       port: int) -> int:
+    try:
+        from governance.app.manifest import manifest_app
+    except ImportError as exc:  # the registration page ships separately in some builds
+        raise SettingsError(["no App credentials are set (GITHUB_APP_ID, GITHUB_PRIVATE_KEY"
+                             " or GITHUB_PRIVATE_KEY_PATH, GITHUB_WEBHOOK_SECRET)"]) from exc
+    api_url, github_url = api_urls(env)
+    print(f"governance: no App credentials yet; open {public_url}/ to register the App "
+          f"(credentials will be stored in {settings_dir})", file=sys.stderr)
+    site = manifest_app(settings_dir, public_url, github_url=github_url, api_url=api_url)
+    web.run_app(site, host=host, port=port, access_log=None, print=None)
+    return 0

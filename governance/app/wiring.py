@@ -1,0 +1,158 @@
+"""The App put together: settings -> App client, token cache, adapters, service, web app.
+
+One GitHub adapter per installation is kept (bounded), so its ETag cache keeps config
+reads cheap and its counters feed ``/metrics``; all share one HTTP session and one cache of
+installation tokens.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Mapping
+
+import aiohttp
+from aiohttp import web
+
+from governance import runtime
+from governance.adapters.github import GitHubAdapter
+from governance.adapters.http import GitHubError
+from governance.adapters.recent_memory import RecentMemory
+from governance.adapters.retry import RetryPolicy
+from governance.app.auth import AppClient, InstallationTokens
+from governance.app.metrics import GitHubFigures, Metrics
+from governance.app.server import (
+    DEADLINE,
+    AddRoutes,
+    AppDeps,
+    Delivery,
+    Handle,
+    Result,
+    create_app,
+)
+from governance.config.load import ConfigError
+from governance.events import EventError
+from governance.ledger.store import LedgerNotPrivate
+from governance.ports import Clock, GitHub
+from governance.service import Outcome, Service
+from governance.settings import Settings
+
+ServiceFactory = Callable[[GitHub], Service]
+
+
+class Installations:
+    """GitHub adapters by installation id, least recently used dropped beyond ``capacity``."""
+
+    def __init__(self, session: aiohttp.ClientSession, tokens: InstallationTokens,
+                 settings: Settings, retry: RetryPolicy, capacity: int = 256) -> None:
+        self._session = session
+        self._tokens = tokens
+        self._settings = settings
+        self._retry = retry
+        self._capacity = capacity
+        self._adapters: OrderedDict[int, GitHubAdapter] = OrderedDict()
+        self._retired = GitHubFigures("retired", 0, 0, None)
+
+    def github(self, installation_id: int) -> GitHubAdapter:
+        adapter = self._adapters.get(installation_id)
+        if adapter is None:
+            adapter = runtime.build_github(
+                self._session, self._tokens.provider(installation_id), self._settings.api_url,
+                retry=self._retry, graphql_url=self._settings.graphql_url or None)
+            self._adapters[installation_id] = adapter
+        self._adapters.move_to_end(installation_id)
+        while len(self._adapters) > self._capacity:
+            self._retire(self._adapters.popitem(last=False)[1])
+        return adapter
+
+    def _retire(self, adapter: GitHubAdapter) -> None:
+        old = self._retired
+        self._retired = GitHubFigures("retired", old.calls + adapter.metrics.calls,
+                                      old.retries + adapter.metrics.retries, None)
+
+    def figures(self) -> Iterable[GitHubFigures]:
+        for installation_id, adapter in self._adapters.items():
+            m = adapter.metrics
+            yield GitHubFigures(str(installation_id), m.calls, m.retries,
+                                m.rate_limit_remaining)
+        if self._retired.calls:
+            yield self._retired
+
+
+def result_of(outcome: Outcome) -> Result:
+    if outcome.plan is None:
+        return Result(200, "ignored", detail=outcome.ignored)
+    if outcome.plan.dry_run:
+        return Result(200, "dry-run")
+    return Result(200, "done", tuple(outcome.done))
+
+
+def delivery_handler(installations: Installations, make_service: ServiceFactory) -> Handle:
+    """Run one verified delivery through the service of its installation."""
+
+    async def handle(delivery: Delivery) -> Result:
+        installation_id = delivery.installation_id
+        if installation_id is None:
+            return Result(200, "ignored", detail="no installation in the payload")
+        service = make_service(installations.github(installation_id))
+        try:
+            outcome = await service.handle(delivery.event, delivery.payload)
+        except ConfigError as exc:
+            # The repository's config is broken: failing the delivery keeps it in GitHub's
+            # log, and redelivering once the file is fixed finishes the work.
+            return Result(422, "config-error", detail=f"{len(exc.errors)} config error(s)")
+        except LedgerNotPrivate as exc:
+            return Result(422, "config-error", detail=str(exc))
+        except EventError:
+            return Result(400, "rejected", detail="payload does not have its event's shape")
+        except GitHubError as exc:  # the adapter's own words: method, path template, status
+            return Result(502, "failed", detail=f"{type(exc).__name__}: {exc}"[:300])
+        return result_of(outcome)
+
+    return handle
+
+
+async def app_from_settings(
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    retry: RetryPolicy = runtime.APP_RETRY,
+    deadline: float = DEADLINE,
+    metrics: Metrics | None = None,
+    extra: AddRoutes | None = None,
+    subapps: Mapping[str, web.Application] | None = None,
+) -> web.Application:
+    """The App's web application; must be awaited inside the loop that will serve it."""
+    assert settings.app is not None, "App settings are required"
+    clock = clock or runtime.SystemClock()
+    metrics = metrics or Metrics()
+    session = runtime.new_session()
+    installations = _installations(settings, session, clock, retry, metrics)
+    recent = RecentMemory()  # this replica's view of recent content, for spam waves
+
+    def make_service(github: GitHub) -> Service:
+        return runtime.build_service(github, settings, clock=clock, session=session,
+                                     recent=recent)
+
+    deps = AppDeps(webhook_secret=settings.app.webhook_secret.reveal(),
+                   handle=delivery_handler(installations, make_service),
+                   metrics=metrics, deadline=deadline)
+    app = create_app(deps, extra=extra, subapps=subapps)
+
+    async def close_session(_app: web.Application) -> None:
+        await session.close()
+
+    app.on_cleanup.append(close_session)
+    return app
+
+
+def _installations(settings: Settings, session: aiohttp.ClientSession, clock: Clock,
+                   retry: RetryPolicy, metrics: Metrics) -> Installations:
+    """The App's own client, its token cache and the adapters, all counted in ``metrics``."""
+    assert settings.app is not None
+    client = AppClient(session, app_id=settings.app.app_id,
+                       private_key=settings.app.private_key.reveal(),
+                       api_url=settings.api_url, clock=clock)
+    installations = Installations(session, InstallationTokens(client, clock), settings, retry)
+    metrics.github_sources.append(installations.figures)
+    metrics.github_sources.append(lambda: [GitHubFigures("app", client.calls, 0, None)])
+    return installations

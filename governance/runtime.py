@@ -1,0 +1,135 @@
+"""Wiring: the one place that chooses backends and builds a ``Service`` from settings.
+
+Both edges come here: the App builds one GitHub adapter per installation, the Action and
+``governance moderate`` one for their token. Everything is built inside a running event
+loop (aiohttp sessions must be), and nothing happens at import time.
+
+Backends: GitHub through the gidgethub adapter; the ledger in the private repository the
+config names (``GitHubLedger``); mail over SMTP when ``SMTP_HOST`` is set (else notices stay
+in the ledger); reward codes from the pool file or Shopify, as the config chooses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import aiohttp
+
+from governance.adapters.github import GitHubAdapter
+from governance.adapters.http import TokenSource, graphql_url_for
+from governance.adapters.mail import SmtpMailer
+from governance.adapters.mail import SmtpSettings as MailSettings
+from governance.adapters.retry import RetryPolicy
+from governance.config.load import load_config
+from governance.config.types import Config
+from governance.ledger.store import GitHubLedger
+from governance.model import Reward
+from governance.ports import Clock, GitHub, LedgerStore, Mailer, RecentContent
+from governance.rewards.flow import RewardDeps
+from governance.rewards.usecases import code_provider, reward_handler
+from governance.service import CONFIG_PATH, ConfigError, Outcome, Service
+from governance.settings import Settings, SmtpSettings, load_settings
+
+# A webhook must be answered within 10 s, so the App never sleeps long on GitHub's behalf:
+# it fails the delivery instead, and the redelivery does the rest. The Action has minutes.
+APP_RETRY = RetryPolicy(max_tries=3, base_delay=0.5, max_delay=2.0, max_wait=3.0)
+ACTION_RETRY = RetryPolicy(max_tries=5, max_wait=5 * 60.0)
+HTTP_TIMEOUT = aiohttp.ClientTimeout(total=20, connect=5)
+
+
+class SystemClock:
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+
+def new_session(timeout: aiohttp.ClientTimeout = HTTP_TIMEOUT) -> aiohttp.ClientSession:
+    """Call inside a running loop; the caller closes it."""
+    return aiohttp.ClientSession(timeout=timeout)
+
+
+def build_github(session: aiohttp.ClientSession, token: TokenSource, api_url: str, *,
+                 retry: RetryPolicy = ACTION_RETRY, graphql_url: str | None = None
+                 ) -> GitHubAdapter:
+    return GitHubAdapter(session, token=token, base_url=api_url,
+                         graphql_url=graphql_url or graphql_url_for(api_url), retry=retry)
+
+
+def build_mailer(smtp: SmtpSettings | None) -> Mailer | None:
+    """The SMTP mailer when SMTP is configured; without it notices go to the ledger."""
+    if smtp is None:
+        return None
+    return SmtpMailer(MailSettings(
+        host=smtp.host, port=smtp.port, sender=smtp.sender, username=smtp.username,
+        password=smtp.password.reveal() if smtp.password else "",
+        security=smtp.tls.value))
+
+
+def ledger_for(github: GitHub, clock: Clock) -> Callable[[Config], LedgerStore | None]:
+    """The ledger each repository's config names; none when it names none."""
+
+    def choose(config: Config) -> LedgerStore | None:
+        repository = config.ledger.repository
+        return GitHubLedger(github, repository, clock) if repository else None
+
+    return choose
+
+
+@dataclass
+class PinnedConfigService(Service):
+    """A service reading the repository's config from another path (the Action's input)."""
+
+    config_path: str = CONFIG_PATH
+
+    async def config_for(self, repo: str) -> Config:
+        owner = repo.split("/", 1)[0]
+        repo_file = await self.github.read_file(repo, self.config_path)
+        if repo_file is None:
+            raise ConfigError([f"{repo}/{self.config_path}: not found on the default branch"])
+        org_file = None if repo == f"{owner}/.github" else await self.github.read_file(
+            f"{owner}/.github", CONFIG_PATH)
+        return load_config(repo_file.text, org_file.text if org_file else None,
+                           repo_name=f"{repo}/{self.config_path}",
+                           org_name=f"{owner}/.github/{CONFIG_PATH}")
+
+
+def build_service(github: GitHub, settings: Settings, *, clock: Clock | None = None,
+                  dry_run: bool = False, session: aiohttp.ClientSession | None = None,
+                  recent: RecentContent | None = None, config_path: str = "") -> Service:
+    """The service for one token or installation, every backend chosen from settings.
+
+    ``config_path``: read the repository's config from there instead of the usual
+    ``.github/governance.yml`` (the organisation's defaults still apply).
+    """
+    clock = clock or SystemClock()
+    mailer = build_mailer(settings.smtp)
+    fields: dict[str, Any] = dict(github=github, clock=clock, mailer=mailer, recent=recent,
+                                  dry_run=dry_run, ledger_for=ledger_for(github, clock))
+    if config_path and config_path != CONFIG_PATH:
+        service: Service = PinnedConfigService(**fields, config_path=config_path)
+    else:
+        service = Service(**fields)
+    service.extra_handlers[Reward] = reward_handler(reward_deps(service, settings, session))
+    return service
+
+
+def reward_deps(service: Service, settings: Settings,
+                session: aiohttp.ClientSession | None) -> RewardDeps:
+    """What the reward flow needs, sharing the service's GitHub, clock, config and mailer."""
+    shopify = settings.shopify_token.reveal() if settings.shopify_token else ""
+    codes = code_provider(service.github, service.clock, http=session, shopify_token=shopify)
+    return RewardDeps(service.github, service.clock, service.config_for, codes, service.mailer)
+
+
+async def run_with_token(token: str, env: Mapping[str, str], event_name: str,
+                         payload: Mapping[str, Any], *, dry_run: bool) -> Outcome:
+    """One event, carried out with a plain token (``governance moderate --token``)."""
+    settings = load_settings(env, "token", token=token)
+    assert settings.token is not None
+    async with new_session() as session:
+        github = build_github(session, settings.token.reveal(), settings.api_url,
+                              graphql_url=settings.graphql_url or None)
+        service = build_service(github, settings, dry_run=dry_run, session=session)
+        return await service.handle(event_name, payload)
