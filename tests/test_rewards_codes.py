@@ -11,7 +11,7 @@ import pytest
 
 from governance.adapters.codes_pool import PoolCodes
 from governance.adapters.github import GitHubAdapter
-from governance.adapters.shopify import ShopifyCodes
+from governance.adapters.shopify import ShopifyCodes, shopify_errors
 from governance.rewards.codes import CODE_ALPHABET, CodesUnavailable, OutOfCodes, plan_code
 from governance.rewards.pool import codes_from_import, parse, render
 from tests.fake_github import FakeGitHub
@@ -162,3 +162,10 @@ async def test_shopify_errors_are_codes_unavailable(fake_shopify: FakeShopify) -
         unreachable = ShopifyCodes(session, SHOP, TOKEN, RULES, base_url="http://127.0.0.1:9")
         with pytest.raises(CodesUnavailable, match="unreachable"):
             await unreachable.allocate("acme/w#1", "100", "THANKS-X")
+
+
+def test_shopify_error_text_never_carries_the_code() -> None:
+    echoed = {"errors": {"code": ["thanks-aaaa-bbbb-cccc has already been taken"]}}
+    text = shopify_errors(echoed, "THANKS-AAAA-BBBB-CCCC")
+    assert "AAAA" not in text.upper() and "<code> has already been taken" in text
+    assert shopify_errors({"detail": "?"}, "X") == "no details"

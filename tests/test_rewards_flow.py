@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 
 import aiohttp
 import pytest
@@ -12,6 +13,7 @@ import pytest
 from governance.rewards.alerts import ALERT_LABEL, RESOLVED_LABEL
 from governance.rewards.flow import RECOGNIZED_LABEL
 from governance.rewards.usecases import (
+    PUBLIC_LEDGER,
     retry_pending,
     rewards_import,
     rewards_pending,
@@ -95,6 +97,24 @@ async def test_a_public_ledger_is_never_written(reward_world: RewardWorld) -> No
     outcome = await w.reward("first-pr-alex", number)
     assert outcome.state == "skipped" and "not private" in outcome.detail
     assert w.claims() == [] and w.smtp.messages == [] and w.comments(number) == []
+
+
+async def test_codes_are_never_imported_into_a_public_ledger(reward_world: RewardWorld) -> None:
+    w = reward_world
+    w.fake.repo(LEDGER).private = False
+    before = w.fake.repo(LEDGER).files["rewards/codes-100.csv"].text
+    config = await w.config_for(REPO)
+    with pytest.raises(ValueError, match=re.escape(PUBLIC_LEDGER.format(ledger=LEDGER))):
+        await rewards_import(w.github, config, "100", "NEW-0001\n", w.clock)
+    assert w.fake.repo(LEDGER).files["rewards/codes-100.csv"].text == before
+
+
+async def test_codes_need_a_ledger_to_be_imported_into(reward_world: RewardWorld) -> None:
+    w = reward_world
+    w.set_config(CONFIG_YAML.replace(f"ledger:\n  repository: {LEDGER}\n", ""))
+    config = await w.config_for(REPO)
+    with pytest.raises(ValueError, match=r"no ledger\.repository is configured"):
+        await rewards_import(w.github, config, "100", "NEW-0001\n", w.clock)
 
 
 async def test_private_org_member_and_excluded_team_get_nothing(

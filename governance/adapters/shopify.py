@@ -58,7 +58,7 @@ class ShopifyCodes:
         if status == 422 and await self._belongs_to(planned, rule):
             return Allocation(planned)  # created by an earlier attempt whose answer we lost
         raise CodesUnavailable(f"Shopify answered {status} creating a discount code "
-                               f"for price rule {rule}: {_errors(data)}")
+                               f"for price rule {rule}: {shopify_errors(data, planned)}")
 
     async def _belongs_to(self, code: str, rule: int) -> bool:
         """Does ``code`` already exist under ``rule``? (lookup answers 303 to the code)"""
@@ -87,7 +87,12 @@ class ShopifyCodes:
             raise CodesUnavailable(f"Shopify unreachable: {type(exc).__name__}") from exc
 
 
-def _errors(data: Any) -> str:
-    if isinstance(data, dict) and "errors" in data:
-        return str(data["errors"])[:200]
-    return "no details"
+def shopify_errors(data: Any, code: str) -> str:
+    """Shopify's error text for a log line and the sweep's output: never the code itself,
+    should Shopify echo it back."""
+    if not (isinstance(data, dict) and "errors" in data):
+        return "no details"
+    text = str(data["errors"])
+    if code:
+        text = re.sub(re.escape(code), "<code>", text, flags=re.IGNORECASE)
+    return text[:200]

@@ -37,6 +37,10 @@ _PR_URL = re.compile(r"https://[^/]+/([^/]+/[^/]+)/pull/(\d+)")
 _PR_REF = re.compile(r"([\w.-]+/[\w.-]+)#(\d+)")
 
 
+NO_LEDGER = "no ledger.repository is configured: the code pool lives in the private ledger"
+PUBLIC_LEDGER = "the ledger repository {ledger} is public; merch codes go only to a private one"
+
+
 class RewardNotFound(LookupError):
     pass
 
@@ -167,6 +171,10 @@ async def rewards_import(github: GitHub, config: Config, tier: str, csv_text: st
     if tier not in {t.name for t in config.recognition.tiers}:
         raise ValueError(f"no reward tier named {tier!r} in the configuration")
     ledger = config.ledger.repository
+    if not ledger:
+        raise ValueError(NO_LEDGER)
+    if not await github.repo_is_private(ledger):  # codes in a public repository are spent
+        raise ValueError(PUBLIC_LEDGER.format(ledger=ledger))
     pool = PoolCodes(github, ledger, config.recognition.codes.pool_path, clock.now)
     result = await pool.add(tier, codes_from_import(csv_text))
     if result.available > config.recognition.codes.low_stock:
