@@ -80,6 +80,15 @@ async def test_notices_go_to_those_under_the_minimum_only(
     assert any("private ledger issue #" in line and "@bob" in line for line in outcome.lines)
 
 
+async def test_a_noreply_profile_address_is_not_mailed(
+    world: FakeGitHub, programme: ExpertProgramme, smtp_server: SmtpFake
+) -> None:
+    world.add_user("cy", email="cy@users.noreply.github.com")
+    outcome = await programme.sweep(CONFIG, seed.REPO, DEC_1)
+    assert smtp_server.messages == []
+    assert any("private ledger issue #" in line and "@cy" in line for line in outcome.lines)
+
+
 async def test_rerunning_the_sweep_changes_nothing(
     world: FakeGitHub, programme: ExpertProgramme, smtp_server: SmtpFake,
     github: GitHubAdapter,

@@ -33,6 +33,7 @@ from governance.experts.policy import (
 from governance.experts.records import Channel, Notice, Record, Records, decode
 from governance.experts.report import MonthlyReport, build_report, render_markdown
 from governance.model import Action, Plan
+from governance.policy.recognition import pick_email
 from governance.ports import GitHub, IssueRef, Mailer
 
 log = logging.getLogger("governance.experts")
@@ -222,8 +223,9 @@ class ExpertProgramme:
                                   texts.ledger_closing(action.closing))
 
     async def _public_email(self, login: str) -> str:
+        """The profile address, by the same rules as rewards (no noreply relay, no bot)."""
         email = (await self.github.user(login)).get("email")
-        return email if isinstance(email, str) else ""
+        return pick_email(login, (), email if isinstance(email, str) else "")
 
     async def _record(self, config: Config, month: Month, body: str) -> IssueRef:
         issue = await self._month_issue(config.ledger.repository, month)
