@@ -172,9 +172,12 @@ def test_ban_defaults_to_the_configured_days_and_permanent_has_no_end():
     assert forever.actions[1].incident.step is Step.PERMANENT_BAN
 
 
-def test_ban_on_a_user_owned_repository_limits_interactions():
-    p = plan("/coc ban @mallory 7d", owner_type=ActorType.USER)
-    assert isinstance(p.actions[0], LimitInteractions)
+@pytest.mark.parametrize(("length", "expiry"), [
+    ("12h", "one_day"), ("3d", "three_days"), ("7d", "one_week"), ("30d", "one_month"),
+    ("90d", "six_months"), ("permanent", "six_months")])
+def test_ban_on_a_user_owned_repository_limits_interactions_for_long_enough(length, expiry):
+    p = plan(f"/coc ban @mallory {length}", owner_type=ActorType.USER)
+    assert p.actions[0] == LimitInteractions("acme/widgets", "existing_users", expiry)
 
 
 def test_nobody_bans_themselves():

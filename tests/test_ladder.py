@@ -1,5 +1,6 @@
 """The ladder table and the escalation rule."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -72,3 +73,44 @@ def test_first_timer_spam_can_start_higher_when_configured():
 def test_temporary_bans_expire_after_the_configured_days():
     assert ladder.ban_expiry(Step.TEMPORARY_BAN, NOW, POLICY) == NOW + timedelta(days=7)
     assert ladder.ban_expiry(Step.PERMANENT_BAN, NOW, POLICY) is None
+
+
+# ------------------------------------------------------------- the code of conduct
+
+
+def coc_ladder_sections() -> dict[str, str]:
+    """Heading -> text of each step under the template's "Enforcement ladder"."""
+    from governance.scaffold import coc_template
+
+    ladder_part = coc_template().split("## Enforcement ladder", 1)[1].split("\n## ", 1)[0]
+    parts = re.split(r"^### +(.+?) *$", ladder_part, flags=re.MULTILINE)
+    return dict(zip(parts[1::2], (" ".join(t.split()) for t in parts[2::2]), strict=True))
+
+
+def test_the_template_has_one_section_per_rung_in_ladder_order():
+    from governance.messages import COC_SECTIONS
+
+    assert list(coc_ladder_sections()) == [r.title for r in ladder.LADDER]
+    assert all(COC_SECTIONS[r.name] == "#" + r.title.lower().replace(" ", "-")
+               for r in ladder.LADDER)
+
+
+def test_the_template_says_what_each_rung_does():
+    sections = coc_ladder_sections()
+    for r in ladder.LADDER:
+        text = sections[r.title]
+        assert ("blocked from the organisation" in text) is r.blocks, r.name
+        assert ("lifts by itself" in text) is r.expires, r.name
+
+
+def test_only_a_moderator_bans_permanently_unless_configured():
+    assert POLICY.max_automatic_step < Step.PERMANENT_BAN
+    assert "Unless the project configures otherwise, a permanent ban is only ever issued by " \
+           "a moderator" in coc_ladder_sections()["Permanent ban"]
+
+
+@pytest.mark.parametrize(("days", "expiry"), [
+    (1, "one_day"), (2, "three_days"), (7, "one_week"), (8, "one_month"), (181, "six_months")])
+def test_interaction_limits_cover_the_ban(days, expiry):
+    assert ladder.interaction_expiry(timedelta(days=days)) == expiry
+    assert ladder.interaction_expiry(None) == "six_months"

@@ -50,6 +50,7 @@ from governance.model import (
     UnblockUser,
     UnhideComment,
 )
+from governance.policy.ladder import interaction_expiry
 from governance.policy.moderation import target_of
 
 
@@ -309,8 +310,9 @@ def _moderator_step(ctx: _Ctx, step: Step, until: datetime | None, template: str
     thread = thread_url(ctx.event.html_url)
     out: list[Action] = []
     if step >= Step.TEMPORARY_BAN:
+        expiry = interaction_expiry(until - ctx.now if until else None)
         out.append(BlockUser(repo.owner, login, until) if repo.owned_by_org
-                   else LimitInteractions(repo.full_name, "existing_users", "one_week"))
+                   else LimitInteractions(repo.full_name, "existing_users", expiry))
     notify = Notify(login, template, step, ctx.command.reason or "the code of conduct", thread,
                     repo.full_name)
     incident = Incident(ctx.key, ctx.now, None, (f"moderator.{ctx.command.verb}",), step,

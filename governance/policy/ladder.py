@@ -93,6 +93,26 @@ def ban_expiry(step: Step, now: datetime, policy: Ladder) -> datetime | None:
     return None
 
 
+# GitHub's interaction-limit expiries (REST ``interaction-expiry``), shortest first.
+INTERACTION_EXPIRIES: tuple[tuple[str, timedelta], ...] = (
+    ("one_day", timedelta(days=1)),
+    ("three_days", timedelta(days=3)),
+    ("one_week", timedelta(weeks=1)),
+    ("one_month", timedelta(days=30)),
+    ("six_months", timedelta(days=180)),
+)
+
+
+def interaction_expiry(length: timedelta | None) -> str:
+    """The shortest interaction limit that covers a ban of ``length`` on a user-owned
+    repository (``None``: permanent, the longest GitHub offers; the sweep cannot renew it)."""
+    if length is not None:
+        for name, covers in INTERACTION_EXPIRIES:
+            if length <= covers:
+                return name
+    return INTERACTION_EXPIRIES[-1][0]
+
+
 def ladder_markdown() -> str:
     """The ladder as a Markdown table: README and code of conduct are checked against it."""
     rows = ["| step | name | ledger label | what it means |", "|---|---|---|---|"]
