@@ -244,3 +244,10 @@ def test_actionlint_accepts_the_workflows() -> None:
     files = sorted(str(p) for p in WORKFLOWS.glob("*.yml"))
     result = subprocess.run([binary, *files], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("name", ["recognize.yml", "sweep.yml"])
+def test_workflows_that_allocate_codes_pass_the_shopify_token_from_a_secret(name: str) -> None:
+    """settings.py reads SHOPIFY_TOKEN from the environment; the Action has no input for it."""
+    action = next(s for s in steps(workflow(name)) if s.get("uses") == "your-org/governance@v0")
+    assert re.fullmatch(r"\$\{\{ secrets\.\w+ \}\}", action["env"]["SHOPIFY_TOKEN"])
