@@ -120,6 +120,18 @@ def test_nested_quantifier_is_accepted_and_matches_in_linear_time() -> None:
     assert pattern.search("b" + "a" * 100_000) is not None
 
 
+def test_user_patterns_run_on_re2_in_config_checks_and_in_detection() -> None:
+    """The stated bound: a user pattern is matched by RE2, in time linear in the text
+    (pattern size x text size), never by Python's backtracking ``re``; so neither the config
+    check nor the detection of a 100 kB comment can stall on ``(a+)+$``."""
+    from governance.detect.engine import _compile_re2
+
+    for compiled in (compile_pattern("(a+)+$"), _compile_re2("(a+)+$")):
+        assert not isinstance(compiled, re.Pattern)
+        assert type(compiled).__module__.partition(".")[0] == "re2"
+    assert _compile_re2(r"(\w+) \1") is None  # RE2 refuses backreferences; re would not
+
+
 # ------------------------------------------------------------------------ merging
 
 
