@@ -12,11 +12,18 @@ lookaround are not available, and a pattern using them is a configuration error.
 Org defaults: a repository's file is merged over its organisation's
 ``<org>/.github/governance.yml`` by ``merge`` (mappings key by key, lists and scalars from the
 repository replace the organisation's).
+
+``load_config`` remembers its last results keyed by a digest of the file texts (and names):
+the App reads the same unchanged files for every delivery (a free 304 thanks to the ETag
+cache), and parsing YAML and running the JSON Schema again each time cost more CPU than the
+rest of a benign delivery together. The result is a frozen ``Config``, so sharing it is safe.
 """
 
 from __future__ import annotations
 
 import difflib
+import hashlib
+from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -222,6 +229,45 @@ def merge(org: Mapping[str, Any], repo: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+class _Results:
+    """The last ``capacity`` outcomes of ``load_config`` (a config or its errors), LRU."""
+
+    def __init__(self, capacity: int) -> None:
+        self.capacity = capacity
+        self._items: OrderedDict[bytes, Config | ConfigError] = OrderedDict()
+
+    def get(self, key: bytes) -> Config | ConfigError | None:
+        found = self._items.get(key)
+        if found is not None:
+            self._items.move_to_end(key)
+        return found
+
+    def put(self, key: bytes, value: Config | ConfigError) -> None:
+        self._items[key] = value
+        self._items.move_to_end(key)
+        while len(self._items) > self.capacity:
+            self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        self._items.clear()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+# A few entries per active repository (its file and its org's); digests keep entries small.
+RESULTS = _Results(capacity=512)
+
+
+def _key(*parts: str | None) -> bytes:
+    """A digest of the inputs; ``None`` (no file) differs from an empty file."""
+    digest = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        data = b"\x00" if part is None else b"\x01" + part.encode("utf-8", "surrogatepass")
+        digest.update(len(data).to_bytes(8, "big") + data)
+    return digest.digest()
+
+
 def load_config(
     repo_text: str | None,
     org_text: str | None,
@@ -232,7 +278,23 @@ def load_config(
     """The effective configuration: repository file over org file over schema defaults.
 
     ``None`` means the file does not exist. Problems in both files are raised together.
+    The same texts give the same (shared, frozen) result without being parsed again.
     """
+    key = _key(repo_text, org_text, repo_name, org_name)
+    result = RESULTS.get(key)
+    if result is None:
+        try:
+            result = _load(repo_text, org_text, repo_name, org_name)
+        except ConfigError as exc:
+            result = exc
+        RESULTS.put(key, result)
+    if isinstance(result, ConfigError):
+        raise ConfigError(result.errors)
+    return result
+
+
+def _load(repo_text: str | None, org_text: str | None, repo_name: str, org_name: str
+          ) -> Config:
     errors: list[str] = []
     org = _collect(org_text, org_name, errors)
     repo = _collect(repo_text, repo_name, errors)
