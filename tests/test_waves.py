@@ -39,3 +39,39 @@ def test_old_sightings_and_the_same_thread_do_not_count():
     assert not wave_of(fingerprint(LURE), "o/r#3", old, NOW).is_wave
     same_thread = [sighting(LURE, "o/r#3")]
     assert not wave_of(fingerprint(LURE), "o/r#3", same_thread, NOW).is_wave
+
+
+def plain_simhash(text):
+    """The textbook SimHash, one tally per bit: the reference the fast version must match."""
+    import hashlib
+
+    from governance.policy.waves import tokens
+
+    weights = [0] * 64
+    for word in tokens(text):
+        bits = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "big")
+        for i in range(64):
+            weights[i] += 1 if bits >> i & 1 else -1
+    return sum(1 << i for i, w in enumerate(weights) if w > 0)
+
+
+def test_fingerprint_is_the_plain_simhash_of_the_words():
+    texts = [LURE, LURE + " " + LURE, "word " * 9,
+             "Ünïcödé ﬁne ＦＵＬＬＷＩＤＴＨ text with several words in it"]
+    for text in texts:
+        assert fingerprint(text) == plain_simhash(text)
+
+
+def test_near_fingerprints_share_a_band_and_band_keys_tell_bands_apart():
+    import random
+
+    from governance.policy.waves import BANDS, band_keys
+
+    rng = random.Random(3)
+    for _ in range(500):
+        fp = rng.getrandbits(64)
+        near = fp
+        for bit in rng.sample(range(64), MAX_DISTANCE):
+            near ^= 1 << bit
+        assert set(band_keys(fp)) & set(band_keys(near))
+    assert len(set(band_keys(0))) == BANDS

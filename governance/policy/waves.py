@@ -8,9 +8,12 @@ are repeated innocently all the time.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
+import struct
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -22,6 +25,13 @@ MIN_TOKENS = 8  # below this a text is too generic to call a repeat a wave
 # around 32, a spam template with a few words swapped around 4.
 MAX_DISTANCE = 8
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+# SimHash keeps 64 signed tallies. They are summed as 64 lanes of one big integer, a lane
+# per bit (``_LANE`` bits wide, room for 2**32 words), instead of 64 Python additions a word.
+_LANE = 32
+_LANES = struct.Struct("<64I")
+# Lanes set for each byte value (bit j of the byte -> lane j): a word's 64 bits are 8 bytes.
+_BYTE_LANES = tuple(sum(1 << (_LANE * j) for j in range(8) if value >> j & 1)
+                    for value in range(256))
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,21 +54,58 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(folded)
 
 
+@functools.lru_cache(maxsize=16)  # the service and the App's memory both ask for a new text
 def fingerprint(text: str) -> int | None:
-    """SimHash of the text's words, or None when the text is too short to compare."""
+    """SimHash of the text's words, or None when the text is too short to compare.
+
+    Bit i is set when more of the words (counted with repeats) have bit i set in their
+    64-bit hash than not.
+    """
     words = tokens(text)
     if len(words) < MIN_TOKENS:
         return None
-    weights = [0] * 64
-    for word in words:
-        bits = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "big")
-        for i in range(64):
-            weights[i] += 1 if bits >> i & 1 else -1
-    return sum(1 << i for i, w in enumerate(weights) if w > 0)
+    tally = sum(count * _lanes(word) for word, count in Counter(words).items())
+    ones = _LANES.unpack(tally.to_bytes(_LANES.size, "little"))
+    total = len(words)  # bit i is set when 2 * ones > total: no rounding
+    return sum(1 << i for i, count in enumerate(ones) if 2 * count > total)
+
+
+@functools.lru_cache(maxsize=4096)  # words repeat across comments; ~0.5 kB an entry
+def _lanes(word: str) -> int:
+    """The word's 64-bit hash, bit i spread to lane i of a tally."""
+    bits = hashlib.blake2b(word.encode(), digest_size=8).digest()
+    return sum(_BYTE_LANES[byte] << (_LANE * 8 * k) for k, byte in enumerate(reversed(bits)))
 
 
 def distance(a: int, b: int) -> int:
     return (a ^ b).bit_count()
+
+
+# Two fingerprints at most MAX_DISTANCE bits apart differ in at most MAX_DISTANCE of
+# MAX_DISTANCE + 1 disjoint bit ranges ("bands"), so they agree on one whole band at least
+# (pigeonhole): an index of sightings by band finds every near-duplicate of a text while
+# comparing it only with the few sightings that share a band, not with all of them.
+BANDS = MAX_DISTANCE + 1
+
+
+def _band_layout(bands: int) -> tuple[tuple[int, int], ...]:
+    """(shift, mask) of each band; the first ones take the bits that do not divide evenly."""
+    width, extra = divmod(64, bands)
+    layout, shift = [], 0
+    for band in range(bands):
+        bits = width + (1 if band < extra else 0)
+        layout.append((shift, (1 << bits) - 1))
+        shift += bits
+    return tuple(layout)
+
+
+_BAND_LAYOUT = _band_layout(BANDS)
+
+
+def band_keys(fp: int) -> tuple[int, ...]:
+    """One key per band (band number and the band's bits): equal keys, equal band."""
+    return tuple(band << 16 | fp >> shift & mask
+                 for band, (shift, mask) in enumerate(_BAND_LAYOUT))
 
 
 def wave_of(fp: int | None, thread: str, recent: Iterable[Sighting], now: datetime,
@@ -68,7 +115,7 @@ def wave_of(fp: int | None, thread: str, recent: Iterable[Sighting], now: dateti
         return NO_WAVE
     since = now - window
     alike = [s for s in recent
-             if s.at >= since and distance(fp, s.fingerprint) <= MAX_DISTANCE]
+             if (fp ^ s.fingerprint).bit_count() <= MAX_DISTANCE and s.at >= since]
     others = [s for s in alike if s.thread != thread]
     if not others:
         return NO_WAVE
