@@ -7,6 +7,7 @@ Every step is idempotent, so a redelivered webhook is a safe retry.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -171,11 +172,11 @@ class Service:
         """Carry the actions out in order; stop at the first failure (the caller retries)."""
         done: list[str] = []
         for action in plan.actions:
-            await self._dispatch(action)
+            await self._dispatch(action, plan.key)
             done.append(action.kind)
         return tuple(done)
 
-    async def _dispatch(self, action: Action) -> None:
+    async def _dispatch(self, action: Action, key: str = "") -> None:
         gh = self.github
         match action:
             case Skip():
@@ -192,8 +193,8 @@ class Service:
                 await gh.remove_label(t, label)
             case Lock(target=t, reason=r):
                 await gh.lock(t, r)
-            case PostComment(target=t, body=body):
-                await gh.comment(t, body)
+            case PostComment():
+                await self._comment_once(action, key)
             case BlockUser(org=org, login=login):
                 await gh.block(org, login)
             case UnblockUser(org=org, login=login):
@@ -210,6 +211,16 @@ class Service:
                 await self.extra_handlers[type(action)](action)
             case _:
                 log.warning("no handler for action %s; skipped", action.kind)
+
+    async def _comment_once(self, action: PostComment, key: str) -> None:
+        """Post unless an earlier delivery of the same content version already did: the
+        comment carries a hidden marker of (plan key, text) that is looked for first."""
+        tag = comment_marker(key, action.body)
+        comments = await self.github.thread_comments(action.target)
+        if any(tag in c.body for c in comments):
+            log.info("comment for %s already posted; not posted again", key)
+            return
+        await self.github.comment(action.target, f"{action.body}\n\n{tag}")
 
     async def _redact(self, action: Redact) -> None:
         current = await self.github.get_text(action.target, action.field)
@@ -235,6 +246,12 @@ class Service:
         profile = await self.github.user(login)
         email = profile.get("email")
         return email if isinstance(email, str) else ""
+
+
+def comment_marker(key: str, body: str) -> str:
+    """The invisible tag of the bot's comment for one content version (plan key)."""
+    digest = hashlib.sha256(f"{key}\x00{body}".encode()).hexdigest()[:16]
+    return f"<!-- governance:comment {digest} -->"
 
 
 def _is_command(event: ContentEvent) -> bool:

@@ -521,8 +521,6 @@ async def test_a_coc_command_from_a_moderator_goes_to_the_command_handler(
     assert command.minimized_as == "RESOLVED"  # the handler tidies its command away
 
 
-@pytest.mark.xfail(strict=True, reason="Service posts the public notice again for the same "
-                   "comment version; needs a look-before-post in Service._dispatch (reported)")
 async def test_the_same_comment_version_in_another_delivery_posts_no_second_notice(
         fake: FakeGitHub, client: TestClient):
     fake.add_file(REPO, ".github/governance.yml",
@@ -581,3 +579,35 @@ async def test_the_private_notice_is_mailed_once_when_smtp_is_configured(
     [mail] = smtp_server.messages
     assert mail.rcpt_tos == ("drive-by@example.net",)
     assert "worthless" not in mail.message.as_string()
+
+
+async def test_a_second_delivery_of_an_acted_on_comment_repeats_no_visible_or_private_step(
+        fake: FakeGitHub, pem: str, clock: Clock, aiohttp_client: Any, smtp_server: Any):
+    fake.add_repo(LEDGER, private=True)
+    fake.add_file(REPO, ".github/governance.yml", LEDGER_CONFIG + (
+        "moderation:\n  rules:\n    abuse:\n      notice: true\n      label: coc:abuse\n"
+        "      label_thread: true\n"))
+    fake.add_user("drive-by-99", email="drive-by@example.net")
+    env = {"GITHUB_APP_ID": str(APP_ID), "GITHUB_PRIVATE_KEY": pem,
+           "GITHUB_WEBHOOK_SECRET": SECRET, "GITHUB_API_URL": fake.url,
+           "SMTP_HOST": smtp_server.host, "SMTP_PORT": str(smtp_server.port), "SMTP_TLS": "none",
+           "SMTP_FROM": "Code of conduct <conduct@example.org>"}
+    client = await aiohttp_client(await app_from_settings(load_settings(env, "app"), clock=clock))
+    sent, comment = comment_delivery(fake, ABUSIVE, delivery_id="first")
+    status, body = await post(client, sent)
+    assert status == 200 and "notify" in body["actions"], body
+    people, issue_number = ledger_people(fake), sent.payload["issue"]["number"]
+    [person] = fake.repo(LEDGER).issues.values()
+    ledger_comments = len(fake.comments_on(LEDGER, person.number))
+    assert ledger_comments >= 1
+
+    status, body = await post(client, Sent(sent.event, sent.payload, "second"))
+
+    assert status == 200 and "notify" not in body["actions"], body
+    assert len(smtp_server.messages) == 1
+    assert ledger_people(fake) == people
+    assert len(fake.comments_on(LEDGER, person.number)) == ledger_comments
+    notices = [c for c in fake.comments_on(REPO, issue_number) if c.node_id != comment.node_id]
+    assert len(notices) == 1 and "governance:comment" in notices[0].body
+    assert fake.issue(REPO, issue_number).labels.count("coc:abuse") == 1
+    assert comment.minimized_as == "ABUSE"

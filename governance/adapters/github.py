@@ -75,8 +75,10 @@ LOCK = """mutation Lock($id: ID!, $reason: LockReason) {
   lockLockable(input: {lockableId: $id, lockReason: $reason}) { lockedRecord { locked } } }"""
 ADD_DISCUSSION_COMMENT = """mutation AddDiscussionComment($id: ID!, $body: String!) {
   addDiscussionComment(input: {discussionId: $id, body: $body}) { comment { id url } } }"""
-RECENT_DISCUSSION_COMMENTS = """query RecentDiscussionComments($id: ID!) { node(id: $id) {
-  ... on Discussion { comments(last: 20) { nodes { id url body createdAt } } } } }"""
+RECENT_DISCUSSION_COMMENTS = """query RecentDiscussionComments($id: ID!, $last: Int!) {
+  node(id: $id) { ... on Discussion {
+    comments(last: $last) { nodes { id databaseId url body createdAt author { login } } }
+  } } }"""
 VISIBILITY = """query Visibility($owner: String!, $name: String!) {
   repository(owner: $owner, name: $name) { isPrivate } }"""
 TEAM_MEMBERS = """query TeamMembers($org: String!, $slug: String!, $after: String) {
@@ -102,6 +104,18 @@ def _issue_ref(item: dict[str, Any]) -> IssueRef:
     return IssueRef(number=item["number"], node_id=item["node_id"], title=item["title"],
                     body=item.get("body") or "", url=item.get("html_url", ""),
                     labels=tuple(label["name"] for label in item.get("labels", [])))
+
+
+def _discussion_comments(data: dict[str, Any]) -> list[dict[str, Any]]:
+    nodes = (((data.get("node") or {}).get("comments") or {}).get("nodes")) or []
+    return [n for n in nodes if n]
+
+
+def _discussion_comment_ref(node: dict[str, Any]) -> CommentRef:
+    return CommentRef(id=int(node.get("databaseId") or 0), node_id=str(node.get("id", "")),
+                      body=node.get("body") or "", url=node.get("url", ""),
+                      author=(node.get("author") or {}).get("login", ""),
+                      created_at=_parse_time(node.get("createdAt")))
 
 
 def _comment_ref(item: dict[str, Any]) -> CommentRef:
@@ -247,13 +261,21 @@ class GitHubAdapter:
         ref = await self.add_issue_comment(target.repo, target.number, body)
         return ref.url
 
+    async def thread_comments(self, target: Target) -> Sequence[CommentRef]:
+        """The comments of the thread ``target`` sits in (a discussion's newest 100)."""
+        if not target.surface.is_discussion:
+            return await self.issue_comments(target.repo, target.number)
+        discussion = await self._discussion_id(target)
+        data = await self.client.graphql(RECENT_DISCUSSION_COMMENTS, id=discussion, last=100)
+        return [_discussion_comment_ref(n) for n in _discussion_comments(data)]
+
     async def _discussion_comment(self, target: Target, body: str) -> str:
         discussion = await self._discussion_id(target)
         since = self._now() - RECOVERY_WINDOW
 
         async def recover() -> dict[str, Any] | None:
-            data = await self.client.graphql(RECENT_DISCUSSION_COMMENTS, id=discussion)
-            for node in ((data.get("node") or {}).get("comments") or {}).get("nodes", []):
+            data = await self.client.graphql(RECENT_DISCUSSION_COMMENTS, id=discussion, last=20)
+            for node in _discussion_comments(data):
                 created = _parse_time(node.get("createdAt"))
                 if node.get("body") == body and created is not None and created >= since:
                     return {"addDiscussionComment": {"comment": node}}
