@@ -204,6 +204,17 @@ def test_pardon_undoes_the_last_step_restores_content_and_unblocks_a_ban():
         ("IC_2", True, ("abuse.insult",))
 
 
+def test_pardon_and_unban_in_a_user_owned_repository_lift_no_block():
+    """There the ban was an interaction limit (no org to unblock in: GitHub answers 404)."""
+    record = PersonRecord("mallory", (
+        bot_incident(Step.TEMPORARY_BAN, "IC_2", expires_at=NOW + timedelta(days=3)),))
+    user_owned = {"record": record, "owner_type": ActorType.USER}
+    pardon = plan("/coc pardon @mallory", **user_owned)
+    assert UnblockUser not in types(pardon) and RecordPardon in types(pardon)
+    unban = plan("/coc unban @mallory", **user_owned)
+    assert types(unban) == [RecordBanLifted, HideComment]
+
+
 def test_pardon_keeps_the_block_while_another_ban_still_runs():
     record = PersonRecord("mallory", (
         bot_incident(Step.PERMANENT_BAN, "IC_1", days_ago=5),

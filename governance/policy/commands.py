@@ -283,7 +283,7 @@ def _undo(ctx: _Ctx, login: str, incident: Incident, *, restore: bool) -> list[A
     if restore and incident.by == "bot" and _minimizable_url(incident.url):
         out.append(UnhideComment(_incident_target(incident)))
     if _blocking(incident, ctx.now) and not _other_blocks(ctx.record, incident, ctx.now):
-        out.append(UnblockUser(org_of(incident.url, ctx.event.repo.owner), login))
+        out += _unblock(ctx, org_of(incident.url, ctx.event.repo.owner), login)
     pardon = RecordPardon(
         login, ctx.key, incident.key, ctx.actor, ctx.now, false_positive=incident.by == "bot",
         rule_ids=incident.rule_ids, reason=ctx.command.reason,
@@ -328,12 +328,21 @@ def _plan_unban(ctx: _Ctx) -> list[Action]:
     bans = [i for i in ctx.record.active() if _blocking(i, ctx.now)]
     orgs = dict.fromkeys(org_of(i.url, ctx.event.repo.owner) for i in bans) \
         or {ctx.event.repo.owner: None}
-    out: list[Action] = [UnblockUser(org, login) for org in orgs]
+    out: list[Action] = [a for org in orgs for a in _unblock(ctx, org, login)]
     out += [RecordBanLifted(login, f"{ctx.key}:{i.key}", i.key, ctx.actor, ctx.now) for i in bans]
     if not bans:
         text = f"Unblocked by @{ctx.actor} (no ban on record). Reason: {ctx.command.reason or '-'}"
         out.append(RecordNote(login, ctx.key, text, ctx.actor, ctx.now))
     return [*out, ctx.hide_command()]
+
+
+def _unblock(ctx: _Ctx, org: str, login: str) -> list[Action]:
+    """Lift a block, except in a user account's repositories: nobody can be blocked there
+    with an installation token, the ban was an interaction limit that runs out by itself."""
+    repo = ctx.event.repo
+    if org.lower() == repo.owner.lower() and not repo.owned_by_org:
+        return []
+    return [UnblockUser(org, login)]
 
 
 def _plan_note(ctx: _Ctx) -> list[Action]:
