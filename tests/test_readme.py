@@ -201,3 +201,20 @@ def test_workflow_variables_and_secrets_are_the_documented_ones():
             for name in re.findall(r"\b(?:vars|secrets)\.(GOVERNANCE_[A-Z_]+)", path.read_text())}
     named = set(re.findall(r"`(GOVERNANCE_[A-Z_]+)`", README))
     assert used and used == named
+
+
+def sources_outside(*own: str) -> str:
+    """The package's code except the named files (paths relative to governance/)."""
+    package = ROOT / "governance"
+    return "\n".join(p.read_text("utf-8") for p in sorted(package.rglob("*.py"))
+                     if p.relative_to(package).as_posix() not in own)
+
+
+def test_what_the_readme_calls_not_wired_is_not_called():
+    # When one of these gets wired in, this fails: update the README's "Not wired yet".
+    llm_used = "LlmSecondOpinion" in sources_outside("adapters/llm.py")
+    evasion_used = "evasion_review" in sources_outside("policy/evasion.py")
+    maintainers_passed = re.search(r"\bmaintainers=", sources_outside("detect/context.py"))
+    assert ("`llm.enabled: true` has no effect" in README) == (not llm_used)
+    assert ("`governance/policy/evasion.py`" in README) == (not evasion_used)
+    assert ("`malware.impersonation`" in README) == (not maintainers_passed)
