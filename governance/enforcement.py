@@ -3,37 +3,26 @@
 Each gathers its inputs through the ports (who the actor is, which comment a command is
 about, the subject's ledger record), asks the pure policy for a plan and carries it out.
 Nothing here imports the service; the service calls ``handle_command`` for ``/coc`` comments.
+Plans are carried out by the one ``Executor`` the service uses too.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from governance import messages
 from governance.config.types import Config
+from governance.executor import Executor
 from governance.model import (
-    Action,
-    BlockUser,
     ContentEvent,
-    HideComment,
-    LimitInteractions,
-    Notify,
     PersonRecord,
     Plan,
-    RecordBanLifted,
-    RecordIncident,
-    RecordNote,
-    RecordPardon,
-    RecordReview,
     Skip,
     Surface,
     Target,
-    UnblockUser,
-    UnhideComment,
 )
 from governance.policy.commands import (
     ANYONE,
@@ -51,7 +40,6 @@ from governance.ports import CommentRef, GitHub, LedgerStore, NotFound, StaleRec
 
 log = logging.getLogger("governance.enforcement")
 
-Notifier = Callable[[Notify], Awaitable[None]]
 ATTEMPTS = 3  # decide again this often when the record changed under a command
 
 
@@ -60,8 +48,9 @@ ATTEMPTS = 3  # decide again this often when the record changed under a command
 
 async def handle_command(event: ContentEvent, config: Config, github: GitHub,
                          ledger: LedgerStore | None, now: datetime, *, dry_run: bool = False,
-                         notify: Notifier | None = None) -> Plan:
-    """Carry out one ``/coc`` comment (unless dry-run) and return its plan."""
+                         executor: Executor | None = None) -> Plan:
+    """Carry out one ``/coc`` comment (unless dry-run) and return its plan. ``executor``:
+    the service's (with its mailer); by default one over ``github`` and ``ledger``."""
     command = parse_command(event.body)
     skip = _not_for_us(event, command, ledger)
     if skip or command is None:
@@ -78,7 +67,7 @@ async def handle_command(event: ContentEvent, config: Config, github: GitHub,
         if dry:
             return plan
         try:
-            await carry_out(plan, github, ledger, notify)
+            await (executor or Executor(github, ledger)).carry_out(plan)
         except StaleRecord:
             log.info("record of the subject changed under %s; deciding again", plan.key)
             continue
@@ -176,9 +165,10 @@ def _log_refusal(plan: Plan, event: ContentEvent) -> None:
 
 
 async def sweep(github: GitHub, ledger: LedgerStore, now: datetime, dry_run: bool, *,
-                default_org: str = "") -> list[Plan]:
+                default_org: str = "", executor: Executor | None = None) -> list[Plan]:
     """Lift expired temporary bans and repair ledger views. Safe to run on several replicas
     at once: unblocking is idempotent and the ledger write is a compare-and-swap."""
+    executor = executor or Executor(github, ledger)
     plans: list[Plan] = []
     for login in await ledger.people():
         record = await ledger.record_for(login)
@@ -188,7 +178,7 @@ async def sweep(github: GitHub, ledger: LedgerStore, now: datetime, dry_run: boo
         if dry_run:
             continue
         try:
-            await _sweep_one(github, ledger, plan, login)
+            await _sweep_one(executor, ledger, plan, login)
         except Exception as exc:  # one broken record must not stop the sweep for everyone
             log.exception("sweep of %s failed", login)
             why = f"failed: {type(exc).__name__}: {exc}"
@@ -196,72 +186,11 @@ async def sweep(github: GitHub, ledger: LedgerStore, now: datetime, dry_run: boo
     return plans
 
 
-async def _sweep_one(github: GitHub, ledger: LedgerStore, plan: Plan | None, login: str) -> None:
+async def _sweep_one(executor: Executor, ledger: LedgerStore, plan: Plan | None,
+                     login: str) -> None:
     if plan is not None:
-        await carry_out(plan, github, ledger)
+        await executor.carry_out(plan)
         return
     repair = getattr(ledger, "repair", None)
     if repair is not None:
         await repair(login)
-
-
-# ------------------------------------------------------------------------ execution
-
-
-async def carry_out(plan: Plan, github: GitHub, ledger: LedgerStore | None,
-                    notify: Notifier | None = None) -> tuple[str, ...]:
-    """Carry out the actions commands and the sweep produce, in order."""
-    done: list[str] = []
-    for action in plan.actions:
-        await _dispatch(action, github, ledger, notify)
-        done.append(action.kind)
-    return tuple(done)
-
-
-async def _dispatch(action: Action, github: GitHub, ledger: LedgerStore | None,
-                    notify: Notifier | None) -> None:
-    match action:
-        case Skip():
-            return
-        case HideComment(target=t, classifier=c):
-            await github.minimize(t.node_id, c)
-        case UnhideComment(target=t):
-            await github.unminimize(t.node_id)
-        case BlockUser(org=org, login=login):
-            await github.block(org, login)
-        case UnblockUser(org=org, login=login):
-            await github.unblock(org, login)
-        case LimitInteractions(repo=repo, limit=limit, expiry=expiry):
-            await github.limit_interactions(repo, limit, expiry)
-        case Notify():
-            await _notify(action, ledger, notify)
-        case _:
-            await _record(action, ledger)
-
-
-async def _record(action: Action, ledger: LedgerStore | None) -> None:
-    if ledger is None:
-        log.warning("no ledger configured; %s not recorded", action.kind)
-        return
-    match action:
-        case RecordIncident():
-            await ledger.record_incident(action)
-        case RecordReview():
-            await ledger.record_review(action)
-        case RecordPardon():
-            await ledger.record_pardon(action)
-        case RecordNote():
-            await ledger.record_note(action)
-        case RecordBanLifted():
-            await ledger.record_ban_lifted(action)
-        case _:
-            raise TypeError(f"enforcement cannot carry out {action.kind}")
-
-
-async def _notify(action: Notify, ledger: LedgerStore | None, notify: Notifier | None) -> None:
-    """The service's notifier (email when known) if given, else the notice stays in the ledger."""
-    if notify is not None:
-        await notify(action)
-    elif ledger is not None:
-        subject, body = messages.render_notice(action)
-        await ledger.note(action.login, f"{subject}\n\n{body}")

@@ -7,43 +7,27 @@ Every step is idempotent, so a redelivered webhook is a safe retry.
 
 from __future__ import annotations
 
-import hashlib
 import logging
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from governance import messages
 from governance.config.load import ConfigError, load_config
 from governance.config.types import Config
 from governance.decision import assess, decide
 from governance.enforcement import handle_command
 from governance.events import parse_event
+from governance.executor import Executor, Handler
 from governance.model import (
     Action,
-    AddLabel,
-    BlockUser,
     ContentEvent,
     Event,
-    HideComment,
-    LimitInteractions,
-    Lock,
-    Notify,
     PersonRecord,
     Plan,
-    PostComment,
-    RecordIncident,
-    RecordReview,
-    Redact,
-    RemoveLabel,
     Sighting,
-    Skip,
-    UnblockUser,
-    UnhideComment,
 )
 from governance.policy.commands import is_command
-from governance.policy.redaction import apply_redaction
 from governance.policy.signals import signals_from_profile, worth_a_profile_read
 from governance.policy.waves import NO_WAVE, Wave, fingerprint, wave_of
 from governance.ports import Clock, GitHub, LedgerStore, Mailer, RecentContent, StaleRecord
@@ -70,9 +54,7 @@ class Service:
     mailer: Mailer | None = None
     recent: RecentContent | None = None
     dry_run: bool = False
-    extra_handlers: dict[type[Action], Callable[[Any], Awaitable[None]]] = field(
-        default_factory=dict
-    )
+    extra_handlers: dict[type[Action], Handler] = field(default_factory=dict)
     # The ledger lives where each repository's config says (``ledger.repository``); when
     # set, this builds it per event and takes precedence over ``ledger``.
     ledger_for: Callable[[Config], LedgerStore | None] | None = None
@@ -101,7 +83,7 @@ class Service:
     async def command(self, event: ContentEvent, config: Config) -> Outcome:
         """A ``/coc`` comment: the enforcement command handler plans and carries it out."""
         plan = await handle_command(event, config, self.github, self.ledger, self.clock.now(),
-                                    dry_run=self.dry_run, notify=self._notify)
+                                    dry_run=self.dry_run, executor=self.executor)
         done = () if plan.dry_run else tuple(a.kind for a in plan.actions)
         return Outcome(plan, done)
 
@@ -168,90 +150,13 @@ class Service:
 
     # ------------------------------------------------------------------ execution
 
+    @property
+    def executor(self) -> Executor:
+        return Executor(self.github, self.ledger, self.mailer, self.extra_handlers)
+
     async def execute(self, plan: Plan) -> tuple[str, ...]:
         """Carry the actions out in order; stop at the first failure (the caller retries)."""
-        done: list[str] = []
-        for action in plan.actions:
-            await self._dispatch(action, plan.key)
-            done.append(action.kind)
-        return tuple(done)
-
-    async def _dispatch(self, action: Action, key: str = "") -> None:
-        gh = self.github
-        match action:
-            case Skip():
-                return
-            case HideComment(target=t, classifier=c):
-                await gh.minimize(t.node_id, c)
-            case UnhideComment(target=t):
-                await gh.unminimize(t.node_id)
-            case Redact():
-                await self._redact(action)
-            case AddLabel(target=t, label=label):
-                await gh.add_label(t, label, "Set by the code-of-conduct bot")
-            case RemoveLabel(target=t, label=label):
-                await gh.remove_label(t, label)
-            case Lock(target=t, reason=r):
-                await gh.lock(t, r)
-            case PostComment():
-                await self._comment_once(action, key)
-            case BlockUser(org=org, login=login):
-                await gh.block(org, login)
-            case UnblockUser(org=org, login=login):
-                await gh.unblock(org, login)
-            case LimitInteractions(repo=repo, limit=limit, expiry=expiry):
-                await gh.limit_interactions(repo, limit, expiry)
-            case RecordIncident() if self.ledger is not None:
-                await self.ledger.record_incident(action)
-            case RecordReview() if self.ledger is not None:
-                await self.ledger.record_review(action)
-            case Notify():
-                await self._notify(action)
-            case _ if type(action) in self.extra_handlers:
-                await self.extra_handlers[type(action)](action)
-            case _:
-                log.warning("no handler for action %s; skipped", action.kind)
-
-    async def _comment_once(self, action: PostComment, key: str) -> None:
-        """Post unless an earlier delivery of the same content version already did: the
-        comment carries a hidden marker of (plan key, text) that is looked for first."""
-        tag = comment_marker(key, action.body)
-        comments = await self.github.thread_comments(action.target)
-        if any(tag in c.body for c in comments):
-            log.info("comment for %s already posted; not posted again", key)
-            return
-        await self.github.comment(action.target, f"{action.body}\n\n{tag}")
-
-    async def _redact(self, action: Redact) -> None:
-        current = await self.github.get_text(action.target, action.field)
-        new = apply_redaction(current, action)
-        if new is None:
-            log.info("content changed since it was checked; redaction left to the edit event")
-            return
-        if new != current:
-            await self.github.set_text(action.target, action.field, new)
-
-    async def _notify(self, action: Notify) -> None:
-        """Email when the person shows a public address; otherwise the note stays in the ledger."""
-        text = messages.render_notice(action)
-        email = await self._public_email(action.login)
-        if email and self.mailer is not None:
-            subject, body = text
-            message_id = f"{action.template}-{action.url}"
-            await self.mailer.send(email, subject, body, message_id=message_id)
-        elif self.ledger is not None:
-            await self.ledger.note(action.login, f"{text[0]}\n\n{text[1]}")
-
-    async def _public_email(self, login: str) -> str:
-        profile = await self.github.user(login)
-        email = profile.get("email")
-        return email if isinstance(email, str) else ""
-
-
-def comment_marker(key: str, body: str) -> str:
-    """The invisible tag of the bot's comment for one content version (plan key)."""
-    digest = hashlib.sha256(f"{key}\x00{body}".encode()).hexdigest()[:16]
-    return f"<!-- governance:comment {digest} -->"
+        return await self.executor.carry_out(plan)
 
 
 def _is_command(event: ContentEvent) -> bool:

@@ -15,15 +15,12 @@ from governance.enforcement import handle_command
 from governance.ledger.state import PersonState
 from governance.ledger.store import GitHubLedger
 from governance.model import (
-    Action,
     Actor,
     ActorType,
     Association,
     Category,
     ContentEvent,
-    PersonRecord,
     Plan,
-    RecordIncident,
     Repository,
     Surface,
 )
@@ -53,15 +50,7 @@ class ManualClock:
 
 def world_config(**ladder: object) -> Config:
     return config(ledger={"repository": LEDGER, "moderators_team": f"{ORG}/moderators"},
-                  ladder={"max_automatic_step": "permanent-ban", **ladder},
-                  moderation={"notice": False})
-
-
-def with_basis(actions: tuple[Action, ...], record: PersonRecord) -> tuple[Action, ...]:
-    """What ``moderation.ladder_actions`` is asked to do itself: say which revision of the
-    record the step was decided from (``RecordIncident.basis``)."""
-    return tuple(replace(a, basis=record.revision) if isinstance(a, RecordIncident) else a
-                 for a in actions)
+                  ladder={"max_automatic_step": "permanent-ban", **ladder})
 
 
 @dataclass
@@ -98,7 +87,7 @@ class World:
         for _ in range(3):
             record = await self.ledger.record_for(event.author.login)
             plan = moderate(event, found, self.config, record, self.clock.now())
-            plan = replace(plan, dry_run=False, actions=with_basis(plan.actions, record))
+            plan = replace(plan, dry_run=False)
             try:
                 await self.service.execute(plan)
             except StaleRecord:

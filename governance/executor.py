@@ -1,0 +1,164 @@
+"""Carrying a plan out: the one place where each action meets the ports.
+
+Moderation (the service), ``/coc`` commands and the sweep all hand their plans here. Actions
+run in order and the first failure stops the plan (the caller retries it); every action is
+safe to repeat, so a retried or redelivered plan changes nothing that was already done:
+
+- hiding, labels, locks, blocks and interaction limits are idempotent on GitHub;
+- a redaction checks that the text is still the version it was decided on;
+- ledger entries are keyed, and a step decided on an outdated record is refused
+  (``StaleRecord``), so the caller decides it again;
+- a public comment carries a hidden marker of its plan and text and is not posted twice;
+- a private notice follows the ledger entry of its step, so it is decided (and sent) once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from governance import messages
+from governance.model import (
+    Action,
+    AddLabel,
+    BlockUser,
+    HideComment,
+    LimitInteractions,
+    Lock,
+    Notify,
+    Plan,
+    PostComment,
+    RecordBanLifted,
+    RecordIncident,
+    RecordNote,
+    RecordPardon,
+    RecordReview,
+    Redact,
+    RemoveLabel,
+    Skip,
+    UnblockUser,
+    UnhideComment,
+)
+from governance.policy.redaction import apply_redaction
+from governance.ports import GitHub, LedgerStore, Mailer
+
+log = logging.getLogger("governance.executor")
+
+Handler = Callable[[Any], Awaitable[None]]
+LABEL_DESCRIPTION = "Set by the code-of-conduct bot"
+LEDGER_ACTIONS = (RecordIncident, RecordReview, RecordPardon, RecordNote, RecordBanLifted)
+
+
+def comment_marker(key: str, body: str) -> str:
+    """The invisible tag of the bot's comment for one plan (a content version) and text."""
+    digest = hashlib.sha256(f"{key}\x00{body}".encode()).hexdigest()[:16]
+    return f"<!-- governance:comment {digest} -->"
+
+
+@dataclass
+class Executor:
+    github: GitHub
+    ledger: LedgerStore | None = None
+    mailer: Mailer | None = None  # without one, private notices stay in the ledger
+    extra_handlers: Mapping[type[Action], Handler] = field(default_factory=dict)
+
+    async def carry_out(self, plan: Plan) -> tuple[str, ...]:
+        """Carry the actions out in order; the kinds of those done."""
+        done: list[str] = []
+        for action in plan.actions:
+            await self.dispatch(action, plan.key)
+            done.append(action.kind)
+        return tuple(done)
+
+    async def dispatch(self, action: Action, key: str = "") -> None:
+        if isinstance(action, LEDGER_ACTIONS):
+            await self._record(action)
+        elif isinstance(action, PostComment):
+            await self._comment_once(action, key)
+        elif isinstance(action, Notify):
+            await self._notify(action)
+        elif isinstance(action, Redact):
+            await self._redact(action)
+        elif type(action) in self.extra_handlers:
+            await self.extra_handlers[type(action)](action)
+        else:
+            await self._on_github(action)
+
+    async def _on_github(self, action: Action) -> None:
+        gh = self.github
+        match action:
+            case Skip():
+                return
+            case HideComment(target=t, classifier=c):
+                await gh.minimize(t.node_id, c)
+            case UnhideComment(target=t):
+                await gh.unminimize(t.node_id)
+            case AddLabel(target=t, label=label):
+                await gh.add_label(t, label, LABEL_DESCRIPTION)
+            case RemoveLabel(target=t, label=label):
+                await gh.remove_label(t, label)
+            case Lock(target=t, reason=r):
+                await gh.lock(t, r)
+            case BlockUser(org=org, login=login):
+                await gh.block(org, login)
+            case UnblockUser(org=org, login=login):
+                await gh.unblock(org, login)
+            case LimitInteractions(repo=repo, limit=limit, expiry=expiry):
+                await gh.limit_interactions(repo, limit, expiry)
+            case _:
+                log.warning("no handler for action %s; skipped", action.kind)
+
+    async def _record(self, action: Action) -> None:
+        ledger = self.ledger
+        if ledger is None:
+            log.warning("no ledger configured; %s not recorded", action.kind)
+            return
+        match action:
+            case RecordIncident():
+                await ledger.record_incident(action)
+            case RecordReview():
+                await ledger.record_review(action)
+            case RecordPardon():
+                await ledger.record_pardon(action)
+            case RecordNote():
+                await ledger.record_note(action)
+            case RecordBanLifted():
+                await ledger.record_ban_lifted(action)
+
+    async def _comment_once(self, action: PostComment, key: str) -> None:
+        """Post unless an earlier delivery of the same plan already did (marker first)."""
+        tag = comment_marker(key, action.body)
+        comments = await self.github.thread_comments(action.target)
+        if any(tag in c.body for c in comments):
+            log.info("comment for %s already posted; not posted again", key)
+            return
+        await self.github.comment(action.target, f"{action.body}\n\n{tag}")
+
+    async def _redact(self, action: Redact) -> None:
+        current = await self.github.get_text(action.target, action.field)
+        new = apply_redaction(current, action)
+        if new is None:
+            log.info("content changed since it was checked; redaction left to the edit event")
+            return
+        if new != current:
+            await self.github.set_text(action.target, action.field, new)
+
+    async def _notify(self, action: Notify) -> None:
+        """Email when the person shows a public address; otherwise the note stays in the ledger."""
+        subject, body = messages.render_notice(action)
+        email = await self._public_email(action.login) if self.mailer is not None else ""
+        if email and self.mailer is not None:
+            message_id = f"{action.template}-{action.url}"
+            await self.mailer.send(email, subject, body, message_id=message_id)
+        elif self.ledger is not None:
+            await self.ledger.note(action.login, f"{subject}\n\n{body}")
+        else:
+            log.warning("no mailer and no ledger; the %s notice was not kept", action.template)
+
+    async def _public_email(self, login: str) -> str:
+        profile = await self.github.user(login)
+        email = profile.get("email")
+        return email if isinstance(email, str) else ""
