@@ -1,7 +1,8 @@
 """Use cases: where policy and ports meet. Both edges (App and Action) call only this.
 
 ``Service.handle`` turns one webhook into a carried-out plan:
-parse -> load config -> read the person's record -> decide -> execute in order.
+parse -> load config -> gather (waves, verdict, signals) -> decide, reading the person's
+ledger record only when the ladder needs it -> execute in order.
 Every step is idempotent, so a redelivered webhook is a safe retry.
 """
 
@@ -25,10 +26,12 @@ from governance.model import (
     Event,
     PersonRecord,
     Plan,
+    RecordIncident,
     Sighting,
+    Verdict,
 )
 from governance.policy.commands import is_command
-from governance.policy.signals import signals_from_profile, worth_a_profile_read
+from governance.policy.signals import AccountSignals, signals_from_profile, worth_a_profile_read
 from governance.policy.waves import NO_WAVE, Wave, fingerprint, wave_of
 from governance.ports import Clock, GitHub, LedgerStore, Mailer, RecentContent, StaleRecord
 
@@ -44,6 +47,20 @@ class Outcome:
     plan: Plan | None
     done: tuple[str, ...] = ()
     ignored: str = ""  # why the event was not for us (no plan)
+
+
+@dataclass(frozen=True, slots=True)
+class Findings:
+    """What one content event's decision needs besides the ledger record, gathered once."""
+
+    event: ContentEvent
+    verdict: Verdict
+    wave: Wave = NO_WAVE
+    account: AccountSignals | None = None
+
+    def decide(self, config: Config, record: PersonRecord, now: datetime) -> Plan:
+        return decide(self.event, config, record, now, verdict=self.verdict, wave=self.wave,
+                      account=self.account)
 
 
 @dataclass
@@ -66,6 +83,10 @@ class Service:
         if event is None:
             action = payload.get("action", "")
             return Outcome(None, ignored=f"{event_name}.{action} is not an event the bot acts on")
+        return await self.handle_event(event)
+
+    async def handle_event(self, event: Event) -> Outcome:
+        """One parsed event: its repository's config, then a command or moderation."""
         config = await self.config_for(event.repo.full_name)
         if event.repo.full_name.lower() == config.ledger.repository.lower():
             # The ledger quotes hidden content and moderators' talk: never moderate it.
@@ -89,36 +110,44 @@ class Service:
 
     async def run(self, event: Event, config: Config, attempts: int = 3) -> Outcome:
         """Decide and carry out; a step decided on a record that changed meanwhile (another
-        replica, a second comment in the same second) is decided again on the fresh record."""
+        replica, a second comment in the same second) is decided again on the fresh record.
+        What the decision needs besides the record is gathered once."""
+        if not isinstance(event, ContentEvent):
+            return await self._carry_out(decide(event, config, PersonRecord(event.author.login),
+                                                self.clock.now()), config)
+        found = await self._gather(event, config, self.clock.now())
         for _ in range(attempts - 1):
             try:
-                return await self._run_once(event, config)
+                return await self._carry_out(await self._decide(found, config), config)
             except StaleRecord:
                 log.info("record of @%s changed while deciding; deciding again",
                          event.author.login)
-        return await self._run_once(event, config)
+        return await self._carry_out(await self._decide(found, config), config)
 
-    async def _run_once(self, event: Event, config: Config) -> Outcome:
-        record = await self.record_for(event, config)
-        now = self.clock.now()
-        if isinstance(event, ContentEvent):
-            plan = await self._moderation_plan(event, config, record, now)
-        else:
-            plan = decide(event, config, record, now)
+    async def _carry_out(self, plan: Plan, config: Config) -> Outcome:
         dry = self.dry_run or config.dry_run
         plan = Plan(plan.key, plan.actions, plan.reasons, plan.verdict, dry)
         done = () if dry else await self.execute(plan)
         return Outcome(plan, done)
 
-    async def _moderation_plan(self, event: ContentEvent, config: Config, record: PersonRecord,
-                               now: datetime) -> Plan:
-        """Gather what spam waves and account signals need, then decide."""
+    async def _gather(self, event: ContentEvent, config: Config, now: datetime) -> Findings:
+        """Spam waves, the verdict and, for borderline first-timer spam, account signals."""
         wave = await self._wave(event, now)
         verdict = assess(event, config, now, wave)
         account = None
         if worth_a_profile_read(verdict, event.author.association):
             account = signals_from_profile(await self.github.user(event.author.login), now)
-        return decide(event, config, record, now, verdict=verdict, wave=wave, account=account)
+        return Findings(event, verdict, wave, account)
+
+    async def _decide(self, found: Findings, config: Config) -> Plan:
+        """Decide without the ledger first: the record only matters once the ladder is
+        reached, and with an empty record the ladder always records a step. So content
+        that is benign, only reviewed or not for the ladder costs no ledger read."""
+        event = found.event
+        plan = found.decide(config, PersonRecord(event.author.login), self.clock.now())
+        if not any(isinstance(a, RecordIncident) for a in plan.actions):
+            return plan
+        return found.decide(config, await self.record_for(event, config), self.clock.now())
 
     async def _wave(self, event: ContentEvent, now: datetime) -> Wave:
         fp = fingerprint(event.body)

@@ -8,8 +8,9 @@ from datetime import UTC, datetime
 
 import pytest
 
+from governance import runtime
 from governance.adapters.github import GitHubAdapter
-from governance.model import ContentEvent, Surface
+from governance.model import Association, ContentEvent, Surface
 from governance.service import Service
 from tests.builders import event
 from tests.fake_github import CommentKind, FakeGitHub
@@ -67,3 +68,52 @@ async def test_an_edited_version_of_the_content_gets_its_own_notice(
     bot = [c for c in fake_github.comments_on(REPO, ev.number, CommentKind.DISCUSSION)
            if c.node_id != ev.node_id]
     assert len(bot) == 2
+
+
+# ------------------------------------------------------------ what an event costs
+
+LEDGER = "acme/coc-ledger"
+LEDGER_CONFIG = f"ledger:\n  repository: {LEDGER}\n"
+BENIGN = "Thanks for the quick fix! I tested the patch on Windows 11 and the crash is gone."
+
+
+def issue_event(fake: FakeGitHub, body: str, *, association: Association = Association.NONE,
+                login: str = "drive-by") -> ContentEvent:
+    issue = fake.add_issue(REPO, title="Crash on startup")
+    comment = fake.add_comment(REPO, issue.number, body, author=login)
+    return event(body, login=login, association=association, number=issue.number,
+                 node_id=comment.node_id, rest_id=comment.id, thread_node_id=issue.node_id,
+                 html_url=f"https://github.com/{REPO}/issues/{issue.number}"
+                          f"#issuecomment-{comment.id}")
+
+
+async def test_benign_content_costs_the_config_reads_and_no_ledger_read(
+        fake_github: FakeGitHub, service: Service):
+    fake_github.add_repo(LEDGER, private=True)
+    fake_github.add_file(REPO, ".github/governance.yml", LEDGER_CONFIG)
+    ev = issue_event(fake_github, BENIGN, association=Association.CONTRIBUTOR)
+    service.ledger_for = runtime.ledger_for(service.github, service.clock)
+
+    outcome = await service.handle_event(ev)
+
+    assert outcome.done == ("skip",)
+    assert [(c.method, c.path) for c in fake_github.calls] == [
+        ("GET", f"/repos/{REPO}/contents/.github/governance.yml"),
+        ("GET", "/repos/acme/.github/contents/.github/governance.yml")]
+
+
+async def test_acted_on_content_reads_the_record_before_its_ladder_step(
+        fake_github: FakeGitHub, service: Service):
+    fake_github.add_repo(LEDGER, private=True)
+    fake_github.add_file(REPO, ".github/governance.yml", LEDGER_CONFIG)
+    ev = issue_event(fake_github, ABUSIVE, association=Association.CONTRIBUTOR)
+    service.ledger_for = runtime.ledger_for(service.github, service.clock)
+
+    outcome = await service.handle_event(ev)
+
+    assert outcome.done[:2] == ("hide_comment", "record_incident")
+    state_reads = [c for c in fake_github.calls
+                   if c.method == "GET" and c.path.endswith("/people/drive-by.json")]
+    assert state_reads  # the decision read the record, and the write re-read it
+    first_write = next(i for i, c in enumerate(fake_github.calls) if c.is_write)
+    assert fake_github.calls.index(state_reads[0]) < first_write
