@@ -49,7 +49,17 @@ def context_for(event: ContentEvent, config: Config, now: datetime,
         thread_closed=event.thread_state == "closed",
         thread_age_days=age,
         repeat_count=repeat_count,
+        author=event.author.login,
+        maintainers=maintainers_of(event, config),
     )
+
+
+def maintainers_of(event: ContentEvent, config: Config) -> tuple[str, ...]:
+    """Logins an impersonator would imitate: the repository's owner (user or organisation)
+    and the staff the config names (``recognition.exclude.logins``). The config has no list
+    of maintainers of its own, and reading the moderators team would cost a call per event."""
+    staff = sorted(config.recognition.exclude.logins)
+    return tuple(dict.fromkeys([event.repo.owner.lower(), *staff]))
 
 
 def assess(event: ContentEvent, config: Config, now: datetime, wave: Wave = NO_WAVE) -> Verdict:

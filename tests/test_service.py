@@ -10,9 +10,10 @@ import pytest
 
 from governance import runtime
 from governance.adapters.github import GitHubAdapter
+from governance.decision import context_for
 from governance.model import Association, ContentEvent, Surface
 from governance.service import Service
-from tests.builders import event
+from tests.builders import config, event
 from tests.fake_github import CommentKind, FakeGitHub
 
 REPO = "acme/widgets"
@@ -117,3 +118,30 @@ async def test_acted_on_content_reads_the_record_before_its_ladder_step(
     assert state_reads  # the decision read the record, and the write re-read it
     first_write = next(i for i, c in enumerate(fake_github.calls) if c.is_write)
     assert fake_github.calls.index(state_reads[0]) < first_write
+
+
+# ------------------------------------------------------------------ detection context
+
+
+async def test_a_login_imitating_the_owner_is_flagged_as_impersonation(
+        fake_github: FakeGitHub, service: Service):
+    fake_github.add_repo(LEDGER, private=True)
+    fake_github.add_file(REPO, ".github/governance.yml", LEDGER_CONFIG)
+    service.ledger_for = runtime.ledger_for(service.github, service.clock)
+    text = "Hello from the team, we are looking into this and will get back to you."
+    ev = issue_event(fake_github, text, login="acme-support")
+
+    outcome = await service.handle_event(ev)
+
+    assert outcome.plan is not None and outcome.plan.verdict is not None
+    assert "malware.impersonation" in {h.rule_id for h in outcome.plan.verdict.hits}
+    assert outcome.done == ("record_review",)
+    plain = await service.handle_event(issue_event(fake_github, text, login="helpful-person"))
+    assert plain.done == ("skip",)
+
+
+def test_the_detection_context_names_the_author_the_owner_and_configured_staff():
+    cfg = config(recognition={"exclude": {"logins": ["Ada", "bob"]}})
+    context = context_for(event("hi", login="ada-official"), cfg, NOW)
+    assert context.author == "ada-official"
+    assert context.maintainers == ("acme", "ada", "bob")
