@@ -2,7 +2,9 @@
 
 One GitHub adapter per installation is kept (bounded), so its ETag cache keeps config
 reads cheap and its counters feed ``/metrics``; all share one HTTP session and one cache of
-installation tokens.
+installation tokens. With ``config_ttl`` (``config_files.CONFIG_TTL`` is meant for serving),
+each adapter keeps the config files it read for that many seconds (``config_files``): under
+load, a benign delivery then costs no GitHub call for its config.
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ from aiohttp import web
 
 from governance import runtime
 from governance.adapters.github import GitHubAdapter
-from governance.adapters.http import GitHubError
+from governance.adapters.http import GitHubError, graphql_url_for
 from governance.adapters.recent_memory import RecentMemory
 from governance.adapters.retry import RetryPolicy
 from governance.app.auth import AppClient, InstallationTokens
+from governance.app.config_files import ConfigKeepingGitHub
 from governance.app.metrics import GitHubFigures, Metrics
 from governance.app.server import (
     DEADLINE,
@@ -43,21 +46,25 @@ class Installations:
     """GitHub adapters by installation id, least recently used dropped beyond ``capacity``."""
 
     def __init__(self, session: aiohttp.ClientSession, tokens: InstallationTokens,
-                 settings: Settings, retry: RetryPolicy, capacity: int = 256) -> None:
+                 settings: Settings, retry: RetryPolicy, capacity: int = 256,
+                 config_ttl: float = 0.0) -> None:
         self._session = session
         self._tokens = tokens
         self._settings = settings
         self._retry = retry
         self._capacity = capacity
+        self._config_ttl = config_ttl
         self._adapters: OrderedDict[int, GitHubAdapter] = OrderedDict()
         self._retired = GitHubFigures("retired", 0, 0, None)
 
     def github(self, installation_id: int) -> GitHubAdapter:
         adapter = self._adapters.get(installation_id)
         if adapter is None:
-            adapter = runtime.build_github(
-                self._session, self._tokens.provider(installation_id), self._settings.api_url,
-                retry=self._retry, graphql_url=self._settings.graphql_url or None)
+            api_url = self._settings.api_url
+            adapter = ConfigKeepingGitHub(
+                self._session, token=self._tokens.provider(installation_id), base_url=api_url,
+                graphql_url=self._settings.graphql_url or graphql_url_for(api_url),
+                retry=self._retry, config_ttl=self._config_ttl)
             self._adapters[installation_id] = adapter
         self._adapters.move_to_end(installation_id)
         while len(self._adapters) > self._capacity:
@@ -120,13 +127,18 @@ async def app_from_settings(
     metrics: Metrics | None = None,
     extra: AddRoutes | None = None,
     subapps: Mapping[str, web.Application] | None = None,
+    config_ttl: float = 0.0,
 ) -> web.Application:
-    """The App's web application; must be awaited inside the loop that will serve it."""
+    """The App's web application; must be awaited inside the loop that will serve it.
+
+    ``config_ttl``: seconds a config file read from GitHub is used before reading it again
+    (0: read for every delivery).
+    """
     assert settings.app is not None, "App settings are required"
     clock = clock or runtime.SystemClock()
     metrics = metrics or Metrics()
     session = runtime.new_session()
-    installations = _installations(settings, session, clock, retry, metrics)
+    installations = _installations(settings, session, clock, retry, metrics, config_ttl)
     recent = RecentMemory()  # this replica's view of recent content, for spam waves
 
     def make_service(github: GitHub) -> Service:
@@ -146,13 +158,14 @@ async def app_from_settings(
 
 
 def _installations(settings: Settings, session: aiohttp.ClientSession, clock: Clock,
-                   retry: RetryPolicy, metrics: Metrics) -> Installations:
+                   retry: RetryPolicy, metrics: Metrics, config_ttl: float) -> Installations:
     """The App's own client, its token cache and the adapters, all counted in ``metrics``."""
     assert settings.app is not None
     client = AppClient(session, app_id=settings.app.app_id,
                        private_key=settings.app.private_key.reveal(),
                        api_url=settings.api_url, clock=clock)
-    installations = Installations(session, InstallationTokens(client, clock), settings, retry)
+    installations = Installations(session, InstallationTokens(client, clock), settings, retry,
+                                  config_ttl=config_ttl)
     metrics.github_sources.append(installations.figures)
     metrics.github_sources.append(lambda: [GitHubFigures("app", client.calls, 0, None)])
     return installations
