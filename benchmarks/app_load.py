@@ -1,61 +1,68 @@
 """Load figures for the GitHub App on loopback against the fake GitHub (printed, not asserted).
 
-    python benchmarks/app_load.py [--rate 100] [--seconds 20] [--total 10000]
-                                  [--concurrency 32] [--check-contracts]
+    python benchmarks/app_load.py [--quick] [--rate 100] [--seconds 20] [--total 10000]
+                                  [--concurrency 32] [--config-ttl 0] [--profile]
+                                  [--check-contracts]
 
-The App (``governance.app.wiring.app_from_settings``) serves on 127.0.0.1 in this process;
-the fake GitHub (tests/fake_github.py) runs in a child process so its work does not steal
-the App's event loop. Deliveries are signed ``issue_comment.created`` webhooks: 90% benign
-texts, 10% flagged ones (texts the detector flags, each by a different outside author).
+Three processes, so that each one's work and figures stay its own: the App (built as
+``governance serve`` builds it, benchmarks/app_processes.py), the fake GitHub
+(tests/fake_github.py) and this load generator. Deliveries are signed
+``issue_comment.created`` webhooks: 90% benign texts, 10% flagged ones (texts the detector
+flags, each by a different outside author).
 
 Figures:
-- GitHub calls (reads, writes) per benign and per flagged delivery; writes per benign
-  delivery must be 0 (installation-token requests are counted apart);
+- GitHub calls (reads, writes) per benign and per flagged delivery, deliveries sent one at
+  a time; writes per benign delivery must be 0 (installation-token requests apart);
 - deliveries per second sustained (closed loop, ``--concurrency`` in flight);
-- latency at a fixed ``--rate`` (open loop): client round trip, the server's handler time,
-  the time the handler spent waiting on GitHub (HTTP round trips to the fake, measured with
-  an aiohttp trace in the App's session) and the difference, which is our own latency;
-- RSS of this process (App + load generator) after ``--total`` deliveries.
+- latency at a fixed ``--rate`` (open loop) for ``--seconds``: the client's round trip, the
+  App's handler time (a middleware around the webhook handler: signature, JSON, service,
+  log line), the part of it spent waiting on GitHub (the App's HTTP round trips to the fake,
+  traced in the App's session) and the difference: the App's own latency, the target;
+- CPU time per delivery of the App's and of the fake's process, and the App's event-loop lag;
+- RSS of the App's process after ``--total`` deliveries.
 
-Targets: p99 of our own latency < 50 ms, RSS < 150 MB, 0 writes per benign delivery. The
-fake's REST contract checks are off unless ``--check-contracts`` (the tests check them; here
-they would only make the fake the bottleneck). Exits 0 with a message when the fake, the
-shared contracts or the App are missing.
+Targets: p99 of the App's own latency at 100 deliveries/s < 50 ms, RSS < 150 MB, 0 writes per
+benign delivery. The fake's REST contract checks are off unless ``--check-contracts`` (the
+tests check them; here they only slow the fake). ``--quick``: 2,000 deliveries, 10 s at the
+rate. Exits 0 with a message when the fake, the shared contracts or the App are missing.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import contextvars
 import copy
-import cProfile
-import dataclasses
 import hashlib
 import hmac
-import io
 import itertools
 import json
-import multiprocessing
 import os
 import sys
 import time
 import uuid
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-REPO = "acme-oss/widgets"
-LEDGER = "acme-oss/coc-ledger"
-INSTALLATION = 61234567
-WEBHOOK_SECRET = "benchmark-webhook-secret"
-CONFIG = f"ledger:\n  repository: {LEDGER}\n"
+from app_processes import (  # noqa: E402 - needs the paths above
+    INSTALLATION,
+    REPO,
+    SHARED,
+    WEBHOOK_SECRET,
+    Child,
+    ServerTimes,
+    app_process,
+    fake_process,
+)
+
 FLAGGED_EVERY = 10  # one delivery in ten is flagged
+TARGET_OWN_P99 = 0.050
+TARGET_RSS_MB = 150.0
 
 FALLBACK_BENIGN = (
     "Thanks, this fixes the crash for me on Linux as well.",
@@ -114,88 +121,6 @@ def texts(limit: int = 400) -> tuple[list[str], list[str]]:
     return benign or list(FALLBACK_BENIGN), flagged or list(FALLBACK_FLAGGED)
 
 
-# ------------------------------------------------------------- the fake, in a child
-
-
-class _NoContractChecks:
-    """Stands in for openapi-core when contract checks are off."""
-
-    def validate_request(self, *_: Any, **__: Any) -> None:
-        return None
-
-    def validate_response(self, *_: Any, **__: Any) -> None:
-        return None
-
-
-def fake_process(conn: Any, comments: list[tuple[str, str]], check_contracts: bool) -> None:
-    sys.path.insert(0, str(ROOT))
-    asyncio.run(_serve_fake(conn, comments, check_contracts))
-
-
-async def _serve_fake(conn: Any, comments: list[tuple[str, str]], check: bool) -> None:
-    from tests.fake_github import Contracts, FakeGitHub
-
-    contracts = Contracts.load(SHARED / "github")
-    if not check:
-        contracts = dataclasses.replace(contracts, openapi=_NoContractChecks())  # type: ignore[arg-type]
-    fake = FakeGitHub(contracts)
-    fake.add_repo(REPO)
-    fake.add_repo(LEDGER, private=True)
-    fake.add_installation(INSTALLATION, REPO.split("/")[0])
-    fake.add_file(REPO, ".github/governance.yml", CONFIG)
-    issue = fake.add_issue(REPO, title="Crash when resizing the canvas twice")
-    seeded = [fake.add_comment(REPO, issue.number, body, author=author)
-              for body, author in comments]
-    await fake.start()
-    conn.send((fake.url, issue.number, [(c.id, c.node_id) for c in seeded]))
-    loop = asyncio.get_running_loop()
-    while True:
-        command = await loop.run_in_executor(None, conn.recv)
-        if command == "calls":
-            conn.send([(c.method, c.path, c.is_write, c.status) for c in fake.calls])
-        elif command == "cpu":
-            conn.send(time.process_time())
-        elif command == "stop":
-            break
-    conn.send(fake.violations[:20])
-    await fake.close()
-
-
-class FakeGitHubProcess:
-    def __init__(self, comments: list[tuple[str, str]], check_contracts: bool) -> None:
-        ctx = multiprocessing.get_context("spawn")
-        self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=fake_process, args=(child, comments, check_contracts),
-                                   daemon=True)
-
-    def start(self) -> tuple[str, int, list[tuple[int, str]]]:
-        self.process.start()
-        if not self.conn.poll(120):
-            raise RuntimeError("the fake GitHub did not start within 120 s")
-        try:
-            result: tuple[str, int, list[tuple[int, str]]] = self.conn.recv()
-        except EOFError:
-            raise RuntimeError("the fake GitHub process failed to start (see above)") from None
-        return result
-
-    def calls(self) -> list[tuple[str, str, bool, int]]:
-        self.conn.send("calls")
-        calls: list[tuple[str, str, bool, int]] = self.conn.recv()
-        return calls
-
-    def cpu(self) -> float:
-        """CPU seconds the fake's process has used so far."""
-        self.conn.send("cpu")
-        seconds: float = self.conn.recv()
-        return seconds
-
-    def stop(self) -> list[str]:
-        self.conn.send("stop")
-        violations: list[str] = self.conn.recv() if self.conn.poll(30) else []
-        self.process.join(10)
-        return violations
-
-
 # ----------------------------------------------------------------- deliveries
 
 
@@ -245,77 +170,6 @@ def delivery_specs(total: int, benign: list[str], flagged: list[str]
         else:
             specs.append((benign[i % len(benign)], f"regular-{i % 50}", False))
     return specs
-
-
-# ------------------------------------------------------------- instrumentation
-
-# Per delivery (one aiohttp request task): the intervals spent waiting on GitHub.
-_GITHUB_WAITS: contextvars.ContextVar[list[tuple[float, float]] | None] = contextvars.ContextVar(
-    "github_waits", default=None)
-
-
-@dataclass
-class ServerTimes:
-    handler: dict[str, float] = field(default_factory=dict)
-    github: dict[str, float] = field(default_factory=dict)
-
-
-def _union(intervals: list[tuple[float, float]]) -> float:
-    total, end = 0.0, float("-inf")
-    for start, stop in sorted(intervals):
-        if stop > end:
-            total += stop - max(start, end)
-            end = stop
-    return total
-
-
-def trace_github_waits() -> Any:
-    import aiohttp
-
-    async def on_start(_session: Any, ctx: Any, _params: Any) -> None:
-        ctx.started = time.perf_counter()
-
-    async def on_end(_session: Any, ctx: Any, _params: Any) -> None:
-        waits = _GITHUB_WAITS.get()
-        if waits is not None:
-            waits.append((ctx.started, time.perf_counter()))
-
-    trace = aiohttp.TraceConfig()
-    trace.on_request_start.append(on_start)
-    trace.on_request_end.append(on_end)
-    trace.on_request_exception.append(on_end)
-    return trace
-
-
-def timing_middleware(times: ServerTimes) -> Any:
-    from aiohttp import web
-
-    @web.middleware
-    async def timed(request: web.Request, handler: Callable[[Any], Awaitable[Any]]) -> Any:
-        waits: list[tuple[float, float]] = []
-        _GITHUB_WAITS.set(waits)
-        started = time.perf_counter()
-        try:
-            return await handler(request)
-        finally:
-            guid = request.headers.get("X-GitHub-Delivery", "")
-            times.handler[guid] = time.perf_counter() - started
-            times.github[guid] = _union(waits)
-
-    return timed
-
-
-def instrument_app_session() -> None:
-    """The App's HTTP session gets the trace (the App builds it in ``runtime.new_session``)."""
-    import aiohttp
-
-    from governance import runtime
-
-    def new_session(timeout: aiohttp.ClientTimeout = runtime.HTTP_TIMEOUT
-                    ) -> aiohttp.ClientSession:
-        return aiohttp.ClientSession(timeout=timeout, trace_configs=[trace_github_waits()])
-
-    runtime.new_session = new_session
 
 
 # ---------------------------------------------------------------------- load
@@ -388,14 +242,8 @@ def ms(value: float) -> str:
     return f"{value * 1000:8.1f} ms"
 
 
-def rss_mb() -> tuple[float, float]:
-    """Current and peak resident set size of this process, in MB (Linux /proc)."""
-    figures = {}
-    for line in Path("/proc/self/status").read_text().splitlines():
-        key, _, value = line.partition(":")
-        if key in ("VmRSS", "VmHWM"):
-            figures[key] = int(value.split()[0]) / 1024
-    return figures.get("VmRSS", float("nan")), figures.get("VmHWM", float("nan"))
+def verdict(ok: bool) -> str:
+    return "ok" if ok else "FAILS the target"
 
 
 def github_calls(calls: list[tuple[str, str, bool, int]]) -> tuple[int, int, int]:
@@ -405,84 +253,48 @@ def github_calls(calls: list[tuple[str, str, bool, int]]) -> tuple[int, int, int
     return len(calls) - writes - tokens, writes, tokens
 
 
+def own_latencies(guids: list[str], times: ServerTimes) -> list[float]:
+    return [times.handler[g] - times.github[g] for g in guids if g in times.handler]
+
+
 def print_latency(title: str, chosen: list[Delivery], sent: Sent, times: ServerTimes) -> None:
     print(f"\n{title}")
-    print(f"{'':18}{'p50':>11}{'p99':>11}{'max':>11}")
+    print(f"{'':34}{'p50':>11}{'p99':>11}{'max':>11}")
     for label, pick in (("benign", False), ("flagged", True), ("all", None)):
         guids = [d.guid for d in chosen if pick is None or d.flagged is pick]
         rows = {
             "client round trip": [sent.latency[g] for g in guids if g in sent.latency],
-            "server handler": [times.handler[g] for g in guids if g in times.handler],
-            "waiting on GitHub": [times.github[g] for g in guids if g in times.github],
-            "our own (handler - GitHub)": [times.handler[g] - times.github[g] for g in guids
-                                           if g in times.handler],
+            "App handler": [times.handler[g] for g in guids if g in times.handler],
+            "  of which waiting on GitHub": [times.github[g] for g in guids
+                                             if g in times.github],
+            "  App's own (handler - GitHub)": own_latencies(guids, times),
         }
         print(f"  {label} ({len(guids)} deliveries)")
         for name, values in rows.items():
-            print(f"    {name:<28}{ms(pct(values, 50))}{ms(pct(values, 99))}"
+            print(f"    {name:<30}{ms(pct(values, 50))}{ms(pct(values, 99))}"
                   f"{ms(max(values, default=float('nan')))}")
 
 
-# ---------------------------------------------------------------------- main
+class CpuMeter:
+    """CPU time per delivery of the App's and of the fake's process (robust to a busy
+    machine, unlike wall time)."""
+
+    def __init__(self, app: Child, fake: Child) -> None:
+        self.app, self.fake = app, fake
+        self.app_cpu, self.fake_cpu = app.ask("usage")["cpu"], fake.ask("usage")["cpu"]
+
+    def per_delivery(self, count: int) -> tuple[float, float]:
+        app = (self.app.ask("usage")["cpu"] - self.app_cpu) / max(1, count)
+        fake = (self.fake.ask("usage")["cpu"] - self.fake_cpu) / max(1, count)
+        return app, fake
+
+    def line(self, count: int) -> str:
+        app, fake = self.per_delivery(count)
+        return (f"  CPU per delivery: App {app * 1000:.2f} ms, fake GitHub {fake * 1000:.2f} ms; "
+                f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
 
 
-async def run(args: argparse.Namespace) -> int:
-    import aiohttp
-    from aiohttp import web
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric import rsa
-
-    from governance.app.wiring import app_from_settings
-    from governance.settings import load_settings
-
-    benign, flagged = texts()
-    total = args.total
-    specs = delivery_specs(total, benign, flagged)
-    print(f"texts: {len(benign)} benign, {len(flagged)} flagged; starting the fake GitHub ...")
-    fake = FakeGitHubProcess([(text, author) for text, author, _ in specs],
-                             args.check_contracts)
-    url, issue_number, ids = fake.start()
-    probes, load = split_probes(make_deliveries(specs, ids, issue_number))
-    stream = iter(load)
-
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                            serialization.NoEncryption()).decode()
-    settings = load_settings({"GITHUB_APP_ID": "1", "GITHUB_PRIVATE_KEY": pem,
-                              "GITHUB_WEBHOOK_SECRET": WEBHOOK_SECRET,
-                              "GITHUB_API_URL": url}, "app")
-    instrument_app_session()
-    times = ServerTimes()
-    app = await app_from_settings(
-        settings, extra=lambda a: a.middlewares.append(timing_middleware(times)))
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    webhook = f"http://127.0.0.1:{runner.addresses[0][1]}/webhook"
-    rss_start = rss_mb()[0]
-    sent = Sent()
-    connector = aiohttp.TCPConnector(limit=max(256, args.concurrency))
-    async with aiohttp.ClientSession(connector=connector) as session:
-        profiler = cProfile.Profile() if args.profile else None
-        try:
-            if profiler is not None:
-                profiler.enable()
-            await measure(session, webhook, stream, probes, fake, sent, times, args)
-        finally:
-            if profiler is not None:
-                profiler.disable()
-                print_profile(profiler)
-            await runner.cleanup()
-    rss, peak = rss_mb()
-    handled = len(sent.latency)
-    print(f"\nRSS after {handled} deliveries: {rss:.1f} MB (peak {peak:.1f} MB, "
-          f"{rss_start:.1f} MB before the first delivery); target < 150 MB")
-    print(f"answers: {dict(sorted(sent.statuses.items()))}")
-    violations = fake.stop()
-    if violations:
-        print("fake GitHub contract violations:", *violations, sep="\n  ")
-    return 0
+# ---------------------------------------------------------------------- phases
 
 
 @dataclass
@@ -501,124 +313,164 @@ def split_probes(deliveries: list[Delivery], benign: int = 200, flagged: int = 2
     return probes, [d for d in deliveries if d.guid not in taken]
 
 
-async def probe(session: Any, webhook: str, batch: list[Delivery], fake: FakeGitHubProcess,
+async def probe(session: Any, webhook: str, batch: list[Delivery], fake: Child,
                 sent: Sent, label: str) -> int:
-    before = len(fake.calls())
+    before = len(fake.ask("calls"))
     for delivery in batch:
         await send(session, webhook, delivery, sent)
-    reads, writes, tokens = github_calls(fake.calls()[before:])
+    reads, writes, tokens = github_calls(fake.ask("calls")[before:])
     n = max(1, len(batch))
     print(f"  {label:<8} {len(batch):>4} deliveries: {reads / n:5.2f} reads, "
           f"{writes / n:5.2f} writes, {tokens / n:5.2f} token requests per delivery")
     return writes
 
 
-async def measure(session: Any, webhook: str, stream: Iterator[Delivery], probes: Probes,
-                  fake: FakeGitHubProcess, sent: Sent, times: ServerTimes,
-                  args: argparse.Namespace) -> None:
-    await closed_loop(session, webhook, stream, 50, 8, sent)  # warm-up: tokens, caches
+@dataclass
+class Run:
+    session: Any
+    webhook: str
+    stream: Iterator[Delivery]
+    app: Child
+    fake: Child
+    sent: Sent
+    args: argparse.Namespace
 
+
+async def calls_per_delivery(run: Run, probes: Probes) -> None:
     print("\nGitHub calls (deliveries one at a time):")
-    benign_writes = await probe(session, webhook, probes.benign, fake, sent, "benign")
-    await probe(session, webhook, probes.flagged, fake, sent, "flagged")
-    verdict = "ok" if benign_writes == 0 else "FAILS the target"
+    benign_writes = await probe(run.session, run.webhook, probes.benign, run.fake, run.sent,
+                                "benign")
+    await probe(run.session, run.webhook, probes.flagged, run.fake, run.sent, "flagged")
     print(f"  writes per benign delivery: {benign_writes / max(1, len(probes.benign)):g} "
-          f"(target 0: {verdict})")
+          f"(target 0: {verdict(benign_writes == 0)})")
 
-    count = min(2000, args.total // 4)
-    cpu = CpuMeter(fake)
-    elapsed = await closed_loop(session, webhook, stream, count, args.concurrency, sent)
+
+async def sustained(run: Run, count: int) -> None:
+    cpu = CpuMeter(run.app, run.fake)
+    elapsed = await closed_loop(run.session, run.webhook, run.stream, count,
+                                run.args.concurrency, run.sent)
     print(f"\nsustained: {count} deliveries in {elapsed:.2f} s = {count / elapsed:.0f} "
-          f"deliveries/s ({args.concurrency} in flight)")
-    print(cpu.per_delivery(count))
+          f"deliveries/s ({run.args.concurrency} in flight)")
+    print(cpu.line(count))
 
-    cpu, lag = CpuMeter(fake), LoopLag()
-    chosen = await open_loop(session, webhook, stream, args.rate, args.seconds, sent)
-    lag.stop()
+
+async def at_rate(run: Run) -> None:
+    args = run.args
+    cpu = CpuMeter(run.app, run.fake)
+    run.app.ask("lag-start")
+    started = time.perf_counter()
+    chosen = await open_loop(run.session, run.webhook, run.stream, args.rate, args.seconds,
+                             run.sent)
+    elapsed = time.perf_counter() - started
+    lags = run.app.ask("lag-stop")
+    times: ServerTimes = run.app.ask("times")
     print_latency(f"latency at {args.rate:g} deliveries/s for {args.seconds:g} s "
-                  f"(target: p99 of our own < 50 ms)", chosen, sent, times)
-    print(cpu.per_delivery(len(chosen)))
-    print(f"  event-loop lag of the App's process: {lag.summary()} (high lag: this process "
-          "is CPU-bound; low lag with high latency: deliveries queue behind GitHub calls)")
-
-    remaining = args.total - len(sent.latency)
-    if remaining > 0:
-        cpu = CpuMeter(fake)
-        elapsed = await closed_loop(session, webhook, stream, remaining, args.concurrency, sent)
-        print(f"\nsoak: {remaining} more deliveries in {elapsed:.1f} s = "
-              f"{remaining / elapsed:.0f} deliveries/s")
-        print(cpu.per_delivery(remaining))
+                  f"({len(chosen) / elapsed:.0f}/s achieved, answers included)",
+                  chosen, run.sent, times)
+    print(cpu.line(len(chosen)))
+    print(f"  event-loop lag of the App's process: p50 {ms(pct(lags, 50)).strip()}, "
+          f"p99 {ms(pct(lags, 99)).strip()}, max {ms(max(lags, default=float('nan'))).strip()}"
+          " (high: the App is CPU-bound)")
+    own = pct(own_latencies([d.guid for d in chosen], times), 99)
+    print(f"  p99 of the App's own latency: {ms(own).strip()} "
+          f"(target < {TARGET_OWN_P99 * 1000:.0f} ms: {verdict(own < TARGET_OWN_P99)})")
 
 
-class LoopLag:
-    """How late a 10 ms timer fires in this event loop: a busy loop delays everything."""
-
-    def __init__(self, period: float = 0.01) -> None:
-        self.period = period
-        self.lags: list[float] = []
-        self._task = asyncio.create_task(self._tick())
-
-    async def _tick(self) -> None:
-        while True:
-            started = time.perf_counter()
-            await asyncio.sleep(self.period)
-            self.lags.append(time.perf_counter() - started - self.period)
-
-    def stop(self) -> None:
-        self._task.cancel()
-
-    def summary(self) -> str:
-        return (f"p50 {ms(pct(self.lags, 50)).strip()}, p99 {ms(pct(self.lags, 99)).strip()}, "
-                f"max {ms(max(self.lags, default=float('nan'))).strip()}")
+async def soak(run: Run) -> None:
+    remaining = run.args.total - len(run.sent.latency)
+    if remaining <= 0:
+        return
+    cpu = CpuMeter(run.app, run.fake)
+    elapsed = await closed_loop(run.session, run.webhook, run.stream, remaining,
+                                run.args.concurrency, run.sent)
+    print(f"\nsoak: {remaining} more deliveries in {elapsed:.1f} s = "
+          f"{remaining / elapsed:.0f} deliveries/s")
+    print(cpu.line(remaining))
 
 
-class CpuMeter:
-    """CPU time per delivery of this process (App + load generator) and of the fake.
-
-    Unlike wall time it does not depend on what else the machine is doing.
-    """
-
-    def __init__(self, fake: FakeGitHubProcess) -> None:
-        self.fake = fake
-        self.own, self.fakes = time.process_time(), fake.cpu()
-
-    def per_delivery(self, count: int) -> str:
-        own = (time.process_time() - self.own) / max(1, count)
-        fake = (self.fake.cpu() - self.fakes) / max(1, count)
-        return (f"  CPU per delivery: {own * 1000:.2f} ms App + load generator, "
-                f"{fake * 1000:.2f} ms fake GitHub; load average {os.getloadavg()[0]:.1f} "
-                f"on {os.cpu_count()} CPUs")
+# ---------------------------------------------------------------------- main
 
 
-def print_profile(profiler: cProfile.Profile, top: int = 25) -> None:
-    """Where this process spent its time, restricted to the package."""
-    import pstats
+async def run_all(args: argparse.Namespace) -> int:
+    import aiohttp
 
-    out = io.StringIO()
-    stats = pstats.Stats(profiler, stream=out).sort_stats("cumulative")
-    stats.print_stats(r"governance[/\\]", top)
-    stats.sort_stats("tottime").print_stats(top)
-    print("\nprofile of the App's process (cumulative for the package, then own time for "
-          "everything; cProfile inflates many small calls):")
-    print(out.getvalue())
+    benign, flagged = texts()
+    specs = delivery_specs(args.total, benign, flagged)
+    print(f"texts: {len(benign)} benign, {len(flagged)} flagged; starting the fake GitHub "
+          f"and the App, {args.total} deliveries in all ...")
+    fake = Child(fake_process, [(text, author) for text, author, _ in specs],
+                 args.check_contracts)
+    url, issue_number, ids = fake.start("the fake GitHub")
+    app = Child(app_process, url, args.config_ttl)
+    app_url, app_pid = app.start("the App")
+    print(f"App process {app_pid} (attach a profiler: py-spy record --pid {app_pid}); config "
+          f"files kept for {args.config_ttl:g} s (--config-ttl; 0: read for every delivery)")
+    probes, load = split_probes(make_deliveries(specs, ids, issue_number))
+    rss_start = app.ask("usage")["VmRSS"]
+    connector = aiohttp.TCPConnector(limit=max(256, args.concurrency))
+    try:
+        async with aiohttp.ClientSession(connector=connector) as session:
+            run = Run(session, f"{app_url}/webhook", iter(load), app, fake, Sent(), args)
+            await measure(run, probes)
+        report_end(run, rss_start)
+    finally:
+        app.stop()
+        violations = fake.stop()
+    if violations:
+        print("fake GitHub contract violations:", *violations, sep="\n  ")
+    return 0
+
+
+async def measure(run: Run, probes: Probes) -> None:
+    await closed_loop(run.session, run.webhook, run.stream, 50, 8, run.sent)  # tokens, caches
+    await calls_per_delivery(run, probes)
+    await sustained(run, min(2000, run.args.total // 4))
+    if run.args.profile:
+        run.app.ask("profile-start")
+    await at_rate(run)
+    if run.args.profile:
+        print("\nprofile of the App's process during the rate run (cProfile inflates many "
+              "small calls):\n" + run.app.ask("profile-stop"))
+    await soak(run)
+
+
+def report_end(run: Run, rss_start: float) -> None:
+    figures = run.app.ask("usage")
+    handled = len(run.sent.latency)
+    rss = figures["VmRSS"]
+    print(f"\nRSS of the App's process after {handled} deliveries: {rss:.1f} MB (peak "
+          f"{figures['VmHWM']:.1f} MB, {rss_start:.1f} MB before the first delivery); "
+          f"target < {TARGET_RSS_MB:.0f} MB: {verdict(rss < TARGET_RSS_MB)}")
+    print(f"answers: {dict(sorted(run.sent.statuses.items()))}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true",
+                        help="2,000 deliveries and 10 s at the rate (a couple of minutes)")
     parser.add_argument("--rate", type=float, default=100.0, help="deliveries/s (open loop)")
-    parser.add_argument("--seconds", type=float, default=20.0, help="length of the rate run")
-    parser.add_argument("--total", type=int, default=10_000, help="deliveries in all")
+    parser.add_argument("--seconds", type=float, default=None,
+                        help="length of the rate run (default 20, --quick 10)")
+    parser.add_argument("--total", type=int, default=None,
+                        help="deliveries in all (default 10,000, --quick 2,000)")
     parser.add_argument("--concurrency", type=int, default=32, help="closed-loop in flight")
     parser.add_argument("--profile", action="store_true",
-                        help="print where the App's process spends its time (cProfile)")
+                        help="print where the App's process spends its time at the rate")
+    parser.add_argument("--config-ttl", type=float, default=0.0,
+                        help="seconds the App keeps config files read from GitHub "
+                             "(app_from_settings' config_ttl; default 0, as serve today)")
     parser.add_argument("--check-contracts", action="store_true",
                         help="keep the fake's REST contract checks on (slower fake)")
     args = parser.parse_args(argv)
+    args.seconds = args.seconds or (10.0 if args.quick else 20.0)
+    args.total = args.total or (2_000 if args.quick else 10_000)
+    # room for every phase: warm-up and probes (270), sustained (a quarter), the rate run
+    args.total = max(args.total, int((args.rate * args.seconds + 300) / 0.75))
     problem = missing_dependency()
     if problem:
         print(f"app_load: skipped: {problem}")
         return 0
-    return asyncio.run(run(args))
+    return asyncio.run(run_all(args))
 
 
 if __name__ == "__main__":
