@@ -13,9 +13,13 @@ from datetime import datetime
 from governance.config.types import Config
 from governance.detect import classify
 from governance.detect.context import DetectContext
+from governance.detect.engine import LABEL_THRESHOLD
+from governance.detect.llm import borderline_category
 from governance.model import (
+    Category,
     ContentEvent,
     Event,
+    Field,
     Label,
     MergedPullRequest,
     PersonRecord,
@@ -75,6 +79,30 @@ def assess(event: ContentEvent, config: Config, now: datetime, wave: Wave = NO_W
         elif best.label is Label.OK:
             best = Verdict(Label.OK, max(best.score, verdict.score))
     return Verdict(best.label, best.score, tuple(hits))
+
+
+def borderline_part(event: ContentEvent, verdict: Verdict, band: tuple[float, float]
+                    ) -> tuple[Field, str, Verdict] | None:
+    """What to ask the LLM about a borderline verdict: the field holding the borderline
+    category's strongest hit, its text, and the hits found in it (their evidence spans point
+    into that text, so personal data is redacted in the right places). None: not borderline."""
+    category = borderline_category(verdict, band)
+    if category is None:
+        return None
+    field_name = max(verdict.hits_for(category), key=lambda h: h.score).field
+    text = dict(event.fields()).get(field_name, "")
+    hits = tuple(h for h in verdict.hits if h.field is field_name)
+    return field_name, text, Verdict(verdict.label, verdict.score, hits)
+
+
+def with_opinion(verdict: Verdict, field_name: Field, reviewed: Verdict) -> Verdict:
+    """The whole verdict after the second opinion on one field's part of it."""
+    hits = (*(h for h in verdict.hits if h.field is not field_name),
+            *(replace(h, field=field_name) for h in reviewed.hits))
+    scores = {c: max((h.score for h in hits if h.category is c), default=0.0) for c in Category}
+    best = max(scores, key=lambda c: scores[c])
+    label = best.label if scores[best] >= LABEL_THRESHOLD else Label.OK
+    return Verdict(label, scores[best], hits)
 
 
 def decide(event: Event, config: Config, history: PersonRecord, now: datetime, *,

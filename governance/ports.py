@@ -23,6 +23,7 @@ from governance.model import (
     RecordReview,
     Sighting,
     Target,
+    Verdict,
 )
 
 
@@ -128,6 +129,14 @@ class RecentContent(Protocol):
 
     async def sightings(self, event: ContentEvent) -> Sequence[Sighting]: ...
     async def remember(self, event: ContentEvent, sighting: Sighting) -> None: ...
+
+
+class LlmOpinion(Protocol):
+    """A second opinion on a borderline verdict of ``text`` (an LLM): the verdict moved by
+    the answer, or unchanged when there is none. The service still bounds the wait and keeps
+    its own verdict when this fails."""
+
+    async def review(self, text: str, verdict: Verdict) -> Verdict: ...
 
 
 class LedgerStore(Protocol):

@@ -6,11 +6,13 @@ loop (aiohttp sessions must be), and nothing happens at import time.
 
 Backends: GitHub through the gidgethub adapter; the ledger in the private repository the
 config names (``GitHubLedger``); mail over SMTP when ``SMTP_HOST`` is set (else notices stay
-in the ledger); reward codes from the pool file or Shopify, as the config chooses.
+in the ledger); reward codes from the pool file or Shopify, as the config chooses; the LLM
+second opinion over the HTTP session when the config enables it and a key is at hand.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,6 +22,7 @@ import aiohttp
 
 from governance.adapters.github import GitHubAdapter
 from governance.adapters.http import TokenSource, graphql_url_for
+from governance.adapters.llm import LlmSecondOpinion
 from governance.adapters.mail import SmtpMailer
 from governance.adapters.mail import SmtpSettings as MailSettings
 from governance.adapters.retry import RetryPolicy
@@ -27,11 +30,13 @@ from governance.config.load import load_config
 from governance.config.types import Config
 from governance.ledger.store import GitHubLedger
 from governance.model import Reward
-from governance.ports import Clock, GitHub, LedgerStore, Mailer, RecentContent
+from governance.ports import Clock, GitHub, LedgerStore, LlmOpinion, Mailer, RecentContent
 from governance.rewards.flow import RewardDeps
 from governance.rewards.usecases import code_provider, reward_handler
 from governance.service import CONFIG_PATH, ConfigError, Outcome, Service
 from governance.settings import Settings, SmtpSettings, load_settings
+
+log = logging.getLogger("governance.runtime")
 
 # A webhook must be answered within 10 s, so the App never sleeps long on GitHub's behalf:
 # it fails the delivery instead, and the redelivery does the rest. The Action has minutes.
@@ -65,6 +70,35 @@ def build_mailer(smtp: SmtpSettings | None) -> Mailer | None:
         host=smtp.host, port=smtp.port, sender=smtp.sender, username=smtp.username,
         password=smtp.password.reveal() if smtp.password else "",
         security=smtp.tls.value))
+
+
+def llm_keys(settings: Settings) -> dict[str, str]:
+    """API keys the LLM second opinion may use, by the variable ``llm.api_key_env`` names.
+
+    Only the token this run already holds (the Action's or ``--token``), under its usual
+    name ``GITHUB_TOKEN`` (GitHub Models accepts it): a repository's config must not be able
+    to name any other variable of the deployment and have it sent to the URL it chooses.
+    The App has no key (``Settings`` has no LLM key yet), so its second opinion stays off.
+    """
+    return {"GITHUB_TOKEN": settings.token.reveal()} if settings.token else {}
+
+
+def llm_for(session: aiohttp.ClientSession, keys: Mapping[str, str]
+            ) -> Callable[[Config], LlmOpinion | None]:
+    """The second opinion each repository's ``llm`` config asks for, if a key is at hand."""
+
+    def choose(config: Config) -> LlmOpinion | None:
+        llm = config.llm
+        key = keys.get(llm.api_key_env, "")
+        if not llm.enabled or not key:
+            if llm.enabled:
+                log.warning("llm.enabled, but no key for %s here; local verdicts only",
+                            llm.api_key_env)
+            return None
+        return LlmSecondOpinion(session, url=llm.url, model=llm.model, api_key=key,
+                                timeout_seconds=llm.timeout_seconds, band=llm.band)
+
+    return choose
 
 
 def ledger_for(github: GitHub, clock: Clock) -> Callable[[Config], LedgerStore | None]:
@@ -107,6 +141,8 @@ def build_service(github: GitHub, settings: Settings, *, clock: Clock | None = N
     mailer = build_mailer(settings.smtp)
     fields: dict[str, Any] = dict(github=github, clock=clock, mailer=mailer, recent=recent,
                                   dry_run=dry_run, ledger_for=ledger_for(github, clock))
+    if session is not None:
+        fields["llm_for"] = llm_for(session, llm_keys(settings))
     if config_path and config_path != CONFIG_PATH:
         service: Service = PinnedConfigService(**fields, config_path=config_path)
     else:

@@ -8,6 +8,7 @@ Every step is idempotent, so a redelivered webhook is a safe retry.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -16,7 +17,7 @@ from typing import Any
 
 from governance.config.load import ConfigError, load_config
 from governance.config.types import Config
-from governance.decision import assess, decide
+from governance.decision import assess, borderline_part, decide, with_opinion
 from governance.enforcement import handle_command
 from governance.events import parse_event
 from governance.executor import Executor, Handler
@@ -33,11 +34,20 @@ from governance.model import (
 from governance.policy.commands import is_command
 from governance.policy.signals import AccountSignals, signals_from_profile, worth_a_profile_read
 from governance.policy.waves import NO_WAVE, Wave, fingerprint, wave_of
-from governance.ports import Clock, GitHub, LedgerStore, Mailer, RecentContent, StaleRecord
+from governance.ports import (
+    Clock,
+    GitHub,
+    LedgerStore,
+    LlmOpinion,
+    Mailer,
+    RecentContent,
+    StaleRecord,
+)
 
 log = logging.getLogger("governance")
 
 CONFIG_PATH = ".github/governance.yml"
+LLM_GRACE_SECONDS = 1.0  # beyond llm.timeout_seconds, before the service stops waiting
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +85,8 @@ class Service:
     # The ledger lives where each repository's config says (``ledger.repository``); when
     # set, this builds it per event and takes precedence over ``ledger``.
     ledger_for: Callable[[Config], LedgerStore | None] | None = None
+    # The LLM second opinion for borderline verdicts, as each config asks (``llm.*``).
+    llm_for: Callable[[Config], LlmOpinion | None] | None = None
 
     # ------------------------------------------------------------------ use cases
 
@@ -133,11 +145,29 @@ class Service:
     async def _gather(self, event: ContentEvent, config: Config, now: datetime) -> Findings:
         """Spam waves, the verdict and, for borderline first-timer spam, account signals."""
         wave = await self._wave(event, now)
-        verdict = assess(event, config, now, wave)
+        verdict = await self._second_opinion(event, config, assess(event, config, now, wave))
         account = None
         if worth_a_profile_read(verdict, event.author.association):
             account = signals_from_profile(await self.github.user(event.author.login), now)
         return Findings(event, verdict, wave, account)
+
+    async def _second_opinion(self, event: ContentEvent, config: Config, verdict: Verdict
+                              ) -> Verdict:
+        """For a borderline verdict only, the LLM's opinion moves the score; a failure, a
+        timeout or no answer keeps the local verdict."""
+        part = borderline_part(event, verdict, config.llm.band) if config.llm.enabled else None
+        opinion = self.llm_for(config) if part is not None and self.llm_for else None
+        if part is None or opinion is None:
+            return verdict
+        field_name, text, asked = part
+        try:
+            reviewed = await asyncio.wait_for(opinion.review(text, asked),
+                                              config.llm.timeout_seconds + LLM_GRACE_SECONDS)
+        except Exception as exc:  # the second opinion may only refine, never block
+            log.warning("LLM second opinion failed (%s); keeping the local verdict",
+                        type(exc).__name__)
+            return verdict
+        return with_opinion(verdict, field_name, reviewed)
 
     async def _decide(self, found: Findings, config: Config) -> Plan:
         """Decide without the ledger first: the record only matters once the ladder is
