@@ -3,8 +3,13 @@
     python benchmarks/speed.py [--repeat N]
 
 Texts: the shared dev corpus when present (``../shared/corpus/dev.jsonl``), else a built-in
-mix of short and long comments. Load time is measured in a fresh interpreter
-(``import governance.detect`` plus the first ``classify``, which loads the n-gram model).
+mix of short and long comments. Throughput is CPU time of one process (one core) over all
+texts, repeated N times after a warm-up pass; the median and the best run are printed
+(a busy shared machine slows single runs down). Load time is measured in fresh interpreters
+(``import governance.detect`` plus the first ``classify``, which loads the n-gram model and
+builds the rule tables). Footprint: installed size of the package and of the distributions
+it needs at run time (``governance`` plus the closure of its requirements), as pip puts
+them in site-packages.
 """
 
 from __future__ import annotations
@@ -13,9 +18,11 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import time
+from importlib import metadata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,6 +40,7 @@ LOAD_SNIPPET = (
     "import time; t=time.perf_counter(); from governance.detect import classify; "
     "classify('warm up the model'); print(time.perf_counter()-t)"
 )
+DETECTION_DEPENDENCIES = ("google-re2", "phonenumberslite")
 
 
 def texts() -> list[str]:
@@ -42,44 +50,99 @@ def texts() -> list[str]:
         return [json.loads(line)["text"] for line in fh if line.strip()]
 
 
-def fresh_load_seconds() -> float:
+def fresh_load_seconds(runs: int = 5) -> list[float]:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    runs = [float(subprocess.check_output([sys.executable, "-c", LOAD_SNIPPET], env=env))
-            for _ in range(3)]
-    return min(runs)
+    return sorted(float(subprocess.check_output([sys.executable, "-c", LOAD_SNIPPET], env=env))
+                  for _ in range(runs))
 
 
-def footprint() -> str:
+def throughput(items: list[str], repeat: int) -> list[float]:
+    from governance.detect import classify
+
+    for text in items:  # warm-up: lazily built tables, caches
+        classify(text)
+    rates = []
+    for _ in range(repeat):
+        cpu = time.process_time()
+        for text in items:
+            classify(text)
+        rates.append(len(items) / (time.process_time() - cpu))
+    return rates
+
+
+def runtime_distributions() -> dict[str, metadata.Distribution]:
+    """``governance`` and every distribution its requirements pull in (extras included)."""
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    found: dict[str, metadata.Distribution] = {}
+    pending: list[tuple[str, tuple[str, ...]]] = [("governance", ())]
+    while pending:
+        name, extras = pending.pop()
+        key = canonicalize_name(name)
+        if key in found:
+            continue
+        try:
+            dist = metadata.distribution(name)
+        except metadata.PackageNotFoundError:
+            continue
+        found[key] = dist
+        for raw in dist.requires or []:
+            req = Requirement(raw)
+            envs = [{"extra": e} for e in extras] or [{"extra": ""}]
+            if req.marker is None or any(req.marker.evaluate(e) for e in envs):
+                pending.append((req.name, tuple(req.extras)))
+    return found
+
+
+def installed_bytes(key: str, dist: metadata.Distribution) -> int:
+    if key == "governance":  # an editable install lists no files: measure the package tree
+        return sum(p.stat().st_size for folder in ("governance", "templates", "workflows")
+                   for p in (ROOT / folder).rglob("*")
+                   if p.is_file() and "__pycache__" not in p.parts)
+    paths = (Path(str(file.locate())) for file in dist.files or [])
+    return sum(p.stat().st_size for p in paths if p.is_file())
+
+
+def footprint_lines() -> list[str]:
+    try:
+        dists = runtime_distributions()
+    except ImportError:
+        return ["footprint: needs the 'packaging' module"]
+    sizes = {key: installed_bytes(key, dist) for key, dist in dists.items()}
     detect = sum(p.stat().st_size for p in (ROOT / "governance" / "detect").glob("*.py"))
-    data = sum(p.stat().st_size for p in (ROOT / "governance" / "data").glob("*"))
-    return (f"governance/detect/*.py {detect // 1024} KiB, governance/data {data // 1024} KiB; "
-            "runtime dependencies: phonenumberslite (no geocoder data), google-re2; "
-            "no numpy, no ML framework")
+    data = sum(p.stat().st_size for p in (ROOT / "governance" / "data").glob("*")
+               if p.is_file())
+    detection_deps = sum(sizes.get(d, 0) for d in DETECTION_DEPENDENCIES)
+    biggest = sorted(sizes.items(), key=lambda kv: -kv[1])[:5]
+    return [
+        f"footprint, installed (governance + {len(sizes) - 1} runtime distributions): "
+        f"{sum(sizes.values()) / 2**20:.1f} MiB",
+        "  largest: " + ", ".join(f"{k} {v / 2**20:.1f}" for k, v in biggest) + " MiB",
+        f"  detection: governance/detect {detect // 1024} KiB, governance/data {data // 1024} "
+        f"KiB, {' + '.join(DETECTION_DEPENDENCIES)} {detection_deps / 2**20:.1f} MiB; "
+        "no numpy, no ML framework",
+    ]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    load = fresh_load_seconds()
-    from governance.detect import classify
-
+    loads = fresh_load_seconds()
     items = texts()
-    classify("warm up")
-    best = 0.0
-    for _ in range(args.repeat):
-        cpu = time.process_time()
-        for text in items:
-            classify(text)
-        best = max(best, len(items) / (time.process_time() - cpu))
+    rates = throughput(items, args.repeat)
     chars = sum(len(t) for t in items) / len(items)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"texts: {len(items)} (mean {chars:.0f} chars) from "
           f"{'the dev corpus' if CORPUS.exists() else 'the built-in sample'}")
-    print(f"classify: {best:,.0f} comments/s on one core (CPU time, best of {args.repeat})")
-    print(f"load (fresh process, import + first classify): {load * 1000:.0f} ms")
+    print(f"classify: {statistics.median(rates):,.0f} comments/s on one core (CPU time, median "
+          f"of {args.repeat} runs; best {max(rates):,.0f}, worst {min(rates):,.0f})")
+    print(f"load (fresh process, import + first classify): median "
+          f"{statistics.median(loads) * 1000:.0f} ms, best {loads[0] * 1000:.0f} ms")
     print(f"peak memory (ru_maxrss): {peak:.1f} MiB")
-    print(f"footprint: {footprint()}")
+    for line in footprint_lines():
+        print(line)
     return 0
 
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from governance.detect import lexicon
 from governance.detect.doc import Doc, quoted_lines
 from governance.detect.fastre import WordPattern, compile_words, trie_alternation
 from governance.detect.normalize import LEET, squash, squash_pattern
+from governance.detect.prefilter import Prefilter
 from governance.model import Category, RuleHit
 
 ABUSE = Category.ABUSE
@@ -184,8 +185,9 @@ RULES = (
     Rule("abuse.slur", r"\b(?:{S})s?\b", 0.9, 3),
 )
 # A rule only runs when one of its trigger words occurs in the text (speed: most comments
-# trigger nothing). "@N", "@A", "@V", "@S", "@G" stand for the first words of a lexicon; a
-# tuple of tuples means one word of *each* inner tuple must occur.
+# trigger nothing). "@N", "@A", "@V", "@S", "@G", "@P" stand for a lexicon (the key word of
+# each entry, see _key_words); a tuple of tuples means one word of *each* inner tuple must
+# occur.
 TRIGGERS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "abuse.insult.you_are": ("@N", "@A"),
     "abuse.insult.vocative": ("@N",),
@@ -260,10 +262,21 @@ def _alt(words: tuple[str, ...]) -> str:
     return trie_alternation({squash(w.lower()) for w in words})
 
 
-def _first_words(words: tuple[str, ...]) -> frozenset[str]:
-    """First word of each entry, with the plural the patterns accept (``s?``)."""
-    firsts = {squash(w.lower()).replace("-", " ").split()[0] for w in words}
-    return frozenset(firsts | {squash(f + "s") for f in firsts})
+def _key_words(entries: tuple[str, ...]) -> frozenset[str]:
+    """One word each entry cannot match without: its longest (with the plural ``s?`` adds).
+
+    A "word" is what ``Doc.words`` holds, a run of a-z of the folded text, and every rule
+    bounds its lexicon entries by non-letters, so an entry's words are words of the text
+    ("so dumb" needs "dumb", "n*gger" needs "gger"). The longest word is the rarest guess.
+    """
+    keys: set[str] = set()
+    for entry in entries:
+        words = _FOLDED_WORD.findall(squash(entry.lower()))
+        key = max(words, key=len)
+        keys.add(key)
+        if key == words[-1]:
+            keys.add(squash(key + "s"))
+    return frozenset(keys)
 
 
 Triggers = tuple[frozenset[str], ...]  # every set must meet the text's words
@@ -273,9 +286,9 @@ Triggers = tuple[frozenset[str], ...]  # every set must meet the text's words
 def rule_triggers() -> dict[str, Triggers]:
     """rule id -> trigger word sets (empty: the rule always runs)."""
     expand = {
-        "@N": _first_words(lexicon.INSULT_NOUNS), "@A": _first_words(lexicon.INSULT_ADJECTIVES),
-        "@V": _first_words(lexicon.VOCATIVE_ADJECTIVES), "@S": _first_words(lexicon.SLURS),
-        "@G": _first_words(lexicon.IDENTITY_GROUPS), "@P": _first_words(lexicon.PERSON_NOUNS),
+        "@N": _key_words(lexicon.INSULT_NOUNS), "@A": _key_words(lexicon.INSULT_ADJECTIVES),
+        "@V": _key_words(lexicon.VOCATIVE_ADJECTIVES), "@S": _key_words(lexicon.SLURS),
+        "@G": _key_words(lexicon.IDENTITY_GROUPS), "@P": _key_words(lexicon.PERSON_NOUNS),
     }
     out: dict[str, Triggers] = {}
     for rule in RULES:
@@ -296,27 +309,42 @@ def rule_triggers() -> dict[str, Triggers]:
 
 @functools.cache
 def compiled_rules() -> tuple[tuple[Rule, WordPattern], ...]:
+    parts = _parts(_alt)
+    return tuple((rule, compile_words(squash_pattern(rule.pattern).format(**parts), re.M))
+                 for rule in RULES)
+
+
+@functools.cache
+def _prefilter() -> Prefilter:
+    """Plain (not trie-factored) alternations: RE2 reads the words in them as atoms."""
+    parts = _parts(_plain_alt)
+    return Prefilter([(squash_pattern(rule.pattern).format(**parts), re.M) for rule in RULES])
+
+
+def _parts(alternation: Callable[[tuple[str, ...]], str]) -> dict[str, str]:
     parts = {
         "T": squash_pattern(TARGET), "H": squash_pattern(THIRD_PERSON), "B": BE,
-        "P": _alt(lexicon.PERSON_NOUNS), "N": _alt(lexicon.INSULT_NOUNS),
-        "A": _alt(lexicon.INSULT_ADJECTIVES), "I": _alt(lexicon.INTENSIFIERS),
-        "S": _alt(lexicon.SLURS), "V": _alt(lexicon.VOCATIVE_ADJECTIVES), "G": _alt(lexicon.IDENTITY_GROUPS),
+        "P": alternation(lexicon.PERSON_NOUNS), "N": alternation(lexicon.INSULT_NOUNS),
+        "A": alternation(lexicon.INSULT_ADJECTIVES), "I": alternation(lexicon.INTENSIFIERS),
+        "S": alternation(lexicon.SLURS), "V": alternation(lexicon.VOCATIVE_ADJECTIVES),
+        "G": alternation(lexicon.IDENTITY_GROUPS),
     }
-    parts = {key: f"(?:{value})" for key, value in parts.items()}
-    out = []
-    for rule in RULES:
-        source = squash_pattern(rule.pattern).format(**parts)
-        out.append((rule, compile_words(source, re.M)))
-    return tuple(out)
+    return {key: f"(?:{value})" for key, value in parts.items()}
+
+
+def _plain_alt(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted({squash(w.lower()) for w in words}))
 
 
 def detect(doc: Doc) -> Iterator[RuleHit]:
     folded = doc.folded
     text = folded.text
     quotes = quoted_lines(text) if ">" in text else ()
-    words = frozenset(_FOLDED_WORD.findall(text))
+    words = doc.words
     triggers = rule_triggers()
-    for rule, pattern in compiled_rules():
+    rules = compiled_rules()
+    for index in _prefilter().candidates(text):
+        rule, pattern = rules[index]
         if any(words.isdisjoint(needed) for needed in triggers[rule.rule_id]):
             continue
         spans = [m.span() for m in pattern.finditer(text) if _counts(doc, quotes, m)]
@@ -400,9 +428,18 @@ def _abusive_vocabulary() -> WordPattern:
     return compile_words(rf"\b(?:{_alt(words)})s?\b")
 
 
+@functools.cache
+def _vocabulary_words() -> frozenset[str]:
+    """A word each abusive-vocabulary entry needs (see ``_key_words``): a cheap pre-check."""
+    return _key_words((*lexicon.INSULT_NOUNS, *lexicon.INSULT_ADJECTIVES, *lexicon.PROFANITY,
+                         *lexicon.SLURS))
+
+
 def has_abusive_vocabulary(doc: Doc) -> bool:
     """Gate for the statistical scorer: it may only raise texts that use abusive words
     (outside code, quotes and self-directed or reported phrasings)."""
+    if doc.words.isdisjoint(_vocabulary_words()):
+        return False
     text = doc.folded.text
     quotes = quoted_lines(text) if ">" in text else ()
     return any(_counts(doc, quotes, m) for m in _abusive_vocabulary().finditer(text))

@@ -13,6 +13,8 @@ from governance.model import Category, RuleHit, Span
 _FENCE = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)", re.M | re.S)
 _INLINE = re.compile(r"`[^`\n]+`")
 _QUOTE = re.compile(r"^[ \t]*>.*$", re.M)
+_WORD = re.compile(r"[a-z]+")
+_LOWER_WORD = re.compile(r"[a-z0-9]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +22,9 @@ class Doc:
     norm: Normalized
     context: DetectContext
     code: tuple[Span, ...]  # fenced blocks and inline code, in base-view coordinates
+    lower: str  # the base view lower-cased, same length: case-insensitive rules read it
+    words: frozenset[str]  # the folded view's [a-z]+ words (rule triggers look them up)
+    lower_words: frozenset[str]  # the lower-cased base view's [a-z0-9]+ words
 
     @property
     def base(self) -> View:
@@ -36,8 +41,7 @@ class Doc:
 
     def around(self, start: int, end: int, radius: int = 60) -> str:
         """Lower-cased base text around a match, for context cues."""
-        text = self.base.text
-        return text[max(0, start - radius) : end + radius].lower()
+        return self.lower[max(0, start - radius) : end + radius]
 
     def hit(
         self,
@@ -68,7 +72,10 @@ class Doc:
 
 def build_doc(text: str, context: DetectContext) -> Doc:
     norm = normalize(text)
-    return Doc(norm, context, code_regions(norm.base.text))
+    base = norm.base.text
+    words = frozenset(_WORD.findall(norm.folded.text))
+    lower_words = frozenset(_LOWER_WORD.findall(norm.lower))
+    return Doc(norm, context, code_regions(base), norm.lower, words, lower_words)
 
 
 def code_regions(text: str) -> tuple[Span, ...]:

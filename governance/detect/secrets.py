@@ -8,14 +8,16 @@ next to words like "example" or "dummy" are fixtures, not leaks.
 from __future__ import annotations
 
 import base64
+import functools
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from governance.detect.checksums import shannon_entropy
 from governance.detect.doc import Doc
 from governance.detect.fastre import WordPattern, compile_words
+from governance.detect.prefilter import Prefilter
 from governance.model import Category, RuleHit
 
 PII = Category.PII
@@ -108,29 +110,23 @@ FIXTURE_WORDS = re.compile(
 )
 
 
-# Cheap pre-checks: most comments contain none of these and skip the secret rules.
-TOKEN_HINT = re.compile(
-    r"AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat_|xox[abposr]-|hooks\.slack|[rs]k_(?:live|test)_|"
-    r"sk-|SG\.|AIza|ya29\.|npm_|pypi-|glpat-|SK[0-9a-f]{8}|discord(?:app)?\.com/api/webhooks"
-)
-CREDENTIAL_HINT = re.compile(
-    r"(?i)pass|pwd|pw\b|secret|token|key|auth|login|credential|creds|user|account|bearer|"
-    r"://|BEGIN|eyJ|senha|contrase"
-)
-
-
 def detect(doc: Doc) -> Iterator[RuleHit]:
     text = doc.base.text
-    if TOKEN_HINT.search(text):
-        yield from _token_formats(doc, text)
-    if not CREDENTIAL_HINT.search(text):
-        return
-    yield from _private_keys(doc, text)
-    yield from _jwts(doc, text)
-    yield from _bearer_tokens(doc, text)
-    yield from _db_urls(doc, text)
-    yield from _passwords(doc, text)
-    yield from _key_assignments(doc, text)
+    candidates = _prefilter().candidates(text)  # most comments: none
+    formats = len(TOKEN_FORMATS)
+    for index in candidates:
+        if index < formats:
+            yield from _token_format(doc, TOKEN_FORMATS[index], text)
+        elif index - formats != PASSWORD_RULE or any(h in doc.lower for h in PASSWORD_HINTS):
+            yield from CREDENTIAL_RULES[index - formats][1](doc, text)
+
+
+@functools.cache
+def _prefilter() -> Prefilter:
+    """Token formats first, then the credential rules, in the order ``detect`` reads them."""
+    patterns = [fmt.pattern.pattern for fmt in TOKEN_FORMATS]
+    patterns += [pattern for pattern, _ in CREDENTIAL_RULES]
+    return Prefilter([(p.pattern, p.flags) for p in patterns])
 
 
 AWS_SECRET = re.compile(r"(?i)aws.{0,20}secret.{0,20}[:=]\s*[\"']?[A-Za-z0-9/+]{40}\b")
@@ -138,15 +134,14 @@ LONE_KEY_ID_SCORE = 0.75  # an access-key id alone cannot sign requests
 IN_LOG_SCORE = 0.25  # a lone key id (or a JWT in a URL) inside a pasted log or code block
 
 
-def _token_formats(doc: Doc, text: str) -> Iterator[RuleHit]:
-    for fmt in TOKEN_FORMATS:
-        for m in fmt.pattern.finditer(text):
-            value = m.group()
-            if value in EXAMPLE_VALUES or "EXAMPLE" in value or _repetitive(value):
-                continue
-            if doc.context.ignore_code and _is_fixture(doc, m.start(), m.end()):
-                continue
-            yield doc.hit(fmt.rule_id, PII, _token_score(doc, fmt, m), [m.span()], severity=2)
+def _token_format(doc: Doc, fmt: TokenFormat, text: str) -> Iterator[RuleHit]:
+    for m in fmt.pattern.finditer(text):
+        value = m.group()
+        if value in EXAMPLE_VALUES or "EXAMPLE" in value or _repetitive(value):
+            continue
+        if doc.context.ignore_code and _is_fixture(doc, m.start(), m.end()):
+            continue
+        yield doc.hit(fmt.rule_id, PII, _token_score(doc, fmt, m), [m.span()], severity=2)
 
 
 def _token_score(doc: Doc, fmt: TokenFormat, m: re.Match[str]) -> float:
@@ -201,6 +196,9 @@ def _passwords(doc: Doc, text: str) -> Iterator[RuleHit]:
         if PLACEHOLDER.match(value) or _is_prose(value) or _is_fixture(doc, *m.span(1)):
             continue
         yield doc.hit("pii.secret.password", PII, 0.88, [m.span(1)], severity=2)
+
+
+def _credential_pairs(doc: Doc, text: str) -> Iterator[RuleHit]:
     for m in CREDENTIAL_PAIR.finditer(text):
         value = m.group(2).rstrip(".,!?")
         if PLACEHOLDER.match(value) or _is_prose(value) or _is_fixture(doc, *m.span(2)):
@@ -216,6 +214,19 @@ def _key_assignments(doc: Doc, text: str) -> Iterator[RuleHit]:
         if _is_fixture(doc, *m.span(1)):
             continue
         yield doc.hit("pii.secret.generic", PII, 0.86, [m.span(1)], severity=2)
+
+
+CredentialRule = Callable[[Doc, str], Iterator[RuleHit]]
+# Each rule's pattern (what the prefilter looks at) and the function that runs it.
+CREDENTIAL_RULES: tuple[tuple[re.Pattern[str], CredentialRule], ...] = (
+    (PRIVATE_KEY, _private_keys), (JWT, _jwts), (BEARER, _bearer_tokens), (DB_URL, _db_urls),
+    (PASSWORD, _passwords), (CREDENTIAL_PAIR, _credential_pairs), (KEY_ASSIGNMENT, _key_assignments),
+)
+
+
+# PASSWORD's "pw" is too short for the prefilter's atoms: a substring test instead
+PASSWORD_RULE = [pattern for pattern, _ in CREDENTIAL_RULES].index(PASSWORD)
+PASSWORD_HINTS = ("pass", "pwd", "pw", "contrase", "senha")
 
 
 def _random_looking(value: str) -> bool:

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from governance.detect.doc import Doc
-from governance.detect.fastre import WordPattern, compile_words
+from governance.detect.fastre import WordPattern, compile_words, lower_pattern
+from governance.detect.prefilter import Prefilter
 from governance.model import Association, Category, RuleHit
 
 SOLICITATION = Category.SOLICITATION
@@ -693,28 +694,34 @@ URL = re.compile(
 )
 
 
-_WORDS = re.compile(r"[a-z0-9]+")
+@functools.cache
+def compiled_signals() -> tuple[tuple[Signal, frozenset[str], WordPattern], ...]:
+    """Signals for the lower-cased base view (``Doc.lower``): case-insensitive, but faster."""
+    return tuple((s, frozenset(s.triggers), compile_words(lower_pattern(s.pattern), re.M))
+                 for s in SIGNALS)
 
 
 @functools.cache
-def compiled_signals() -> tuple[tuple[Signal, frozenset[str], WordPattern], ...]:
-    return tuple((s, frozenset(s.triggers), compile_words(s.pattern, re.I | re.M)) for s in SIGNALS)
+def _prefilter() -> Prefilter:
+    return Prefilter([(lower_pattern(s.pattern), re.M) for s in SIGNALS])
 
 
 def detect(doc: Doc) -> Iterator[RuleHit]:
-    text = doc.base.text
-    words = frozenset(_WORDS.findall(text.lower())) | {c for c in "$£" if c in text}
+    text = doc.lower
+    words = doc.lower_words | {c for c in "$£" if c in text}
     content = 0
-    for signal, triggers, pattern in compiled_signals():
+    signals = compiled_signals()
+    for index in _prefilter().candidates(text):
+        signal, triggers, pattern = signals[index]
         if triggers and words.isdisjoint(triggers):
             continue
         matches = [m for m in pattern.finditer(text) if not doc.in_code(*m.span())]
         if matches:
             content += 1
-            distinct = len({m.group().lower() for m in matches})
+            distinct = len({m.group() for m in matches})
             weight = signal.weight + 0.1 * min(2, distinct - 1)  # several cues of one kind
             yield doc.hit(signal.rule_id, SOLICITATION, weight, [m.span() for m in matches][:5])
-    link_hits = list(_link_signals(doc, text))
+    link_hits = list(_link_signals(doc, doc.base.text))
     content += sum(1 for h in link_hits if h.rule_id != "solicitation.link.external")
     yield from link_hits
     if content:
@@ -740,8 +747,8 @@ def _own_link(doc: Doc, url: str, host: str) -> bool:
 
 
 def _link_signals(doc: Doc, text: str) -> Iterator[RuleHit]:
-    if "." not in text:
-        return
+    if "." not in text or ("/" not in text and "www." not in doc.lower):
+        return  # every URL form needs "www." or a slash
     short, spammy, external = [], [], []
     for m in URL.finditer(text):
         host = _host(m.group())
@@ -780,11 +787,10 @@ def _context_signals(doc: Doc) -> Iterator[RuleHit]:
 _COMMERCIAL_HINT = re.compile(
     r"https?://|www\.|\.com\b|\d{5,}|[$£€]|\b(?:free|win|won|prize|subscribe|channel|check "
     r"(?:out|my)|visit|offer|cash|call|txt|text|money|earn|click|buy|sale|discount|price|"
-    r"order|deal|follow|like my|promo|bonus|reward|claim|apply|hiring|job)\b",
-    re.I,
+    r"order|deal|follow|like my|promo|bonus|reward|claim|apply|hiring|job)\b"
 )
 
 
 def has_commercial_hint(doc: Doc) -> bool:
     """Gate for the statistical scorer: links, numbers, money or sales words must be present."""
-    return bool(_COMMERCIAL_HINT.search(doc.base.text))
+    return bool(_COMMERCIAL_HINT.search(doc.lower))
