@@ -76,7 +76,8 @@ def relax(source: str, flags: int = 0) -> str | None:
         tree = sre_parse.parse(source, flags)
     except re.error:
         return None
-    return _sequence(list(tree))
+    relaxed = _sequence(list(tree))
+    return "(?i)" + relaxed if flags & re.IGNORECASE else relaxed
 
 
 def _sequence(items: list[tuple[Any, Any]]) -> str:
