@@ -28,7 +28,7 @@ from governance.model import (
     RuleHit,
     Verdict,
 )
-from governance.policy.moderation import moderate
+from governance.policy.moderation import gate, moderate
 from governance.policy.recognition import recognize
 from governance.policy.signals import AccountSignals, boost
 from governance.policy.waves import NO_WAVE, Wave
@@ -107,16 +107,25 @@ def with_opinion(verdict: Verdict, field_name: Field, reviewed: Verdict) -> Verd
 
 def decide(event: Event, config: Config, history: PersonRecord, now: datetime, *,
            verdict: Verdict | None = None, wave: Wave = NO_WAVE,
-           account: AccountSignals | None = None) -> Plan:
+           account: AccountSignals | None = None, evasion: RecordReview | None = None
+           ) -> Plan:
     if isinstance(event, MergedPullRequest):
         return recognize(event, config)
     if verdict is None:
         verdict = assess(event, config, now, wave)
     verdict = boost(verdict, event.author.association, account, wave)
     plan = moderate(event, verdict, config, history, now)
-    if not wave.is_wave or not plan.effective:
-        return plan
-    return replace(plan, actions=(*plan.actions, wave_review(event, wave)))
+    if wave.is_wave and plan.effective:
+        plan = replace(plan, actions=(*plan.actions, wave_review(event, wave)))
+    if evasion is not None and gate(event, config) is None:
+        plan = with_review(plan, evasion)
+    return plan
+
+
+def with_review(plan: Plan, review: RecordReview) -> Plan:
+    """The plan with one more review item for moderators (in place of "nothing to do")."""
+    return replace(plan, actions=(*plan.effective, review),
+                   reasons=(*plan.reasons, review.reason))
 
 
 def wave_review(event: ContentEvent, wave: Wave) -> RecordReview:

@@ -9,7 +9,8 @@ safe to repeat, so a retried or redelivered plan changes nothing that was alread
 - ledger entries are keyed, and a step decided on an outdated record is refused
   (``StaleRecord``), so the caller decides it again;
 - a public comment carries a hidden marker of its plan and text and is not posted twice;
-- a private notice follows the ledger entry of its step, so it is decided (and sent) once.
+- a private notice follows the ledger entry of its step, so it is decided (and sent) once;
+- the ban index is updated after the ledger entry, by the incident's key.
 """
 
 from __future__ import annotations
@@ -39,11 +40,13 @@ from governance.model import (
     Redact,
     RemoveLabel,
     Skip,
+    Step,
     UnblockUser,
     UnhideComment,
 )
 from governance.policy.redaction import apply_redaction
-from governance.ports import GitHub, LedgerStore, Mailer
+from governance.policy.waves import fingerprint
+from governance.ports import ActiveBan, BanList, GitHub, LedgerStore, Mailer
 
 log = logging.getLogger("governance.executor")
 
@@ -64,6 +67,7 @@ class Executor:
     ledger: LedgerStore | None = None
     mailer: Mailer | None = None  # without one, private notices stay in the ledger
     extra_handlers: Mapping[type[Action], Handler] = field(default_factory=dict)
+    bans: BanList | None = None  # the ledger's index of active bans (ban-evasion checks)
 
     async def carry_out(self, plan: Plan) -> tuple[str, ...]:
         """Carry the actions out in order; the kinds of those done."""
@@ -119,14 +123,30 @@ class Executor:
         match action:
             case RecordIncident():
                 await ledger.record_incident(action)
+                await self._ban_added(action)
             case RecordReview():
                 await ledger.record_review(action)
             case RecordPardon():
                 await ledger.record_pardon(action)
+                await self._ban_ended(action.login, action.incident_key)
             case RecordNote():
                 await ledger.record_note(action)
             case RecordBanLifted():
                 await ledger.record_ban_lifted(action)
+                await self._ban_ended(action.login, action.incident_key)
+
+    async def _ban_added(self, action: RecordIncident) -> None:
+        """After the ledger has the step: the ban index learns of a new ban (idempotent)."""
+        incident = action.incident
+        if self.bans is None or incident.step < Step.TEMPORARY_BAN:
+            return
+        fp = fingerprint(action.original_text)
+        await self.bans.add_ban(ActiveBan(action.login, incident.key, incident.expires_at,
+                                          () if fp is None else (fp,)))
+
+    async def _ban_ended(self, login: str, incident_key: str) -> None:
+        if self.bans is not None:
+            await self.bans.remove_ban(login, incident_key)
 
     async def _comment_once(self, action: PostComment, key: str) -> None:
         """Post unless an earlier delivery of the same plan already did (marker first)."""

@@ -139,6 +139,24 @@ class LlmOpinion(Protocol):
     async def review(self, text: str, verdict: Verdict) -> Verdict: ...
 
 
+@dataclass(frozen=True, slots=True)
+class ActiveBan:
+    """Someone banned, as ban-evasion checks need them: no personal data beyond the login."""
+
+    login: str
+    key: str  # the incident that set the ban
+    until: datetime | None  # None: permanent
+    fingerprints: tuple[int, ...] = ()  # of the content that led to the ban (SimHash)
+
+
+class BanList(Protocol):
+    """The active bans of one ledger, kept beside it: one read for every check."""
+
+    async def active_bans(self) -> Sequence[ActiveBan]: ...
+    async def add_ban(self, ban: ActiveBan) -> None: ...
+    async def remove_ban(self, login: str, incident_key: str) -> None: ...
+
+
 class LedgerStore(Protocol):
     """The private record of incidents, steps and review items (one issue per person)."""
 

@@ -28,9 +28,18 @@ from governance.adapters.mail import SmtpSettings as MailSettings
 from governance.adapters.retry import RetryPolicy
 from governance.config.load import load_config
 from governance.config.types import Config
+from governance.ledger.bans import LedgerBans
 from governance.ledger.store import GitHubLedger
 from governance.model import Reward
-from governance.ports import Clock, GitHub, LedgerStore, LlmOpinion, Mailer, RecentContent
+from governance.ports import (
+    BanList,
+    Clock,
+    GitHub,
+    LedgerStore,
+    LlmOpinion,
+    Mailer,
+    RecentContent,
+)
 from governance.rewards.flow import RewardDeps
 from governance.rewards.usecases import code_provider, reward_handler
 from governance.service import CONFIG_PATH, ConfigError, Outcome, Service
@@ -129,6 +138,16 @@ class PinnedConfigService(Service):
                            org_name=f"{owner}/.github/{CONFIG_PATH}")
 
 
+def bans_for(github: GitHub, clock: Clock) -> Callable[[Config], BanList | None]:
+    """The active-ban index beside the ledger each config names (ban-evasion checks)."""
+
+    def choose(config: Config) -> BanList | None:
+        repository = config.ledger.repository
+        return LedgerBans(github, repository, clock) if repository else None
+
+    return choose
+
+
 def build_service(github: GitHub, settings: Settings, *, clock: Clock | None = None,
                   dry_run: bool = False, session: aiohttp.ClientSession | None = None,
                   recent: RecentContent | None = None, config_path: str = "") -> Service:
@@ -140,7 +159,8 @@ def build_service(github: GitHub, settings: Settings, *, clock: Clock | None = N
     clock = clock or SystemClock()
     mailer = build_mailer(settings.smtp)
     fields: dict[str, Any] = dict(github=github, clock=clock, mailer=mailer, recent=recent,
-                                  dry_run=dry_run, ledger_for=ledger_for(github, clock))
+                                  dry_run=dry_run, ledger_for=ledger_for(github, clock),
+                                  bans_for=bans_for(github, clock))
     if session is not None:
         fields["llm_for"] = llm_for(session, llm_keys(settings))
     if config_path and config_path != CONFIG_PATH:

@@ -1,8 +1,8 @@
 """Use cases: where policy and ports meet. Both edges (App and Action) call only this.
 
 ``Service.handle`` turns one webhook into a carried-out plan:
-parse -> load config -> gather (waves, verdict, signals) -> decide, reading the person's
-ledger record only when the ladder needs it -> execute in order.
+parse -> load config -> gather (waves, verdict, signals, for first-timers the active bans)
+-> decide, reading the person's ledger record only when the ladder needs it -> execute.
 Every step is idempotent, so a redelivered webhook is a safe retry.
 """
 
@@ -28,13 +28,16 @@ from governance.model import (
     PersonRecord,
     Plan,
     RecordIncident,
+    RecordReview,
     Sighting,
     Verdict,
 )
 from governance.policy.commands import is_command
+from governance.policy.evasion import evasion_review
 from governance.policy.signals import AccountSignals, signals_from_profile, worth_a_profile_read
 from governance.policy.waves import NO_WAVE, Wave, fingerprint, wave_of
 from governance.ports import (
+    BanList,
     Clock,
     GitHub,
     LedgerStore,
@@ -67,10 +70,11 @@ class Findings:
     verdict: Verdict
     wave: Wave = NO_WAVE
     account: AccountSignals | None = None
+    evasion: RecordReview | None = None  # a first-timer resembling someone banned
 
     def decide(self, config: Config, record: PersonRecord, now: datetime) -> Plan:
         return decide(self.event, config, record, now, verdict=self.verdict, wave=self.wave,
-                      account=self.account)
+                      account=self.account, evasion=self.evasion)
 
 
 @dataclass
@@ -85,6 +89,9 @@ class Service:
     # The ledger lives where each repository's config says (``ledger.repository``); when
     # set, this builds it per event and takes precedence over ``ledger``.
     ledger_for: Callable[[Config], LedgerStore | None] | None = None
+    # The ledger's index of active bans (ban evasion), per config like the ledger.
+    bans: BanList | None = None
+    bans_for: Callable[[Config], BanList | None] | None = None
     # The LLM second opinion for borderline verdicts, as each config asks (``llm.*``).
     llm_for: Callable[[Config], LlmOpinion | None] | None = None
 
@@ -109,9 +116,12 @@ class Service:
         return await service.run(event, config)
 
     def _with_ledger(self, config: Config) -> Service:
-        if self.ledger_for is None:
-            return self
-        return replace(self, ledger=self.ledger_for(config), ledger_for=None)
+        service = self
+        if self.ledger_for is not None:
+            service = replace(service, ledger=self.ledger_for(config), ledger_for=None)
+        if self.bans_for is not None:
+            service = replace(service, bans=self.bans_for(config), bans_for=None)
+        return service
 
     async def command(self, event: ContentEvent, config: Config) -> Outcome:
         """A ``/coc`` comment: the enforcement command handler plans and carries it out."""
@@ -149,7 +159,14 @@ class Service:
         account = None
         if worth_a_profile_read(verdict, event.author.association):
             account = signals_from_profile(await self.github.user(event.author.login), now)
-        return Findings(event, verdict, wave, account)
+        return Findings(event, verdict, wave, account, await self._evasion(event, now))
+
+    async def _evasion(self, event: ContentEvent, now: datetime) -> RecordReview | None:
+        """First-time participants only: one read of the active bans, report-only."""
+        if self.bans is None or not event.author.association.is_first_time:
+            return None
+        banned = await self.bans.active_bans()
+        return evasion_review(event, fingerprint(event.body), banned, now) if banned else None
 
     async def _second_opinion(self, event: ContentEvent, config: Config, verdict: Verdict
                               ) -> Verdict:
@@ -211,7 +228,7 @@ class Service:
 
     @property
     def executor(self) -> Executor:
-        return Executor(self.github, self.ledger, self.mailer, self.extra_handlers)
+        return Executor(self.github, self.ledger, self.mailer, self.extra_handlers, self.bans)
 
     async def execute(self, plan: Plan) -> tuple[str, ...]:
         """Carry the actions out in order; stop at the first failure (the caller retries)."""

@@ -8,11 +8,23 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 from governance.model import ContentEvent, RecordReview
 from governance.policy.waves import MAX_DISTANCE, distance
 
 RULE_ID = "evasion.similar_to_banned"
+
+
+class Banned(Protocol):
+    """Anyone banned: a ``BannedPerson`` or what the ledger's ban list reads."""
+
+    @property
+    def login(self) -> str: ...
+    @property
+    def fingerprints(self) -> tuple[int, ...]: ...
+    @property
+    def until(self) -> datetime | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,8 +49,8 @@ def similar_login(a: str, b: str) -> bool:
     return a != b and min(len(a), len(b)) >= 4 and _edit_distance(a, b) <= 2
 
 
-def match(event: ContentEvent, fp: int | None, banned: Iterable[BannedPerson],
-          now: datetime) -> tuple[BannedPerson, str] | None:
+def match(event: ContentEvent, fp: int | None, banned: Iterable[Banned],
+          now: datetime) -> tuple[Banned, str] | None:
     """The banned person this first-time author resembles, and how; or None."""
     if not event.author.association.is_first_time:
         return None
@@ -54,7 +66,7 @@ def match(event: ContentEvent, fp: int | None, banned: Iterable[BannedPerson],
     return None
 
 
-def evasion_review(event: ContentEvent, fp: int | None, banned: Iterable[BannedPerson],
+def evasion_review(event: ContentEvent, fp: int | None, banned: Iterable[Banned],
                    now: datetime) -> RecordReview | None:
     found = match(event, fp, banned, now)
     if found is None:

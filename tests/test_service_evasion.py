@@ -1,0 +1,132 @@
+"""Ban evasion through the service: a ban lands in the ledger's ban index, a first-time
+account resembling the banned person gets a review item (never an action), and the check
+costs established participants nothing."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from governance import runtime
+from governance.adapters.github import GitHubAdapter
+from governance.executor import Executor
+from governance.ledger.bans import PATH, LedgerBans
+from governance.model import Association, ContentEvent, Plan, RecordPardon, RecordReview
+from governance.service import Service
+from tests.builders import event
+from tests.fake_github import FakeGitHub
+
+ORG = "acme"
+REPO = f"{ORG}/widgets"
+LEDGER = f"{ORG}/coc-ledger"
+NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
+SPAM = ("Cheap followers and stars for your repository, message me on telegram for the "
+        "price list")
+BENIGN = "Has anyone tried building this on a Raspberry Pi? The docs do not say."
+CONFIG = f"ledger:\n  repository: {LEDGER}\nladder:\n  first_timer_spam: temporary-ban\n"
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.moment = NOW
+
+    def now(self) -> datetime:
+        return self.moment
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def service(fake_github: FakeGitHub, github: GitHubAdapter, clock: Clock) -> Service:
+    fake_github.add_org(ORG)
+    fake_github.add_repo(LEDGER, private=True)
+    fake_github.add_file(REPO, ".github/governance.yml", CONFIG)
+    return Service(github, clock, ledger_for=runtime.ledger_for(github, clock),
+                   bans_for=runtime.bans_for(github, clock))
+
+
+def comment(fake: FakeGitHub, body: str, login: str,
+            association: Association = Association.NONE) -> ContentEvent:
+    issue = fake.add_issue(REPO, title="Widgets crash")
+    posted = fake.add_comment(REPO, issue.number, body, author=login)
+    return event(body, login=login, association=association, number=issue.number,
+                 node_id=posted.node_id, rest_id=posted.id, thread_node_id=issue.node_id,
+                 html_url=f"https://github.com/{REPO}/issues/{issue.number}"
+                          f"#issuecomment-{posted.id}")
+
+
+def ban_reads(fake: FakeGitHub) -> int:
+    return len(fake.requests("GET", rf"/repos/{LEDGER}/contents/{PATH}"))
+
+
+def public_writes(fake: FakeGitHub) -> int:
+    return len([c for c in fake.writes if LEDGER not in c.path])
+
+
+async def ban_starseller(fake: FakeGitHub, service: Service) -> None:
+    outcome = await service.handle_event(comment(fake, SPAM, "starseller"))
+    assert "block_user" in outcome.done, outcome.plan
+    [ban] = await LedgerBans(service.github, LEDGER, service.clock).active_bans()
+    assert ban.login == "starseller" and ban.fingerprints and ban.until is not None
+
+
+async def test_a_look_alike_newcomer_gets_a_review_item_and_nothing_else(
+        fake_github: FakeGitHub, service: Service):
+    await ban_starseller(fake_github, service)
+    before, public = ban_reads(fake_github), public_writes(fake_github)
+
+    outcome = await service.handle_event(comment(fake_github, BENIGN, "starse11er"))
+
+    assert outcome.done == ("record_review",)
+    assert outcome.plan is not None
+    [review] = outcome.plan.actions
+    assert isinstance(review, RecordReview) and "@starseller" in review.reason
+    assert ban_reads(fake_github) == before + 1
+    assert public_writes(fake_github) == public  # nothing outside the private ledger
+
+
+async def test_the_banned_text_from_a_new_account_adds_a_review_to_the_moderation(
+        fake_github: FakeGitHub, service: Service):
+    await ban_starseller(fake_github, service)
+
+    outcome = await service.handle_event(comment(fake_github, SPAM + "!", "fresh-account"))
+
+    assert outcome.plan is not None
+    reviews = [a for a in outcome.plan.actions if isinstance(a, RecordReview)]
+    assert any("possible ban evasion" in r.reason for r in reviews)
+    assert "hide_comment" in outcome.done  # the spam itself is moderated as usual
+
+
+async def test_established_participants_cost_no_read_of_the_bans(
+        fake_github: FakeGitHub, service: Service):
+    await ban_starseller(fake_github, service)
+    before = ban_reads(fake_github)
+
+    ev = comment(fake_github, BENIGN, "starse11er", Association.CONTRIBUTOR)
+    outcome = await service.handle_event(ev)
+
+    assert outcome.done == ("skip",) and ban_reads(fake_github) == before
+
+
+async def test_a_pardon_or_an_expiry_ends_the_match(fake_github: FakeGitHub, service: Service,
+                                                     clock: Clock):
+    await ban_starseller(fake_github, service)
+    bans = LedgerBans(service.github, LEDGER, clock)
+    [ban] = await bans.active_bans()
+    clock.moment = ban.until + timedelta(seconds=1)  # type: ignore[operator]
+    assert await bans.active_bans() == []
+
+    clock.moment = NOW
+    pardon = RecordPardon("starseller", "pardon-1", ban.key, "mod-ann", NOW)
+    ledger = runtime.ledger_for(service.github, clock)(await service.config_for(REPO))
+    await Executor(service.github, ledger, bans=bans).carry_out(
+        Plan("pardon", (pardon,), dry_run=False))
+
+    assert await bans.active_bans() == []
+    outcome = await service.handle_event(comment(fake_github, BENIGN, "starse11er"))
+    assert outcome.done == ("skip",)
+
