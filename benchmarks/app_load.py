@@ -16,8 +16,10 @@ Figures:
 - deliveries per second sustained (closed loop, ``--concurrency`` in flight);
 - latency at a fixed ``--rate`` (open loop) for ``--seconds``: the client's round trip, the
   App's handler time (a middleware around the webhook handler: signature, JSON, service,
-  log line), the part of it spent waiting on GitHub (the App's HTTP round trips to the fake,
-  traced in the App's session) and the difference: the App's own latency, the target;
+  log line), the parts of it spent waiting on GitHub (the App's HTTP round trips to the fake,
+  traced in the App's session) and queued for a free handler slot (``queued_ms`` of the
+  App's log line; slots fill up when GitHub answers slowly), and what remains: the App's own
+  latency, the target;
 - CPU time per delivery of the App's and of the fake's process, and the App's event-loop lag;
 - RSS of the App's process after ``--total`` deliveries.
 
@@ -37,9 +39,11 @@ import hmac
 import itertools
 import json
 import os
+import re
 import sys
 import time
 import uuid
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -254,7 +258,9 @@ def github_calls(calls: list[tuple[str, str, bool, int]]) -> tuple[int, int, int
 
 
 def own_latencies(guids: list[str], times: ServerTimes) -> list[float]:
-    return [times.handler[g] - times.github[g] for g in guids if g in times.handler]
+    """Handler time less the waits on GitHub and for a slot (a slot waits on GitHub too)."""
+    return [times.handler[g] - times.github[g] - times.queued.get(g, 0.0)
+            for g in guids if g in times.handler]
 
 
 def print_latency(title: str, chosen: list[Delivery], sent: Sent, times: ServerTimes) -> None:
@@ -267,7 +273,9 @@ def print_latency(title: str, chosen: list[Delivery], sent: Sent, times: ServerT
             "App handler": [times.handler[g] for g in guids if g in times.handler],
             "  of which waiting on GitHub": [times.github[g] for g in guids
                                              if g in times.github],
-            "  App's own (handler - GitHub)": own_latencies(guids, times),
+            "  of which queued for a slot": [times.queued[g] for g in guids
+                                             if g in times.queued],
+            "  App's own (the rest)": own_latencies(guids, times),
         }
         print(f"  {label} ({len(guids)} deliveries)")
         for name, values in rows.items():
@@ -318,10 +326,14 @@ async def probe(session: Any, webhook: str, batch: list[Delivery], fake: Child,
     before = len(fake.ask("calls"))
     for delivery in batch:
         await send(session, webhook, delivery, sent)
-    reads, writes, tokens = github_calls(fake.ask("calls")[before:])
+    calls = fake.ask("calls")[before:]
+    reads, writes, tokens = github_calls(calls)
     n = max(1, len(batch))
     print(f"  {label:<8} {len(batch):>4} deliveries: {reads / n:5.2f} reads, "
           f"{writes / n:5.2f} writes, {tokens / n:5.2f} token requests per delivery")
+    kinds = Counter(f"{method} {re.sub(r'/[0-9]+', '/N', path)}" for method, path, _, _ in calls)
+    for kind, count in kinds.most_common(8):
+        print(f"    {count / n:5.2f} x {kind}")
     return writes
 
 
@@ -358,6 +370,7 @@ async def at_rate(run: Run) -> None:
     args = run.args
     cpu = CpuMeter(run.app, run.fake)
     run.app.ask("lag-start")
+    run.app.ask("times-start")
     started = time.perf_counter()
     chosen = await open_loop(run.session, run.webhook, run.stream, args.rate, args.seconds,
                              run.sent)

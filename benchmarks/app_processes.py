@@ -3,9 +3,10 @@
 Each runs an event loop in a child process and takes commands over a pipe, so the figures
 of one (CPU time, RSS, event-loop lag) are not mixed with the other's or with the load
 generator's. The App is built as ``governance serve`` builds it (``app_from_settings``, one
-JSON log line per delivery, here to /dev/null), plus two probes of the benchmark's own: a
-middleware timing each delivery's handler, and an aiohttp trace of the time the handler spent
-waiting on GitHub (HTTP round trips to the fake).
+JSON log line per delivery, read here for its ``queued_ms``: the wait for a free handler
+slot), plus two probes of the benchmark's own: a middleware timing each delivery's handler,
+and an aiohttp trace of the time the handler spent waiting on GitHub (HTTP round trips to the
+fake).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import contextvars
 import cProfile
 import dataclasses
 import io
+import json
 import logging
 import multiprocessing
 import os
@@ -136,10 +138,18 @@ _GITHUB_WAITS: contextvars.ContextVar[list[tuple[float, float]] | None] = contex
 
 @dataclasses.dataclass
 class ServerTimes:
-    """Seconds per delivery id: in the handler, and waiting on GitHub within it."""
+    """Seconds per delivery id, while ``recording``: in the handler, and within it waiting on
+    GitHub and waiting for a free handler slot (when GitHub is slow, all slots wait on it)."""
 
     handler: dict[str, float] = dataclasses.field(default_factory=dict)
     github: dict[str, float] = dataclasses.field(default_factory=dict)
+    queued: dict[str, float] = dataclasses.field(default_factory=dict)
+    recording: bool = False
+
+    def start(self) -> None:
+        for figures in (self.handler, self.github, self.queued):
+            figures.clear()
+        self.recording = True
 
 
 def _union(intervals: list[tuple[float, float]]) -> float:
@@ -180,9 +190,10 @@ def _timing_middleware(times: ServerTimes) -> Any:
         try:
             return await handler(request)
         finally:
-            guid = request.headers.get("X-GitHub-Delivery", "")
-            times.handler[guid] = time.perf_counter() - started
-            times.github[guid] = _union(waits)
+            if times.recording:
+                guid = request.headers.get("X-GitHub-Delivery", "")
+                times.handler[guid] = time.perf_counter() - started
+                times.github[guid] = _union(waits)
 
     return timed
 
@@ -200,14 +211,28 @@ def _instrument_app_session() -> None:
     runtime.new_session = new_session
 
 
-def _log_like_serve() -> None:
-    """``governance serve``'s logging (a JSON line per delivery), written to /dev/null."""
+class _LogLines(io.TextIOBase):
+    """Where the App's log lines go: only each delivery's wait for a slot is kept."""
+
+    def __init__(self, times: ServerTimes) -> None:
+        self.times = times
+
+    def write(self, text: str) -> int:
+        for line in text.splitlines():
+            if self.times.recording and line.startswith("{"):
+                item = json.loads(line)
+                self.times.queued[item["delivery"]] = item.get("queued_ms", 0.0) / 1000
+        return len(text)
+
+
+def _log_like_serve(times: ServerTimes) -> None:
+    """``governance serve``'s logging (a JSON line per delivery), read by ``_LogLines``."""
     from governance.app.serve import configure_logging
 
     configure_logging()
     handler = logging.getLogger("governance.app").handlers[-1]
     assert isinstance(handler, logging.StreamHandler)
-    handler.setStream(open(os.devnull, "w"))  # noqa: SIM115 - lives as long as the process
+    handler.setStream(_LogLines(times))
 
 
 class LoopLag:
@@ -248,9 +273,9 @@ async def _serve_app(conn: Any, api_url: str, config_ttl: float) -> None:
     settings = load_settings({"GITHUB_APP_ID": "1", "GITHUB_PRIVATE_KEY": pem,
                               "GITHUB_WEBHOOK_SECRET": WEBHOOK_SECRET,
                               "GITHUB_API_URL": api_url}, "app")
-    _log_like_serve()
-    _instrument_app_session()
     times = ServerTimes()
+    _log_like_serve(times)
+    _instrument_app_session()
     app = await app_from_settings(
         settings, config_ttl=config_ttl,
         extra=lambda a: a.middlewares.append(_timing_middleware(times)))
@@ -273,7 +298,10 @@ class AppCommands:
         self.profiler: cProfile.Profile | None = None
 
     def answer(self, command: str) -> Any:
+        if command == "times-start":
+            self.times.start()
         if command == "times":
+            self.times.recording = False
             return self.times
         if command == "lag-start":
             self.lag = LoopLag()

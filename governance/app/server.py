@@ -19,7 +19,7 @@ import time
 import traceback
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +70,7 @@ class Result:
     action_kinds: tuple[str, ...] = ()
     detail: str = ""  # safe to log: our own words or an exception class, never content
     trace: tuple[str, ...] = ()  # where an unexpected error came from (no values)
+    queued: float = 0.0  # seconds spent waiting for a free handler slot
 
     @property
     def ok(self) -> bool:
@@ -193,14 +194,24 @@ class Webhooks:
         return result
 
     async def _within_deadline(self, delivery: Delivery) -> Result:
+        """Handle in a free slot (at most ``max_concurrent`` at once) within the deadline.
+
+        The wait for a slot is logged apart (``queued_ms``): deliveries queue here when
+        GitHub answers slowly and the slots are all busy waiting on it.
+        """
+        arrived = self.deps.monotonic()
+        started: float | None = None
         try:
             async with asyncio.timeout(self.deps.deadline):
                 async with self._slots:
-                    return await self.deps.handle(delivery)
+                    started = self.deps.monotonic()
+                    result = await self.deps.handle(delivery)
         except TimeoutError:
-            return Result(503, "timeout", detail=f"not finished within {self.deps.deadline:g} s")
+            result = Result(503, "timeout", detail=f"not finished within {self.deps.deadline:g} s")
         except Exception as exc:  # a bug or an outage: fail it, GitHub's log keeps it
-            return Result(502, "failed", detail=type(exc).__name__, trace=_frames(exc))
+            result = Result(502, "failed", detail=type(exc).__name__, trace=_frames(exc))
+        queued = (self.deps.monotonic() if started is None else started) - arrived
+        return replace(result, queued=queued)
 
     def _record(self, delivery_id: str, event: str, delivery: Delivery | None, result: Result,
                 elapsed: float) -> None:
@@ -216,6 +227,7 @@ class Webhooks:
             "status": result.status,
             "actions": list(kinds),
             "duration_ms": round(elapsed * 1000, 1),
+            "queued_ms": round(result.queued * 1000, 1),
         }
         if result.detail:
             line["detail"] = result.detail
