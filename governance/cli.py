@@ -89,8 +89,12 @@ def cmd_moderate(args: argparse.Namespace, env: Mapping[str, str]) -> int:
         _print_plan(plan, args.json, sys.stdout)
         return 0
     from governance.runtime import run_with_token
+    from governance.settings import SettingsError
 
-    outcome = asyncio.run(run_with_token(token, env, args.event, payload, dry_run=False))
+    try:
+        outcome = asyncio.run(run_with_token(token, env, args.event, payload, dry_run=False))
+    except SettingsError as exc:
+        raise _settings_error(exc) from exc
     if outcome.plan is not None:
         _print_plan(outcome.plan, args.json, sys.stdout)
     else:
@@ -159,8 +163,9 @@ def cmd_init(args: argparse.Namespace, env: Mapping[str, str]) -> int:
 
 
 def _settings_error(exc: Exception) -> UserError:
-    errors = getattr(exc, "errors", [str(exc)])
-    return UserError("invalid settings:\n  " + "\n  ".join(errors))
+    """Every problem of the environment on one line."""
+    errors = getattr(exc, "errors", None) or str(exc).splitlines()
+    return UserError("invalid settings: " + "; ".join(errors))
 
 
 def cmd_serve(args: argparse.Namespace, env: Mapping[str, str]) -> int:
@@ -283,7 +288,9 @@ def _maintainer(job_of: Callable[[argparse.Namespace], Any], *, dry: bool = Fals
         try:
             print(asyncio.run(maintainer.run(env, args.token, job,
                                              dry_run=dry and args.dry_run)))
-        except (maintainer.MaintainerError, SettingsError) as exc:
+        except SettingsError as exc:
+            raise _settings_error(exc) from exc
+        except maintainer.MaintainerError as exc:
             raise UserError(str(exc)) from exc
         return 0
 

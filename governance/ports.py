@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from governance.model import (
     ContentEvent,
@@ -112,6 +112,15 @@ class GitHub(Protocol):
     async def recent_comments(
         self, repo: str, since: datetime, limit: int = 100
     ) -> Sequence[CommentRef]: ...
+
+
+@runtime_checkable
+class RenewableToken(Protocol):
+    """A token source that can drop a token GitHub refused (App installation tokens): after
+    a 401 the client invalidates it once and asks again, and gets a freshly issued one."""
+
+    async def __call__(self) -> str: ...
+    def invalidate(self, refused: str = "") -> None: ...
 
 
 class Mailer(Protocol):

@@ -271,6 +271,26 @@ async def test_installation_token_is_fetched_with_a_valid_jwt_and_cached(
     assert {c.headers["authorization"] for c in content_calls(fake)} == {f"token {issued}"}
 
 
+async def test_a_revoked_installation_token_is_replaced_once_and_the_delivery_succeeds(
+        fake: FakeGitHub, client: TestClient):
+    sent, _ = comment_delivery(fake, BENIGN, delivery_id="d-before")
+    assert (await post(client, sent))[0] == 200
+    [revoked] = fake.issued_tokens
+    assert fake.valid_tokens is not None
+    fake.valid_tokens.discard(revoked)  # e.g. the installation's permissions changed
+
+    sent, comment = comment_delivery(fake, ABUSIVE, delivery_id="d-after")
+    status, body = await post(client, sent)
+
+    assert (status, body["actions"]) == (200, ["hide_comment"]), body
+    assert comment.minimized_as == "ABUSE"
+    assert len(fake.requests("POST", rf"/app/installations/{INSTALLATION}/access_tokens")) == 2
+    [fresh] = [t for t in fake.issued_tokens if t != revoked]
+    refused = [c for c in content_calls(fake) if c.headers["authorization"] == f"token {revoked}"]
+    assert len(refused) == 3  # two config reads before, the one refused call after
+    assert content_calls(fake)[-1].headers["authorization"] == f"token {fresh}"
+
+
 # ---------------------------------------------------------------------- duplicates
 
 

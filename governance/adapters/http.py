@@ -26,7 +26,7 @@ import gidgethub
 import gidgethub.aiohttp
 
 from governance.adapters.retry import RetryPolicy
-from governance.ports import Conflict, NotFound
+from governance.ports import Conflict, NotFound, RenewableToken
 
 DEFAULT_API_URL = "https://api.github.com"
 TokenSource = str | Callable[[], Awaitable[str]]
@@ -215,7 +215,8 @@ class GitHubClient:
                 return await attempt()
             except Exception as exc:
                 if not refreshed and self._may_refresh(exc):
-                    refreshed = True  # the token provider hands out a fresh token
+                    refreshed = True  # once: drop the refused token and ask for a fresh one
+                    self._invalidate_token()
                     continue
                 if not isinstance(exc, gidgethub.GitHubException | aiohttp.ClientError
                                   | TimeoutError):
@@ -249,6 +250,12 @@ class GitHubClient:
     async def _refresh_token(self) -> None:
         if callable(self._token):
             self._api.oauth_token = await self._token()
+
+    def _invalidate_token(self) -> None:
+        """A cached token (an App's installation token) is dropped, so the next ask fetches
+        a new one; a plain callable is simply asked again."""
+        if isinstance(self._token, RenewableToken):
+            self._token.invalidate(self._api.oauth_token or "")
 
     def _may_refresh(self, exc: Exception) -> bool:
         """A 401 is worth one more try when a token provider can hand out a new token."""

@@ -106,8 +106,8 @@ class InstallationTokenProvider:
     async def __call__(self) -> str:
         return await self._tokens.token(self._installation_id)
 
-    def invalidate(self) -> None:
-        self._tokens.forget(self._installation_id)
+    def invalidate(self, refused: str = "") -> None:
+        self._tokens.forget(self._installation_id, refused)
 
 
 class InstallationTokens:
@@ -132,9 +132,13 @@ class InstallationTokens:
                 self._tokens[installation_id] = cached
         return cached.token
 
-    def forget(self, installation_id: int) -> None:
-        """Drop a token GitHub refused (revoked, or the installation's permissions changed)."""
-        self._tokens.pop(installation_id, None)
+    def forget(self, installation_id: int, refused: str = "") -> None:
+        """Drop a token GitHub refused (revoked, or the installation's permissions changed).
+        With ``refused``, only if it is still the cached one: of several calls refused at
+        once, the first drops it and the others keep the fresh token it fetched."""
+        cached = self._tokens.get(installation_id)
+        if cached is not None and (not refused or cached.token == refused):
+            del self._tokens[installation_id]
 
     def provider(self, installation_id: int) -> InstallationTokenProvider:
         return InstallationTokenProvider(self, installation_id)

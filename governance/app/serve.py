@@ -2,15 +2,19 @@
 
 Credentials come from the environment; when none are set, the env file the registration
 page stored in the settings directory (``github-app-<id>.env``) is used, so restarting
-``serve`` after registering is all it takes. With neither, the registration page runs.
+``serve`` after registering is all it takes. With neither, the registration page runs,
+behind a one-time access code printed for the operator unless only this machine can reach it.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import logging
+import secrets
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from aiohttp import web
 
@@ -77,14 +81,43 @@ def serve(env: Mapping[str, str], *, host: str, port: int, settings_dir: Path,
 
 def _registration_page(env: Mapping[str, str], settings_dir: Path, public_url: str, host: str,
                        port: int) -> int:
+    site, link = registration_site(env, settings_dir, public_url, host)
+    print(f"governance: no App credentials yet; open {link} to register the App "
+          f"(credentials will be stored in {settings_dir})", file=sys.stderr)
+    web.run_app(site, host=host, port=port, access_log=None, print=None)
+    return 0
+
+
+def registration_site(env: Mapping[str, str], settings_dir: Path, public_url: str, host: str,
+                      new_code: Callable[[], str] = lambda: secrets.token_urlsafe(18)
+                      ) -> tuple[web.Application, str]:
+    """The registration page and the link to print for the operator.
+
+    Reachable only from this machine (bound to loopback and a loopback public URL), the
+    page is open; otherwise it asks for a one-time access code that only this link carries,
+    so a stranger who finds the public URL cannot register an App into our settings.
+    """
     try:
         from governance.app.manifest import manifest_app
     except ImportError as exc:  # the registration page ships separately in some builds
         raise SettingsError(["no App credentials are set (GITHUB_APP_ID, GITHUB_PRIVATE_KEY"
                              " or GITHUB_PRIVATE_KEY_PATH, GITHUB_WEBHOOK_SECRET)"]) from exc
     api_url, github_url = api_urls(env)
-    print(f"governance: no App credentials yet; open {public_url}/ to register the App "
-          f"(credentials will be stored in {settings_dir})", file=sys.stderr)
-    site = manifest_app(settings_dir, public_url, github_url=github_url, api_url=api_url)
-    web.run_app(site, host=host, port=port, access_log=None, print=None)
-    return 0
+    code = None if _only_local(host, public_url) else new_code()
+    site = manifest_app(settings_dir, public_url, github_url=github_url, api_url=api_url,
+                        access_token=code)
+    link = f"{public_url.rstrip('/')}/" + (f"?access={code}" if code else "")
+    return site, link
+
+
+def _only_local(host: str, public_url: str) -> bool:
+    return _is_loopback(host) and _is_loopback(urlsplit(public_url).hostname or "")
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
