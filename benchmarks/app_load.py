@@ -1,14 +1,15 @@
 """Load figures for the GitHub App on loopback against the fake GitHub (printed, not asserted).
 
     python benchmarks/app_load.py [--quick] [--rate 100] [--seconds 20] [--total 10000]
-                                  [--concurrency 32] [--config-ttl 0] [--profile]
-                                  [--check-contracts]
+                                  [--concurrency 32] [--first-timers 0.25]
+                                  [--config-ttl 0] [--profile] [--check-contracts]
 
 Three processes, so that each one's work and figures stay its own: the App (built as
 ``governance serve`` builds it, benchmarks/app_processes.py), the fake GitHub
 (tests/fake_github.py) and this load generator. Deliveries are signed
 ``issue_comment.created`` webhooks: 90% benign texts, 10% flagged ones (texts the detector
-flags, each by a different outside author).
+flags, each by a different first-time author); benign ones by 50 regular contributors and,
+a share ``--first-timers`` of them, by first-time authors (who get the ban-evasion check).
 
 Figures:
 - GitHub calls (reads, writes) per benign and per flagged delivery, deliveries sent one at
@@ -142,12 +143,20 @@ def _template() -> dict[str, Any]:
     return payload
 
 
-def make_deliveries(specs: list[tuple[str, str, bool]], ids: list[tuple[int, str]],
+@dataclass(frozen=True, slots=True)
+class Spec:
+    text: str
+    author: str
+    association: str  # the comment's author_association
+    flagged: bool
+
+
+def make_deliveries(specs: list[Spec], ids: list[tuple[int, str]],
                     issue_number: int) -> list[Delivery]:
     template = _template()
     owner, name = REPO.split("/")
     out = []
-    for (text, author, flagged), (comment_id, node_id) in zip(specs, ids, strict=True):
+    for spec, (comment_id, node_id) in zip(specs, ids, strict=True):
         payload = copy.deepcopy(template)
         payload["installation"]["id"] = INSTALLATION
         payload["repository"].update(full_name=REPO, name=name)
@@ -155,24 +164,33 @@ def make_deliveries(specs: list[tuple[str, str, bool]], ids: list[tuple[int, str
         payload["organization"]["login"] = owner
         payload["issue"].update(number=issue_number,
                                 html_url=f"https://github.com/{REPO}/issues/{issue_number}")
-        user = {**payload["comment"]["user"], "login": author}
-        payload["comment"].update(id=comment_id, node_id=node_id, body=text, user=user)
+        user = {**payload["comment"]["user"], "login": spec.author}
+        payload["comment"].update(id=comment_id, node_id=node_id, body=spec.text, user=user,
+                                  author_association=spec.association)
         payload["sender"] = user
         body = json.dumps(payload).encode()
         digest = hmac.new(WEBHOOK_SECRET.encode(), body, hashlib.sha256).hexdigest()
-        out.append(Delivery(str(uuid.uuid4()), body, "sha256=" + digest, flagged))
+        out.append(Delivery(str(uuid.uuid4()), body, "sha256=" + digest, spec.flagged))
     return out
 
 
-def delivery_specs(total: int, benign: list[str], flagged: list[str]
-                   ) -> list[tuple[str, str, bool]]:
-    """Every tenth delivery flagged, by a new author; benign ones by a few regulars."""
+def delivery_specs(total: int, benign: list[str], flagged: list[str], first_timers: float
+                   ) -> list[Spec]:
+    """Every tenth delivery flagged, by a new outside author; of the benign ones, the share
+    ``first_timers`` by new outside authors too, the rest by 50 regular contributors."""
     specs = []
+    newcomers = 0.0
     for i in range(total):
         if i % FLAGGED_EVERY == FLAGGED_EVERY - 1:
-            specs.append((flagged[i % len(flagged)], f"visitor-{i}", True))
+            specs.append(Spec(flagged[i % len(flagged)], f"visitor-{i}", "NONE", True))
+            continue
+        newcomers += first_timers
+        if newcomers >= 1.0:
+            newcomers -= 1.0
+            specs.append(Spec(benign[i % len(benign)], f"newcomer-{i}", "NONE", False))
         else:
-            specs.append((benign[i % len(benign)], f"regular-{i % 50}", False))
+            specs.append(Spec(benign[i % len(benign)], f"regular-{i % 50}", "CONTRIBUTOR",
+                              False))
     return specs
 
 
@@ -408,10 +426,11 @@ async def run_all(args: argparse.Namespace) -> int:
     import aiohttp
 
     benign, flagged = texts()
-    specs = delivery_specs(args.total, benign, flagged)
-    print(f"texts: {len(benign)} benign, {len(flagged)} flagged; starting the fake GitHub "
-          f"and the App, {args.total} deliveries in all ...")
-    fake = Child(fake_process, [(text, author) for text, author, _ in specs],
+    specs = delivery_specs(args.total, benign, flagged, args.first_timers)
+    print(f"texts: {len(benign)} benign, {len(flagged)} flagged; {args.total} deliveries: "
+          f"{100 // FLAGGED_EVERY}% flagged (first-time authors), benign ones "
+          f"{args.first_timers:.0%} by first-time authors, the rest by 50 contributors")
+    fake = Child(fake_process, [(spec.text, spec.author) for spec in specs],
                  args.check_contracts)
     url, issue_number, ids = fake.start("the fake GitHub")
     app = Child(app_process, url, args.config_ttl)
@@ -469,6 +488,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--concurrency", type=int, default=32, help="closed-loop in flight")
     parser.add_argument("--profile", action="store_true",
                         help="print where the App's process spends its time at the rate")
+    parser.add_argument("--first-timers", type=float, default=0.25,
+                        help="share of benign deliveries by first-time authors (default 0.25;"
+                             " their deliveries get the ban-evasion check)")
     parser.add_argument("--config-ttl", type=float, default=0.0,
                         help="seconds the App keeps config files read from GitHub "
                              "(app_from_settings' config_ttl; default 0, as serve today)")
