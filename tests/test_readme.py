@@ -15,9 +15,11 @@ from ruamel.yaml import YAML
 
 from governance.app.metrics import Metrics
 from governance.cli import build_parser
-from governance.ledger import render
+from governance.ledger import bans, render
 from governance.policy.commands import CLASSIFIER_WORDS, Verb
 from governance.policy.ladder import LADDER, ladder_markdown
+from governance.runtime import llm_keys
+from governance.settings import Secret, Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text("utf-8")
@@ -203,18 +205,14 @@ def test_workflow_variables_and_secrets_are_the_documented_ones():
     assert used and used == named
 
 
-def sources_outside(*own: str) -> str:
-    """The package's code except the named files (paths relative to governance/)."""
-    package = ROOT / "governance"
-    return "\n".join(p.read_text("utf-8") for p in sorted(package.rglob("*.py"))
-                     if p.relative_to(package).as_posix() not in own)
+def test_the_llm_key_rule_is_the_documented_one():
+    # Only the run's own token is ever sent, under the name the README gives; the App has none.
+    assert set(llm_keys(Settings(token=Secret("t")))) == {"GITHUB_TOKEN"}
+    assert llm_keys(Settings()) == {}
+    assert "`llm.api_key_env` must be `GITHUB_TOKEN`" in README
 
 
-def test_what_the_readme_calls_not_wired_is_not_called():
-    # When one of these gets wired in, this fails: update the README's "Not wired yet".
-    llm_used = "LlmSecondOpinion" in sources_outside("adapters/llm.py")
-    evasion_used = "evasion_review" in sources_outside("policy/evasion.py")
-    maintainers_passed = re.search(r"\bmaintainers=", sources_outside("detect/context.py"))
-    assert ("`llm.enabled: true` has no effect" in README) == (not llm_used)
-    assert ("`governance/policy/evasion.py`" in README) == (not evasion_used)
-    assert ("`malware.impersonation`" in README) == (not maintainers_passed)
+def test_ledger_files_are_the_documented_ones():
+    assert render.state_path("Someone") == "people/someone.json"
+    assert "`people/<login>.json`" in README
+    assert f"`{bans.PATH}`" in README
