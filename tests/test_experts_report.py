@@ -56,3 +56,17 @@ def test_someone_revoked_this_month_still_appears_as_ended() -> None:
     cy = next(e for e in data["experts"] if e["login"] == "cy")
     assert cy["status"] == "ended 2026-11-30" and cy["met"] is False
     assert data["met"] == ["ada"]
+
+
+def test_public_top_helpers_leave_out_experts_under_the_minimum() -> None:
+    """Someone revoked this month is under the minimum too: not a public top helper either."""
+    closing = Closing("cy", Month(2026, 10), datetime(2026, 11, 30, tzinfo=UTC),
+                      Outcome.REVOKED, 1, 10, ("acme/experts",))
+    found = (helped("ada", Kind.ANSWER, 4) + helped("bob", Kind.REVIEW, 2)
+             + helped("cy", Kind.REVIEW, 3) + helped("eve", Kind.REVIEW, 1))
+    built = build_report(NOV, SETTINGS, {"ada": "ada", "bob": "bob"}, Records((), (closing,)),
+                         found, ["acme/widgets"], NOW, top=2)
+    assert [t.login for t in built.top_helpers] == ["ada", "cy"]  # the private report
+    assert [t.login for t in built.public_helpers] == ["ada", "eve"]
+    public = render_markdown(built, public=True)
+    assert "| 2 | @eve |" in public and "@cy" not in public and "@bob" not in public

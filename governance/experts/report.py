@@ -2,7 +2,9 @@
 
 Two renderings of the same report: the maintainers' one (everything, private) and the
 public one (``public=True``: thanks and top helpers only; grace periods and shortfalls are
-private records and never appear in it).
+private records and never appear in it). An expert under the minimum is left out of the
+public one altogether, top helpers included: being listed there but not thanked would show
+they fell short.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ class MonthlyReport:
     experts: tuple[ExpertLine, ...]
     top_helpers: tuple[Tally, ...]
     generated_at: datetime
+    public_helpers: tuple[Tally, ...] = ()  # top helpers without experts under the minimum
 
     @property
     def met(self) -> tuple[ExpertLine, ...]:
@@ -60,8 +63,11 @@ def build_report(
     lines = [_line(tally_of(tallies, login), settings.minimum, records, now)
              for login in people.values()]
     lines.sort(key=lambda e: (-e.tally.score, e.login.lower()))
+    helpers = ranked(tallies.values())
+    short = {e.login.lower() for e in lines if not e.met}
+    public = [t for t in helpers if t.login.lower() not in short]
     return MonthlyReport(month, settings.minimum, tuple(repositories), tuple(lines),
-                         tuple(ranked(tallies.values())[:top]), now)
+                         tuple(helpers[:top]), now, tuple(public[:top]))
 
 
 def _line(tally: Tally, minimum: float, records: Records, now: datetime) -> ExpertLine:
@@ -111,7 +117,7 @@ def _private_part(report: MonthlyReport) -> list[str]:
 def _public_part(report: MonthlyReport) -> list[str]:
     thanks = [f"- @{e.login} ({e.tally.score:g})" for e in report.met]
     out = ["Thank you to the experts who helped this month:", "", *thanks] if thanks else []
-    return [*out, "", *_top(report.top_helpers)]
+    return [*out, "", *_top(report.public_helpers)]
 
 
 def _top(top: Iterable[Tally]) -> list[str]:
@@ -143,8 +149,12 @@ def report_to_dict(report: MonthlyReport, *, public: bool = False) -> dict[str, 
         "generated_at": report.generated_at.isoformat(),
         "experts": experts,
         "met": [e.login for e in report.met],
-        "top_helpers": [_tally_dict(t) for t in report.top_helpers],
+        "top_helpers": [_tally_dict(t) for t in _helpers(report, public)],
     }
+
+
+def _helpers(report: MonthlyReport, public: bool) -> tuple[Tally, ...]:
+    return report.public_helpers if public else report.top_helpers
 
 
 def _expert_dict(line: ExpertLine, public: bool) -> dict[str, Any]:
