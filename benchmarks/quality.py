@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from governance.detect import DEFAULT_CONTEXT, classify  # noqa: E402
 from governance.detect.engine import classify_with  # noqa: E402
 from governance.detect.ngram import shipped_models  # noqa: E402
+from governance.model import Verdict  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "dev.jsonl"
 LABELS = ("abuse", "solicitation", "pii", "malware")
@@ -91,14 +92,17 @@ def by_source(items: list[dict[str, str]], preds: list[str]) -> None:
         print(f"{source:<48}{good / n:>7.3f}{n:>6}")
 
 
-def show_errors(items: list[dict[str, str]], preds: list[str], which: str, limit: int) -> None:
+def show_errors(items: list[dict[str, str]], verdicts: list[Verdict], which: str,
+                limit: int) -> None:
+    """Misclassified items of a label ("fp": ok items flagged), with the rules that fired
+    (from the same model that made the prediction: a fold model for trained sources)."""
     shown = 0
-    for it, p in zip(items, preds, strict=True):
+    for it, verdict in zip(items, verdicts, strict=True):
+        p = verdict.label.value
         wrong = p != it["label"]
         if not wrong or (which == "fp" and it["label"] != "ok") or (
             which not in ("fp", "all") and it["label"] != which):
             continue
-        verdict = classify(it["text"])
         rules = ",".join(f"{h.rule_id}:{h.score}" for h in verdict.hits)
         print(f"[{it['source']}] gold={it['label']} pred={p} {rules}\n   {it['text'][:300]!r}")
         shown += 1
@@ -106,24 +110,22 @@ def show_errors(items: list[dict[str, str]], preds: list[str], which: str, limit
             break
 
 
-def predictions(items: list[dict[str, str]], *, cross_validate: bool) -> list[str]:
+def verdicts_of(items: list[dict[str, str]], *, cross_validate: bool) -> list[Verdict]:
+    """Each item's verdict; items of trained sources from a fold model that never saw them."""
     if not cross_validate or not shipped_models():
-        return [classify(it["text"]).label.value for it in items]
+        return [classify(it["text"]) for it in items]
     import train_ngram as tr
 
     thresholds = {c: m.threshold for c, m in shipped_models().items()}
     xs = tr.featurize(items)
-    preds = [""] * len(items)
+    out: list[Verdict | None] = [None] * len(items)
     for k in range(tr.FOLDS):
         fit_idx = [i for i, it in enumerate(items) if tr.trainable(it) and tr.fold_of(it) != k]
         models = tr.fit([items[i] for i in fit_idx], [xs[i] for i in fit_idx], thresholds)
         for i, it in enumerate(items):
             if tr.trainable(it) and tr.fold_of(it) == k:
-                preds[i] = classify_with(it["text"], DEFAULT_CONTEXT, models).label.value
-    for i, it in enumerate(items):
-        if not preds[i]:
-            preds[i] = classify(it["text"]).label.value
-    return preds
+                out[i] = classify_with(it["text"], DEFAULT_CONTEXT, models)
+    return [v if v is not None else classify(it["text"]) for it, v in zip(items, out, strict=True)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -137,12 +139,13 @@ def main(argv: list[str] | None = None) -> int:
 
     if CORPUS.exists():
         items = load(CORPUS)
-        preds = predictions(items, cross_validate=not args.no_cv)
+        verdicts = verdicts_of(items, cross_validate=not args.no_cv)
+        preds = [v.label.value for v in verdicts]
         report(items, preds, f"dev corpus {CORPUS}")
         if args.by_source:
             by_source(items, preds)
         if args.errors:
-            show_errors(items, preds, args.errors, args.limit)
+            show_errors(items, verdicts, args.errors, args.limit)
     else:
         print(f"corpus not found at {CORPUS}: skipping the dev-set tables")
     malware_table(report)

@@ -81,6 +81,38 @@ def test_insults_aimed_at_people_are_abuse(text):
     assert label(text) is Label.ABUSE
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@dana_k you are a waste of space",  # "of" is an everyday word, not a folded "off"
+        "what a bunch of clowns runs this repo",
+        "You're a piece of crap, and everyone here knows it",
+        "I agree, @sam-dev is being a total jerk here",  # a mention after a space is a target
+        "honestly it looks like a monkey coded this",
+        "my lazy piece of shit boss pushed this to prod",
+        "nobody wants your lazy self in this project",
+        "What the fuck are you doing with this PR?",
+        "You're going to act like a child about this too?",
+        "I'm done arguing, you useless clowns",  # self-directed opener, but a new clause
+    ],
+)
+def test_more_insults_aimed_at_people_are_abuse(text):
+    assert label(text) is Label.ABUSE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This piece of shit build script broke again",
+        "The CLI prints 'invalid choice, you moron' when you mistype a flag",
+        'The old bot used to reply "read the docs, idiot" which is why we removed it',
+        "fuck of a day, the CI was down for hours",
+    ],
+)
+def test_insults_about_things_or_in_reported_speech_stay_ok(text):
+    assert label(text) is Label.OK
+
+
 def test_threats_are_severe_and_scored_for_removal():
     verdict = classify("Merge it or I will find you and hurt you.")
     assert verdict.label is Label.ABUSE and verdict.score >= 0.85
@@ -178,6 +210,8 @@ def test_spam_is_solicitation(text):
         " Disclaimer: I'm the author.",
         "We use this library at Acme in production for two years, thanks for the work!",
         "You can sponsor the project at https://github.com/sponsors/octocat",
+        "Shame on me, I missed it. The talk explains it: https://www.youtube.com/watch?v=Xa1b2",
+        "The docs site is close to 20,000 subscribers on the mailing list, nice work",
     ],
 )
 def test_on_topic_recommendations_and_sponsor_links_are_ok(text):

@@ -39,6 +39,10 @@ THIRD_PERSON = (
 BE = (r"(?: (?:should|would|will|must|always|just|really|still|clearly|obviously)"
       r"(?: not|n't)?)?(?:'re|'s|'m| re| are| is| r| was| were| am| be| being| act like|"
       r" acting like| sound like| look like)")
+# More ways to say "you are": kept out of BE so that BE stays a short list of literals
+# (RE2's prefilter gives up on long cross products and then runs the rule on every text).
+BEHAVE = (r"(?: behave| behaving|'re going to act|'re gonna act| are going to act|"
+          r" are gonna act|'re going to behave| are going to behave) like")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +55,7 @@ class Rule:
 
 RULES = (
     Rule("abuse.insult.you_are", r"\b{T}{B} (?:{I} ){{0,3}}(?:{N}|{A}|[a-z]+ {N})s?\b", 0.92, 2),
+    Rule("abuse.insult.you_are", r"\b{T}{BH} (?:{I} ){{0,3}}(?:{N}|{A})s?\b", 0.92, 2),
     Rule("abuse.insult.they_are", r"\b{H}{B} (?:{I} ){{0,3}}{P}s?\b", 0.9, 2),
     Rule("abuse.insult.vocative", r"\b(?:you|u|ya|ye) (?:{I} |{A} ){{0,3}}{N}s?\b", 0.93, 2),
     Rule("abuse.insult.question", r"\b(?:are|r) (?:you|u|ya|yall|you guys|you people) "
@@ -91,6 +96,12 @@ RULES = (
          r"(?:all |really |just |still |totally |always |have always |have )?(?:suck|sucked|stink|"
          r"blow)\b|\b(?:everything|anything) (?:you|u) (?:guys |people )?(?:\w+ ){{0,5}}sucks\b",
          0.86, 2),
+    Rule("abuse.insult.your_self", r"\byour (?:{I} )?(?:{A}|{N}) (?:self|selves)\b", 0.8, 2),
+    Rule("abuse.insult.person_noun", r"\b(?:{P}|piece of (?:shit|crap)) (?:husband|wife|boyfriend|girlfriend|ex|boss|"
+         r"coworker|colleague|maintainers?|developers?|devs?|authors?|owners?|admins?|"
+         r"moderators?|mods?|contributors?|guys?|dude|person|people|man|woman|kids?)\b", 0.85, 2),
+    Rule("abuse.hostile.what_the_fuck", r"\b(?:what )?the (?:fuck|fck|fk) (?:are|were|is wrong "
+         r"with|do|did) (?:you|u|ya)\b", 0.8, 2),
     Rule("abuse.insult.kind_of_person", r"\b(?:a|an|very|such an?|what an?) (?:{I} )?(?:{A}) "
          r"(?:person|human(?: being)?|individual|guy|dude|man|woman|people)\b", 0.55, 1),
     Rule("abuse.vulgar.fuck_you", r"\b(?:fuck|fck|fk|screw|to hell with|fuck off,?) "
@@ -116,7 +127,11 @@ RULES = (
          r"|\bwho (?:hired|let) (?:you|u|this \w+)\b"
          r"|\b(?:my|a) (?:grandma|grandmother|cat|dog|\d+[- ]year[- ]old|kid|toddler|monkey) "
          r"(?:could|can|would|codes?|writes?) (?:do |write |code )?(?:this |it )?better\b"
-         r"|\blike (?:watching )?a (?:toddler|monkey|child|kid|chimp|baby) (?:with|use|using|playing)\b",
+         r"|\blike (?:watching )?a (?:toddler|monkey|child|kid|chimp|baby) (?:with|use|using|playing)\b"
+         r"|\b(?:written|coded|made|designed|programmed) by (?:a |an |some )?(?:monkey|donkey|"
+         r"toddler|chimp|baboon|\d+[- ]year[- ]old)s?\b|\b(?:a|an|some) (?:monkey|donkey|"
+         r"toddler|chimp|baboon|\d+[- ]year[- ]old)s?\)? (?:must have |could have |has )?"
+         r"(?:wrote|written|coded) (?:this|that|it)\b",
          0.86, 2),
     Rule("abuse.hostile.what_is_wrong",
          r"\bwhat(?:'s| is) wrong with (?:you|u|you people|you guys|these people|them)\b"
@@ -209,6 +224,9 @@ TRIGGERS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "abuse.insult.bunch_of": ("@N",),
     "abuse.insult.like_you": (("@N", "@A"), ("like", "as")),
     "abuse.insult.your_brain": ("your",),
+    "abuse.insult.your_self": ("self", "selves"),
+    "abuse.insult.person_noun": ("@P", "piece"),
+    "abuse.hostile.what_the_fuck": ("fuck", "fck", "fk"),
     "abuse.insult.standalone": ("@P",),
     "abuse.insult.mention": ("@P",),
     "abuse.insult.you_suck": ("suck", "sucks", "sucked", "stink", "blow"),
@@ -224,6 +242,7 @@ TRIGGERS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
                           "deserve", "deserves", "ought", "need", "kill", "kys", "die", "drop",
                           "come"),
     "abuse.belittle.not_for_you": ("programming", "coding", "software", "open", "computer",
+                                   "written", "coded", "wrote", "donkey", "chimp", "baboon",
                                    "computers", "job", "development", "leave", "go", "uninstall",
                                    "delete", "even", "hired", "let", "grandma", "grandmother",
                                    "cat", "dog", "old", "kid", "toddler", "monkey", "watching"),
@@ -246,15 +265,18 @@ NEGATED_BEFORE = re.compile(
     r"\bno one is|\bnobody is|\bif i|\bif you think|\bcalled me|\bcall me|\bcalls me|"
     r"\bsaid|\bsays|\bsaying|\bi feel like|\bi'm|\bi am|\bmakes me feel|\bi look like|"
     r"\bi was|\bi felt|\bmade me look|\btold (?:me|us|them|him|her) to|\btells? (?:me|us) to|"
-    r"\bus from being|\bwe are|\bwe're|\bwe were|\bmakes? us look)[^\w.?!\n]*(?:\w+[^\w.?!\n]+){0,3}$"
+    r"\bus from being|\bwe are|\bwe're|\bwe were|\bmakes? us look)[^\w.?!\n]*"
+    r"(?:\w+[^\w.?!\n,;]+){0,3}$"  # up to three words, within the clause ("I'm right, and ...")
 )
 # Squashing repeated letters merges a few insults with everyday words ("ass" -> "as",
 # "coon" -> "con", "nigger" -> "niger"); such a word only counts when the original spelling
 # has the insult's double letters ("ass", "asss"; not "as" or "conn").
 COLLISIONS = {
     "as": "ass", "con": "coon", "cons": "coons", "niger": "nigger", "fol": "fool",
-    "fols": "fools", "pis": "piss", "hel": "hell", "of": "off",
+    "fols": "fools", "pis": "piss", "hel": "hell",
 }
+# "fuck off" folds to "fuck of": in that rule "of" must have been written "off".
+RULE_COLLISIONS = {"abuse.vulgar.fuck_you": {**COLLISIONS, "of": "off"}}
 _FOLDED_WORD = re.compile(r"[a-z]+")
 
 
@@ -323,7 +345,8 @@ def _prefilter() -> Prefilter:
 
 def _parts(alternation: Callable[[tuple[str, ...]], str]) -> dict[str, str]:
     parts = {
-        "T": squash_pattern(TARGET), "H": squash_pattern(THIRD_PERSON), "B": BE,
+        "T": squash_pattern(TARGET), "H": squash_pattern(THIRD_PERSON),
+        "B": squash_pattern(BE), "BH": squash_pattern(BEHAVE),
         "P": alternation(lexicon.PERSON_NOUNS), "N": alternation(lexicon.INSULT_NOUNS),
         "A": alternation(lexicon.INSULT_ADJECTIVES), "I": alternation(lexicon.INTENSIFIERS),
         "S": alternation(lexicon.SLURS), "V": alternation(lexicon.VOCATIVE_ADJECTIVES),
@@ -339,7 +362,7 @@ def _plain_alt(words: tuple[str, ...]) -> str:
 def detect(doc: Doc) -> Iterator[RuleHit]:
     folded = doc.folded
     text = folded.text
-    quotes = quoted_lines(text) if ">" in text else ()
+    quotes = _quoted(text)
     words = doc.words
     triggers = rule_triggers()
     rules = compiled_rules()
@@ -347,13 +370,36 @@ def detect(doc: Doc) -> Iterator[RuleHit]:
         rule, pattern = rules[index]
         if any(words.isdisjoint(needed) for needed in triggers[rule.rule_id]):
             continue
-        spans = [m.span() for m in pattern.finditer(text) if _counts(doc, quotes, m)]
+        collisions = RULE_COLLISIONS.get(rule.rule_id, COLLISIONS)
+        spans = [m.span() for m in pattern.finditer(text)
+                 if _counts(doc, quotes, m, collisions)]
         if spans:
             yield doc.hit(rule.rule_id, ABUSE, rule.score, spans[:5], severity=rule.severity,
                           view=folded)
 
 
-def _counts(doc: Doc, quotes: tuple[tuple[int, int], ...], m: re.Match[str]) -> bool:
+# Words someone or something else said: 'the app tells me "wrong choice, you moron"'. A
+# quotation counts as reported when a verb of saying (or an error/message noun) comes shortly
+# before its opening mark on the same line.
+REPORTED_QUOTE = re.compile(squash_pattern(
+    r"\b(?:say|says|said|saying|tell|tells|told|telling|ask|asks|asked|reply|replies|"
+    r"replied|answer|answers|answered|respond|responds|responded|write|writes|wrote|"
+    r"print|prints|printed|show|shows|showed|display|displays|displayed|shout|shouts|"
+    r"shouted|yell|yells|yelled|call|calls|called|message|error|prompt|reads|read)\b"
+    r"[^\n\"'“‘]{0,20}?(?:(\")[^\"\n]+\"|(')[^\n]+?'(?!\w)|(“)[^”\n]+”|(‘)[^’\n]+’)"
+))
+
+
+def _quoted(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the folded text that repeat someone else's words: quoted lines and speech."""
+    quotes = quoted_lines(text) if ">" in text else ()
+    if "'" in text or '"' in text or "“" in text or "‘" in text:
+        quotes += tuple(m.span() for m in REPORTED_QUOTE.finditer(text))
+    return quotes
+
+
+def _counts(doc: Doc, quotes: tuple[tuple[int, int], ...], m: re.Match[str],
+            collisions: dict[str, str] = COLLISIONS) -> bool:
     """Drop matches in code, in quoted lines, or after a negation."""
     start, end = m.span()
     if any(s <= start < e for s, e in quotes):
@@ -362,7 +408,7 @@ def _counts(doc: Doc, quotes: tuple[tuple[int, int], ...], m: re.Match[str]) -> 
     if doc.in_code(base_start, base_end):
         return False
     before = doc.folded.text[max(0, start - 40) : start]
-    return not NEGATED_BEFORE.search(before) and not _collision(doc, m)
+    return not NEGATED_BEFORE.search(before) and not _collision(doc, m, collisions)
 
 
 @functools.cache
@@ -385,10 +431,10 @@ def unsquashed(original: str, start: int, end: int) -> str:
     return original[start:end]
 
 
-def _collision(doc: Doc, m: re.Match[str]) -> bool:
+def _collision(doc: Doc, m: re.Match[str], collisions: dict[str, str]) -> bool:
     """Did the match rely on a squashed word that was an everyday word in the original?"""
     for word in _FOLDED_WORD.finditer(m.group()):
-        full = COLLISIONS.get(word.group())
+        full = collisions.get(word.group())
         if full is not None:
             s, e = doc.folded.span(m.start() + word.start(), m.start() + word.end())
             written = unsquashed(doc.norm.original, s, e).lower()
@@ -441,7 +487,7 @@ def has_abusive_vocabulary(doc: Doc) -> bool:
     if doc.words.isdisjoint(_vocabulary_words()):
         return False
     text = doc.folded.text
-    quotes = quoted_lines(text) if ">" in text else ()
+    quotes = _quoted(text)
     return any(_counts(doc, quotes, m) for m in _abusive_vocabulary().finditer(text))
 
 

@@ -81,10 +81,16 @@ def split_alternatives(source: str) -> list[str]:
 
 
 def _word_start(text: str, index: int) -> bool:
-    """Would ``\\b`` match at ``index``? (A start is always a boundary before a word char.)"""
+    """Would ``\\b`` match at ``index``? (A start is always a boundary before a word char.)
+
+    An ``@mention`` starts a word too ("... that @alice is ..."), unless a word char comes
+    right before it ("mail@alice").
+    """
     if index == 0 or index >= len(text):
         return True
     before, after = text[index - 1], text[index]
+    if after == "@":
+        return not _is_word(before)
     return _is_word(before) != _is_word(after)
 
 

@@ -34,7 +34,7 @@ PERSON_NOUNS = (
     "motherfucker", "fucker", "shithead", "shitbag", "doofus", "dolt", "twit", "pillock",
     "plonker", "bellend", "knobhead", "slut", "whore", "skank", "liar", "fraud", "coward",
     "crybaby", "troll", "jerk", "creep", "lowlife", "dirtbag", "sleazebag", "incel",
-    "neckbeard", "waste of space", "waste of oxygen", "piece of shit", "pussy", "dumbo",
+    "neckbeard", "waste of oxygen", "pussy", "dumbo",
     "race traitor", "teabagger",
 )
 # Adjectives that insult a person ("you are <adj>", "what a <adj> <noun>").

@@ -545,7 +545,8 @@ SIGNALS = (
     Signal(
         "solicitation.engagement_bait",
         r"\b(?:like|thumbs up|upvote) (?:this|my) (?:comment|video|post)\b|"
-        r"\b\d[\d,.]*k? (?:subscribers|subs|followers)\b|"
+        r"\b(?:get|gets|got|getting|reach|reaching|hit|hitting|at) \d[\d,.]*k? "
+        r"(?:subscribers|subs|followers)\b|"  # a goal ("help me reach 1k subs"), not a count
         r"\bsub(?:scribe)? (?:to|for) (?:me|my)\b|\bsubscrib(?:e|ing|ed) (?:back|to you)\b|"
         r"\b(?:check|checking) (?:me|out my|my) (?:out|rap|raps|music|songs?|videos?|channel|"
         r"covers?|beats?|mix(?:tape)?)\b|\bhelp me (?:get|reach|hit) (?:\d|my goal)|"
@@ -792,5 +793,21 @@ _COMMERCIAL_HINT = re.compile(
 
 
 def has_commercial_hint(doc: Doc) -> bool:
-    """Gate for the statistical scorer: links, numbers, money or sales words must be present."""
-    return bool(_COMMERCIAL_HINT.search(doc.lower))
+    """Gate for the statistical scorer: links, numbers, money or sales words must be present.
+
+    Links to well-known developer sites (``TRUSTED_HOSTS``: YouTube, Stack Overflow, docs)
+    are not a hint: the model learnt from video-comment spam that a link means spam, which
+    is not true of a GitHub comment citing a talk or an answer.
+    """
+    text = doc.lower
+    if not _COMMERCIAL_HINT.search(text):
+        return False
+    if "http" not in text and "www." not in text:
+        return True
+    return bool(_COMMERCIAL_HINT.search(URL.sub(lambda m: _without_trusted(doc, m), text)))
+
+
+def _without_trusted(doc: Doc, link: re.Match[str]) -> str:
+    host = _host(link.group())
+    trusted = host and any(host == t or host.endswith("." + t) for t in TRUSTED_HOSTS)
+    return " " if trusted else link.group()
