@@ -279,6 +279,8 @@ async def run(args: argparse.Namespace) -> int:
             print_runs("flagged", flagged)
             slowest = max(statistics.median(r.seconds for r in runs)
                           for runs in (benign, flagged))
+            print(f"  slower median {slowest:.3f} s (target < {TARGET_SECONDS} s: "
+                  f"{'ok' if slowest < TARGET_SECONDS else 'FAILS the target'})")
             event = work / "importtime.json"
             event.write_text(json.dumps(event_payload(fake, issue, BENIGN, "importtime")))
             timed = await run_action(fake, action_env(fake.url, event, work), "-X", "importtime")
