@@ -304,8 +304,13 @@ class GitHubAdapter:
         return True
 
     async def unblock(self, org: str, login: str) -> None:
-        await self.client.rest("DELETE", "/orgs/{org}/blocks/{username}",
-                               {"org": org, "username": login})
+        """Lift an organisation block. 404: there is no such organisation (a user account,
+        where a ban was an interaction limit that runs out by itself), nothing to lift."""
+        try:
+            await self.client.rest("DELETE", "/orgs/{org}/blocks/{username}",
+                                   {"org": org, "username": login})
+        except NotFound:
+            return  # the wanted state already holds, so the sweep may record the lift
 
     async def limit_interactions(self, repo: str, limit: str, expiry: str) -> None:
         await self.client.rest("PUT", "/repos/{owner}/{repo}/interaction-limits", _split(repo),
