@@ -153,6 +153,16 @@ def test_temporary_ban_blocks_in_an_org_and_limits_interactions_for_a_user_repo(
     assert not any(isinstance(a, BlockUser) for a in plan.actions)
 
 
+@pytest.mark.parametrize(("days", "expiry"), [(1, "one_day"), (7, "one_week"),
+                                              (14, "one_month"), (90, "six_months")])
+def test_the_interaction_limit_of_a_user_repo_covers_the_configured_ban(days, expiry):
+    threat = verdict(Category.ABUSE, 0.97, severity=3)
+    cfg = config(ledger=LEDGER, ladder={"temporary_ban_days": days})
+    plan = moderate(event(owner_type=ActorType.USER), threat, cfg, PersonRecord("x"), NOW)
+    (limit,) = [a for a in plan.actions if isinstance(a, LimitInteractions)]
+    assert limit.expiry == expiry
+
+
 def test_known_content_is_not_recorded_twice():
     history = PersonRecord("someone", (Incident("IC_node1", NOW, Category.ABUSE, ("r",),
                                                 Step.CORRECTION),))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from governance import messages
 from governance.config.types import Config, RuleConfig
@@ -190,7 +190,9 @@ def step_actions(event: ContentEvent, step: Step, category: Category, until: dat
             return [PostComment(thread_target(event), _warning_comment(event, category))]
         return [notify("warning")]
     if not repo.owned_by_org:  # installation tokens cannot block on behalf of a user
-        return [LimitInteractions(repo.full_name, "existing_users", "one_week"),
+        length = timedelta(days=config.ladder.temporary_ban_days) if until else None
+        return [LimitInteractions(repo.full_name, "existing_users",
+                                  ladder.interaction_expiry(length)),
                 notify("ban")]
     return [BlockUser(repo.owner, login, until),
             notify("ban")]
