@@ -62,7 +62,7 @@ async def test_merged_outside_pr_gets_one_email_one_code_and_one_comment(
     html = mail.message.get_body(("html",)).get_content()
     assert f"{REPO}#{number}" in mail.message["Subject"]
     assert "$100 merch credit" in mail.message["Subject"]
-    assert code in text and code in html and "checkout" in text
+    assert code in text and code in html and "reply to this e-mail" in text
     assert "reward-acme-widgets" not in mail.message["Message-ID"]  # made valid by the adapter
     assert mail.message["Message-ID"].startswith("<reward-acme.widgets.")
 
@@ -258,6 +258,32 @@ def _closed_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+async def test_pool_email_links_the_configured_store(reward_world: RewardWorld) -> None:
+    w = reward_world
+    store = "https://merch.acme.example/shop"
+    w.set_config(CONFIG_YAML.replace("  contact: merch@acme.example\n",
+                                     f"  contact: merch@acme.example\n  store_url: {store}\n"))
+    number = w.merged_pr("first-pr-alex", emails=(ALEX,))
+    assert (await w.reward("first-pr-alex", number)).state == "thanked"
+    (mail,) = w.smtp.messages
+    text = mail.message.get_body(("plain",)).get_content()
+    html = mail.message.get_body(("html",)).get_content()
+    assert f"pick what you like at {store} and enter the code at checkout" in text
+    assert f'<a href="{store}">{store}</a>' in html
+    assert "reply to this e-mail to" not in text
+
+
+async def test_pool_email_without_a_store_asks_for_a_reply(reward_world: RewardWorld) -> None:
+    w = reward_world
+    number = w.merged_pr("first-pr-alex", emails=(ALEX,))
+    assert (await w.reward("first-pr-alex", number)).state == "thanked"
+    (mail,) = w.smtp.messages
+    for part in ("plain", "html"):
+        body = mail.message.get_body((part,)).get_content()
+        assert "How to redeem it: reply to this e-mail" in body
+        assert "our merch store" not in body and "checkout" not in body
 
 
 async def test_shopify_provider_creates_a_unique_code_per_reward(

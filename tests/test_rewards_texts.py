@@ -7,6 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from governance.config import defaults
+from governance.config.load import ConfigError, load_config_text
+from governance.config.types import Config
 from governance.rewards import texts
 from governance.rewards.claims import NO_EMAIL, Claim, State, Step, from_json, to_json
 from governance.rewards.report import build_report, pending_json, pending_text
@@ -15,15 +18,52 @@ from governance.rewards.store import IndexEntry
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 VALUES = texts.values_for(login="alex", repo="acme/widgets", number=42,
                           url="https://github.com/acme/widgets/pull/42", tier="100",
-                          tier_label="$100 <merch> credit", store="", contact="")
+                          tier_label="$100 <merch> credit", store_url="", contact="")
+
+
+STORE = "https://merch.acme.example/?ref=gov&lang=en"
+
+
+def with_store(url: str) -> dict[str, str]:
+    return texts.values_for(login="alex", repo="acme/widgets", number=42,
+                            url="https://github.com/acme/widgets/pull/42", tier="100",
+                            tier_label="$100 <merch> credit", store_url=url, contact="")
 
 
 def test_email_names_pr_and_tier_and_explains_redeeming() -> None:
-    mail = texts.Texts(texts.DEFAULTS).email(VALUES, "CODE-1234")
+    mail = texts.Texts(texts.DEFAULTS).email(with_store(STORE), "CODE-1234")
     assert "acme/widgets#42" in mail.subject and "$100 <merch> credit" in mail.subject
     assert "CODE-1234" in mail.text and "checkout" in mail.text
     assert "CODE-1234" in mail.html and "$100 &lt;merch&gt; credit" in mail.html
     assert "<merch>" not in mail.html  # values are escaped in the HTML part
+
+
+def test_email_links_the_store_when_one_is_configured() -> None:
+    mail = texts.Texts(texts.DEFAULTS).email(with_store(STORE), "CODE-1234")
+    assert texts.redeem_text(STORE) in mail.text
+    assert f"pick what you like at {STORE} and enter the code at checkout" in mail.text
+    escaped = "https://merch.acme.example/?ref=gov&amp;lang=en"
+    assert f'<a href="{escaped}">{escaped}</a>' in mail.html
+    assert "&amp;lt;" not in mail.html and "&lt;a href" not in mail.html  # a link, not text
+
+
+def test_email_without_a_store_says_how_to_redeem_anyway() -> None:
+    mail = texts.Texts(texts.DEFAULTS).email(VALUES, "CODE-1234")
+    assert texts.redeem_text("") in mail.text and texts.redeem_text("") in mail.html
+    assert "reply to this e-mail" in texts.redeem_text("")
+    assert "our merch store" not in mail.text and "checkout" not in mail.text
+    assert "href" not in texts.redeem_html("")
+
+
+def test_email_overrides_can_place_the_store_link_themselves() -> None:
+    chosen = texts.Texts.with_overrides({
+        texts.EMAIL_TEXT: "Code $code, shop at $store_url ($store).",
+        texts.EMAIL_HTML: "<p>$code</p><p>$redeem</p>"})
+    mail = chosen.email(with_store(STORE), "CODE-1234")
+    assert mail.text == f"Code CODE-1234, shop at {STORE} ({STORE})."
+    assert '<a href="https://merch.acme.example/?ref=gov&amp;lang=en">' in mail.html
+    bare = chosen.email(VALUES, "CODE-1234")
+    assert bare.text == "Code CODE-1234, shop at  (our merch store)."
 
 
 def test_comments_never_carry_code_or_address_even_from_an_override() -> None:
@@ -120,3 +160,15 @@ def test_pending_listing_text_and_json() -> None:
                                             "(no-email)\tsince 2026-11-10")
     assert pending_text([]) == "No pending rewards.\n"
     assert '"reason": "no-email"' in pending_json(waiting)
+
+
+def test_store_url_is_a_web_address_in_the_config() -> None:
+    def store_url(text: str) -> str:
+        given = load_config_text(text, "g.yml")
+        return Config.from_mapping(defaults.fill(defaults.schema(), given)).recognition.store_url
+
+    assert store_url("recognition:\n  store_url: https://merch.acme.example\n") \
+        == "https://merch.acme.example"
+    assert store_url("") == ""
+    with pytest.raises(ConfigError, match=r"g\.yml:2:14: recognition\.store_url"):
+        load_config_text("recognition:\n  store_url: javascript:alert(1)\n", "g.yml")

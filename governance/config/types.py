@@ -126,6 +126,7 @@ class Recognition:
     exclude: RecognitionExclude
     codes: Codes
     contact: str
+    store_url: str  # where codes are spent; empty: the Shopify shop, or by reply
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,6 +255,7 @@ def _recognition(d: Mapping[str, Any]) -> Recognition:
             shopify_price_rules=dict(codes["shopify_price_rules"]),
         ),
         contact=d["contact"],
+        store_url=d["store_url"],
     )
 
 

@@ -29,7 +29,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
-from governance.config.types import Config
+from governance.config.types import Config, Recognition
 from governance.model import Reward, Surface, Target
 from governance.policy.recognition import (
     SKIP_ALREADY,
@@ -306,11 +306,10 @@ class Runner:
     def _values(self, claim: Claim) -> dict[str, str]:
         rec = self.config.recognition
         tier = next((t for t in rec.tiers if t.name == claim.tier), None)
-        shop = rec.codes.shopify_shop if rec.codes.provider == "shopify" else ""
         return texts.values_for(
             login=claim.login, repo=claim.repo, number=claim.number, url=claim.url,
             tier=claim.tier, tier_label=tier.description if tier else "",
-            store=f"https://{shop}" if shop else "", contact=rec.contact)
+            store_url=store_url(rec), contact=rec.contact)
 
     async def _give_up(self, key: str, path: str, exc: Exception) -> None:
         """After an unexpected failure: note it and free the lease (best effort)."""
@@ -323,6 +322,12 @@ class Runner:
                 await self.store.write(claim, found[1], "stopped by an error")
         except Exception:  # the lease runs out by itself
             log.warning("reward %s: could not free the claim; it frees itself", key)
+
+
+def store_url(rec: Recognition) -> str:
+    """Where the code is spent: ``store_url`` if set, else the Shopify shop, else nowhere."""
+    shop = rec.codes.shopify_shop if rec.codes.provider == "shopify" else ""
+    return rec.store_url or (f"https://{shop}" if shop else "")
 
 
 async def load_texts(github: GitHub, ledger: str) -> texts.Texts:

@@ -1,7 +1,11 @@
 """What a rewarded contributor reads: the e-mail, the thank-you and the contact comments.
 
 Templates use ``string.Template`` placeholders (``$login``, ``$repo``, ``$number``, ``$url``,
-``$tier``, ``$tier_label``, ``$store``, ``$contact``; the e-mail also gets ``$code``).
+``$tier``, ``$tier_label``, ``$store``, ``$store_url``, ``$redeem``, ``$contact``; the e-mail
+also gets ``$code``). ``$redeem`` is the whole how-to-redeem sentence: a link to the store
+(``recognition.store_url``, or the Shopify shop) when there is one, otherwise an invitation
+to reply, because a code without a place to spend it helps nobody. In the HTML e-mail it
+carries the ``<a href>`` link; every other value is escaped there.
 Maintainers override any of them with a file of the same name under ``rewards/templates/``
 in the private ledger repository. Comments are rendered without the code and the address
 in reach, so an override cannot leak them; an e-mail override without ``$code`` is refused
@@ -34,7 +38,7 @@ As a thank-you from the maintainers, here is your merch code ($tier_label):
 
     $code
 
-How to redeem it: pick what you like in $store and enter the code at checkout.
+$redeem
 The code works once and is yours alone, so please do not share it.
 
 If anything does not work, reply to this e-mail.
@@ -48,7 +52,7 @@ Thanks again for contributing!
 <p>thank you for your pull request <a href="$url">$repo#$number</a>, which was merged.</p>
 <p>As a thank-you from the maintainers, here is your merch code ($tier_label):</p>
 <p style="font-size:1.3em"><strong><code>$code</code></strong></p>
-<p>How to redeem it: pick what you like in $store and enter the code at checkout.
+<p>$redeem
 The code works once and is yours alone, so please do not share it.</p>
 <p>If anything does not work, reply to this e-mail.</p>
 <p>Thanks again for contributing!</p>
@@ -69,6 +73,9 @@ the maintainers at $contact and mention this pull request, and we will send it t
 
 MARKER = "<!-- governance:reward:{kind} {key} -->"
 DEFAULT_STORE = "our merch store"
+REDEEM_AT = "How to redeem it: pick what you like at {store} and enter the code at checkout."
+REDEEM_BY_REPLY = ("How to redeem it: reply to this e-mail with the code and what you would "
+                   "like, and the maintainers will arrange it.")
 DEFAULT_CONTACT = "the contact address in this repository's README"
 
 
@@ -102,6 +109,7 @@ class Texts:
     def email(self, values: Mapping[str, str], code: str) -> Email:
         plain = {**values, "code": code}
         escaped = {k: html.escape(v) for k, v in plain.items()}
+        escaped["redeem"] = redeem_html(plain.get("store_url", ""))
         subject = _fill(self.templates[SUBJECT], plain).replace("\n", " ").strip()
         return Email(subject, _fill(self.templates[EMAIL_TEXT], plain),
                      _fill(self.templates[EMAIL_HTML], escaped))
@@ -128,9 +136,23 @@ def _fill(template: str, values: Mapping[str, str]) -> str:
     return Template(template).safe_substitute(values)
 
 
+def redeem_text(store_url: str) -> str:
+    """How to redeem the code, in plain text: at the store when there is one, else by reply."""
+    return REDEEM_AT.format(store=store_url) if store_url else REDEEM_BY_REPLY
+
+
+def redeem_html(store_url: str) -> str:
+    """The same sentence for the HTML e-mail, the store as a link (the URL escaped)."""
+    if not store_url:
+        return html.escape(REDEEM_BY_REPLY)
+    link = html.escape(store_url)
+    return html.escape(REDEEM_AT).format(store=f'<a href="{link}">{link}</a>')
+
+
 def values_for(*, login: str, repo: str, number: int, url: str, tier: str, tier_label: str,
-               store: str, contact: str) -> dict[str, str]:
+               store_url: str, contact: str) -> dict[str, str]:
     """The placeholders every template may use."""
     return {"login": login, "repo": repo, "number": str(number), "url": url, "tier": tier,
-            "tier_label": tier_label or f"tier {tier}", "store": store or DEFAULT_STORE,
+            "tier_label": tier_label or f"tier {tier}", "store": store_url or DEFAULT_STORE,
+            "store_url": store_url, "redeem": redeem_text(store_url),
             "contact": contact or DEFAULT_CONTACT}
