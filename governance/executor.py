@@ -171,8 +171,7 @@ class Executor:
         subject, body = messages.render_notice(action)
         email = await self._public_email(action.login) if self.mailer is not None else ""
         if email and self.mailer is not None:
-            message_id = f"{action.template}-{action.url}"
-            await self.mailer.send(email, subject, body, message_id=message_id)
+            await self.mailer.send(email, subject, body, message_id=action.message_id)
         elif self.ledger is not None:
             await self.ledger.note(action.login, f"{subject}\n\n{body}")
         else:

@@ -516,9 +516,18 @@ class Notify(Action):
     reason: str = ""
     url: str = ""
     repo: str = ""
+    incident: str = ""  # key of the incident (content version or command) it is about
 
     def summary(self) -> str:
         return f"notify @{self.login} privately ({self.template})"
+
+    @property
+    def message_id(self) -> str:
+        """One per person and incident, the same for every retry of that incident: a mail
+        provider may drop a second message with an id it has seen."""
+        parts = (self.login.lower(), self.template, self.url, self.step.name, self.incident)
+        digest = hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:20]
+        return f"coc-{self.template}-{digest}"
 
 
 @dataclass(frozen=True, slots=True)

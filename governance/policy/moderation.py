@@ -178,7 +178,8 @@ def step_actions(event: ContentEvent, step: Step, category: Category, until: dat
     login, repo = event.author.login, event.repo
 
     def notify(template: str) -> Notify:
-        return Notify(login, template, step, category.value, event.html_url, repo.full_name)
+        return Notify(login, template, step, category.value, event.html_url, repo.full_name,
+                      incident=event.node_id)
 
     if step is Step.CORRECTION:
         out: list[Action] = [notify("correction")]
