@@ -2,7 +2,8 @@
 
     python benchmarks/app_load.py [--quick] [--rate 100] [--seconds 20] [--total 10000]
                                   [--concurrency 32] [--first-timers 0.25]
-                                  [--config-ttl 0] [--profile] [--check-contracts]
+                                  [--config-ttl 0] [--settle] [--profile]
+                                  [--check-contracts]
 
 Three processes, so that each one's work and figures stay its own: the App (built as
 ``governance serve`` builds it, benchmarks/app_processes.py), the fake GitHub
@@ -393,7 +394,7 @@ async def at_rate(run: Run) -> None:
     chosen = await open_loop(run.session, run.webhook, run.stream, args.rate, args.seconds,
                              run.sent)
     elapsed = time.perf_counter() - started
-    lags = run.app.ask("lag-stop")
+    lags, gc_pauses = run.app.ask("lag-stop")
     times: ServerTimes = run.app.ask("times")
     print_latency(f"latency at {args.rate:g} deliveries/s for {args.seconds:g} s "
                   f"({len(chosen) / elapsed:.0f}/s achieved, answers included)",
@@ -402,6 +403,9 @@ async def at_rate(run: Run) -> None:
     print(f"  event-loop lag of the App's process: p50 {ms(pct(lags, 50)).strip()}, "
           f"p99 {ms(pct(lags, 99)).strip()}, max {ms(max(lags, default=float('nan'))).strip()}"
           " (high: the App is CPU-bound)")
+    print("  garbage-collector pauses of the App's process: " + ", ".join(
+        f"generation {g}: {len(p)}, max {ms(max(p, default=0.0)).strip()}"
+        for g, p in gc_pauses.items()))
     own = pct(own_latencies([d.guid for d in chosen], times), 99)
     print(f"  p99 of the App's own latency: {ms(own).strip()} "
           f"(target < {TARGET_OWN_P99 * 1000:.0f} ms: {verdict(own < TARGET_OWN_P99)})")
@@ -433,10 +437,11 @@ async def run_all(args: argparse.Namespace) -> int:
     fake = Child(fake_process, [(spec.text, spec.author) for spec in specs],
                  args.check_contracts)
     url, issue_number, ids = fake.start("the fake GitHub")
-    app = Child(app_process, url, args.config_ttl)
+    app = Child(app_process, url, args.config_ttl, args.settle)
     app_url, app_pid = app.start("the App")
     print(f"App process {app_pid} (attach a profiler: py-spy record --pid {app_pid}); config "
-          f"files kept for {args.config_ttl:g} s (--config-ttl; 0: read for every delivery)")
+          f"files kept for {args.config_ttl:g} s (--config-ttl; 0: read for every delivery); "
+          f"settle_process {'called' if args.settle else 'not called'} (--settle)")
     probes, load = split_probes(make_deliveries(specs, ids, issue_number))
     rss_start = app.ask("usage")["VmRSS"]
     connector = aiohttp.TCPConnector(limit=max(256, args.concurrency))
@@ -494,6 +499,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config-ttl", type=float, default=0.0,
                         help="seconds the App keeps config files read from GitHub "
                              "(app_from_settings' config_ttl; default 0, as serve today)")
+    parser.add_argument("--settle", action="store_true",
+                        help="call wiring.settle_process() before serving (detector loaded, "
+                             "start-up objects frozen for the garbage collector)")
     parser.add_argument("--check-contracts", action="store_true",
                         help="keep the fake's REST contract checks on (slower fake)")
     args = parser.parse_args(argv)

@@ -15,6 +15,7 @@ import asyncio
 import contextvars
 import cProfile
 import dataclasses
+import gc
 import io
 import json
 import logging
@@ -254,17 +255,36 @@ class LoopLag:
         return self.lags
 
 
-def app_process(conn: Any, api_url: str, config_ttl: float) -> None:
+class GcPauses:
+    """How long the garbage collector stopped this process, by generation."""
+
+    def __init__(self) -> None:
+        self.pauses: dict[int, list[float]] = {0: [], 1: [], 2: []}
+        self._started = 0.0
+        gc.callbacks.append(self._callback)
+
+    def _callback(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            self.pauses[info["generation"]].append(time.perf_counter() - self._started)
+
+    def stop(self) -> dict[int, list[float]]:
+        gc.callbacks.remove(self._callback)
+        return self.pauses
+
+
+def app_process(conn: Any, api_url: str, config_ttl: float, settle: bool) -> None:
     sys.path.insert(0, str(ROOT))
-    asyncio.run(_serve_app(conn, api_url, config_ttl))
+    asyncio.run(_serve_app(conn, api_url, config_ttl, settle))
 
 
-async def _serve_app(conn: Any, api_url: str, config_ttl: float) -> None:
+async def _serve_app(conn: Any, api_url: str, config_ttl: float, settle: bool) -> None:
     from aiohttp import web
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric import rsa
 
-    from governance.app.wiring import app_from_settings
+    from governance.app.wiring import app_from_settings, settle_process
     from governance.settings import load_settings
 
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
@@ -279,6 +299,8 @@ async def _serve_app(conn: Any, api_url: str, config_ttl: float) -> None:
     app = await app_from_settings(
         settings, config_ttl=config_ttl,
         extra=lambda a: a.middlewares.append(_timing_middleware(times)))
+    if settle:
+        settle_process()
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
@@ -295,6 +317,7 @@ class AppCommands:
     def __init__(self, times: ServerTimes) -> None:
         self.times = times
         self.lag: LoopLag | None = None
+        self.gc: GcPauses | None = None
         self.profiler: cProfile.Profile | None = None
 
     def answer(self, command: str) -> Any:
@@ -304,9 +327,9 @@ class AppCommands:
             self.times.recording = False
             return self.times
         if command == "lag-start":
-            self.lag = LoopLag()
-        if command == "lag-stop" and self.lag is not None:
-            return self.lag.stop()
+            self.lag, self.gc = LoopLag(), GcPauses()
+        if command == "lag-stop" and self.lag is not None and self.gc is not None:
+            return self.lag.stop(), self.gc.stop()
         if command == "profile-start":
             self.profiler = cProfile.Profile()
             self.profiler.enable()

@@ -9,6 +9,7 @@ load, a benign delivery then costs no GitHub call for its config.
 
 from __future__ import annotations
 
+import gc
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 
@@ -169,3 +170,16 @@ def _installations(settings: Settings, session: aiohttp.ClientSession, clock: Cl
     metrics.github_sources.append(installations.figures)
     metrics.github_sources.append(lambda: [GitHubFigures("app", client.calls, 0, None)])
     return installations
+
+
+def settle_process() -> None:
+    """Call once before serving: load the detector's model now, so that the first delivery
+    does not wait for it (nor every delivery arriving meanwhile), and move what start-up
+    allocated out of the garbage collector's way (``gc.freeze``): its full passes then skip
+    those tens of thousands of long-lived objects (modules, model, schema), and the pauses
+    they cause in every delivery in flight shrink from tens of milliseconds to a few."""
+    from governance.detect import classify
+
+    classify("warming up the detector before the first delivery")
+    gc.collect()
+    gc.freeze()
