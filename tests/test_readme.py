@@ -216,3 +216,11 @@ def test_ledger_files_are_the_documented_ones():
     assert render.state_path("Someone") == "people/someone.json"
     assert "`people/<login>.json`" in README
     assert f"`{bans.PATH}`" in README
+
+
+def test_anchor_links_point_at_headings():
+    headings = {re.sub(r"[^\w\- ]", "", h.strip().lower()).replace(" ", "-")
+                for h in re.findall(r"^#{2,4} (.+)$", PROSE, re.M)}
+    anchors = re.findall(r"\]\(#([^)\s]+)\)", PROSE)
+    assert len(anchors) >= 5
+    assert [a for a in anchors if a not in headings] == []
