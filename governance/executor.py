@@ -167,15 +167,27 @@ class Executor:
             await self.github.set_text(action.target, action.field, new)
 
     async def _notify(self, action: Notify) -> None:
-        """Email when the person shows a public address; otherwise the note stays in the ledger."""
+        """Email when the person shows a public address and record that it went out (never
+        the address); otherwise the notice itself is kept in the ledger."""
         subject, body = messages.render_notice(action)
         email = await self._public_email(action.login) if self.mailer is not None else ""
         if email and self.mailer is not None:
             await self.mailer.send(email, subject, body, message_id=action.message_id)
+            await self._receipt(action, messages.notice_emailed(action, "profile"))
         elif self.ledger is not None:
-            await self.ledger.note(action.login, f"{subject}\n\n{body}")
+            await self._receipt(action, f"{subject}\n\n{body}")
         else:
             log.warning("no mailer and no ledger; the %s notice was not kept", action.template)
+
+    async def _receipt(self, action: Notify, text: str) -> None:
+        """The ledger's note of the notice, keyed by the notice: written once."""
+        if self.ledger is None:
+            return
+        if action.at is None:  # a plan made by hand, without a decision time: the ledger dates it
+            await self.ledger.note(action.login, text)
+            return
+        await self.ledger.record_note(RecordNote(action.login, action.receipt_key, text, "bot",
+                                                 action.at, action.url))
 
     async def _public_email(self, login: str) -> str:
         profile = await self.github.user(login)

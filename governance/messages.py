@@ -81,6 +81,14 @@ BAN_BODY = Template(
     "blocked $until.\n"
 )
 
+# The ledger's record that a private notice went out by email: the channel, never the address.
+NOTICE_TITLES: dict[str, str] = {"correction": "Correction", "warning": "Warning", "ban": "Ban"}
+NOTICE_EMAILED = Template("$what notice sent to @$login by email ($source).")
+EMAIL_SOURCES: dict[str, str] = {
+    "profile": "their public profile address",
+    "commit": "the address of their commits in the pull request",
+}
+
 SKIP_BENIGN = "no rule reached its threshold"
 SKIP_EXEMPT = "the author is exempt ({why})"
 SKIP_DISABLED = "moderation is disabled"
@@ -123,3 +131,9 @@ def render_notice(action: Notify, coc: str = "", days: int = 7) -> tuple[str, st
         "until": "for a limited time" if action.step is Step.TEMPORARY_BAN else "permanently",
     }
     return subject.substitute(values), body.substitute(values)
+
+
+def notice_emailed(action: Notify, source: str) -> str:
+    """The ledger's note that ``action`` was emailed; ``source``: a key of EMAIL_SOURCES."""
+    return NOTICE_EMAILED.substitute(what=NOTICE_TITLES[action.template], login=action.login,
+                                     source=EMAIL_SOURCES[source])

@@ -517,9 +517,15 @@ class Notify(Action):
     url: str = ""
     repo: str = ""
     incident: str = ""  # key of the incident (content version or command) it is about
+    at: datetime | None = None  # when it was decided: the date of its ledger record
 
     def summary(self) -> str:
         return f"notify @{self.login} privately ({self.template})"
+
+    @property
+    def receipt_key(self) -> str:
+        """Key of the ledger note that the notice went out (by email, or kept there)."""
+        return f"notice:{self.message_id}"
 
     @property
     def message_id(self) -> str:

@@ -7,7 +7,9 @@ from dataclasses import replace
 
 import pytest
 
+from governance import messages
 from governance.adapters.mail import SmtpMailer, SmtpSettings
+from governance.ledger.state import EntryKind
 from governance.model import Notify, Step
 from tests.fake_smtp import SmtpFake
 from tests.ledger_world import World, world_fixture  # noqa: F401  (the world fixture)
@@ -50,3 +52,18 @@ def test_a_retry_of_the_same_incident_keeps_its_message_id():
     assert replace(first, incident="IC_2").message_id != first.message_id
     assert replace(first, login="bob").message_id != first.message_id
     assert "alice" not in first.message_id and "github.com" not in first.message_id
+
+
+async def test_an_emailed_notice_is_recorded_in_the_ledger_without_the_address(
+        mailed: World, smtp_server: SmtpFake):
+    await command(mailed, "/coc warn @alice rude")
+
+    assert len(smtp_server.messages) == 1
+    (note,) = (await mailed.state("alice")).of_kind(EntryKind.NOTE)
+    assert note.key.startswith("notice:coc-warning-") and note.at == mailed.clock.now()
+    assert note.get("text") == messages.NOTICE_EMAILED.substitute(
+        what="Warning", login="alice", source=messages.EMAIL_SOURCES["profile"])
+    assert "alice@example.org" not in str(note.details)
+    assert "sent to @alice by email" in mailed.person_issue("alice").body + "".join(
+        c.body for c in mailed.fake.comments_on("acme/coc-ledger", mailed.person_issue(
+            "alice").number))

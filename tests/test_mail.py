@@ -103,8 +103,9 @@ async def test_a_correction_goes_by_email_when_the_profile_shows_an_address(worl
     plain = got.message.get_body(("plain",)).get_content()
     assert event.html_url in plain and "private correction" in plain
     assert got.message.get_body(("html",)) is not None
-    notes = (await world.state("mallory")).of_kind(EntryKind.NOTE)
-    assert notes == ()  # emailed, so nothing waits in the ledger
+    (note,) = (await world.state("mallory")).of_kind(EntryKind.NOTE)
+    assert note.get("text") == "Correction notice sent to @mallory by email " \
+                               "(their public profile address)."  # the channel, not the address
 
 
 async def test_without_a_public_address_the_correction_stays_in_the_ledger(world, smtp_server):

@@ -314,7 +314,7 @@ def _moderator_step(ctx: _Ctx, step: Step, until: datetime | None, template: str
         out.append(BlockUser(repo.owner, login, until) if repo.owned_by_org
                    else LimitInteractions(repo.full_name, "existing_users", expiry))
     notify = Notify(login, template, step, ctx.command.reason or "the code of conduct", thread,
-                    repo.full_name, incident=ctx.key)
+                    repo.full_name, incident=ctx.key, at=ctx.now)
     incident = Incident(ctx.key, ctx.now, None, (f"moderator.{ctx.command.verb}",), step,
                         thread, ctx.actor, until)
     record = RecordIncident(login, incident, f"moderator decision: {ctx.command.reason or '-'}",

@@ -172,31 +172,38 @@ def _merge_spans(spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...
     return tuple(merged)
 
 
-def step_actions(event: ContentEvent, step: Step, category: Category, until: datetime | None,
-                 config: Config) -> list[Action]:
+NOTICE_TEMPLATES: dict[Step, str] = {Step.CORRECTION: "correction", Step.WARNING: "warning",
+                                     Step.TEMPORARY_BAN: "ban", Step.PERMANENT_BAN: "ban"}
+
+
+def notice_for(event: ContentEvent, incident: Incident, config: Config, now: datetime
+               ) -> Notify | None:
+    """The private notice of a recorded step; None when the warning is a public comment."""
+    step = incident.step
+    if step is Step.NONE or (step is Step.WARNING and config.ladder.warning_channel == "comment"):
+        return None
+    category = incident.category.value if incident.category else ""
+    return Notify(event.author.login, NOTICE_TEMPLATES[step], step, category, event.html_url,
+                  event.repo.full_name, incident=incident.key, at=now)
+
+
+def step_actions(event: ContentEvent, incident: Incident, category: Category, config: Config
+                 ) -> list[Action]:
     """The consequences of a ladder step for the person."""
-    login, repo = event.author.login, event.repo
-
-    def notify(template: str) -> Notify:
-        return Notify(login, template, step, category.value, event.html_url, repo.full_name,
-                      incident=event.node_id)
-
-    if step is Step.CORRECTION:
-        out: list[Action] = [notify("correction")]
-        if config.ladder.correction_public_note:
-            out.append(PostComment(thread_target(event), _notice(event, category)))
+    step, until, repo = incident.step, incident.expires_at, event.repo
+    notice = notice_for(event, incident, config, incident.at)
+    out: list[Action] = [notice] if notice else []
+    if step is Step.CORRECTION and config.ladder.correction_public_note:
+        out.append(PostComment(thread_target(event), _notice(event, category)))
+    if step is Step.WARNING and notice is None:
+        out.append(PostComment(thread_target(event), _warning_comment(event, category)))
+    if step < Step.TEMPORARY_BAN:
         return out
-    if step is Step.WARNING:
-        if config.ladder.warning_channel == "comment":
-            return [PostComment(thread_target(event), _warning_comment(event, category))]
-        return [notify("warning")]
     if not repo.owned_by_org:  # installation tokens cannot block on behalf of a user
         length = timedelta(days=config.ladder.temporary_ban_days) if until else None
         return [LimitInteractions(repo.full_name, "existing_users",
-                                  ladder.interaction_expiry(length)),
-                notify("ban")]
-    return [BlockUser(repo.owner, login, until),
-            notify("ban")]
+                                  ladder.interaction_expiry(length)), *out]
+    return [BlockUser(repo.owner, event.author.login, until), *out]
 
 
 def _notice(event: ContentEvent, category: Category) -> str:
@@ -226,7 +233,7 @@ def ladder_actions(event: ContentEvent, category: Category, hits: tuple[RuleHit,
     incident = Incident(key=event.node_id, at=now, category=category,
                         rule_ids=tuple(sorted({h.rule_id for h in hits})), step=step,
                         url=event.html_url, expires_at=until)
-    consequences = step_actions(event, step, category, until, config)
+    consequences = step_actions(event, incident, category, config)
     record_action = RecordIncident(
         login=event.author.login, incident=incident,
         rule_summary=messages.CATEGORY_NAMES[category],
