@@ -143,7 +143,7 @@ def test_listed_expert_revocation_asks_maintainers_and_then_keeps_them_out() -> 
     at = datetime(2027, 1, 1, 6, tzinfo=UTC)
     (action,) = plan_sweep(at, SETTINGS, listed, records, []).effective
     assert isinstance(action, RevokeExpert) and action.listed and action.team == ""
-    assert "experts.logins in the config" in action.closing.removed_from[-1]
+    assert action.closing.listed and action.closing.removed_from == ("acme/triagers",)
     revoked = Records(records.notices, (action.closing,))
     assert listed.by_key(revoked) == {}
     assert plan_sweep(datetime(2027, 2, 1, tzinfo=UTC), SETTINGS, listed, revoked,

@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import ClassVar
 
 from governance.config.types import Experts
+from governance.experts import texts
 from governance.experts.activity import Contribution, Tally, measure, ranked, tally_of
 from governance.experts.months import Month, Window, grace_window, last_day, pro_rata
 from governance.experts.records import Closing, Notice, Outcome, Records
@@ -67,17 +68,18 @@ class RevokeExpert(Action):
     def summary(self) -> str:
         c = self.closing
         where = ", ".join(self.places()) or "the programme"
-        return f"end @{c.login}'s expert status ({c.score:g} of {c.required:g}): leave {where}"
+        text = f"end @{c.login}'s expert status ({c.score:g} of {c.required:g}): leave {where}"
+        steps = texts.by_hand_steps(c.login, self.label(), self.listed)
+        numbered = " ".join(f"({i}) {step}." for i, step in enumerate(steps, 1))
+        return f"{text}; a maintainer by hand: {numbered}" if steps else text
 
     def places(self) -> tuple[str, ...]:
-        """Where the status is taken away; what the bot cannot change says who does it."""
-        found = [self.team] if self.team else []
-        if self.role:
-            found.append(self.role if "/" in self.role
-                         else f"label {self.role} (for the maintainers to remove)")
-        if self.listed:
-            found.append("experts.logins in the config (for the maintainers to edit)")
-        return tuple(found)
+        """The teams the bot itself removes the person from."""
+        return tuple(t for t in (self.team, self.role) if "/" in t)
+
+    def label(self) -> str:
+        """``experts.label`` when it is a label, not a team: the maintainers take it away."""
+        return "" if "/" in self.role else self.role
 
 
 # ------------------------------------------------------------------------ who is in
@@ -188,13 +190,15 @@ def _close(
         return CloseGrace(closing)
     team = settings.team if members.in_team(notice.login) else ""
     listed = members.is_listed(notice.login)
-    places = RevokeExpert(closing, team, settings.label, listed).places()
-    return RevokeExpert(_with(closing, Outcome.REVOKED, places), team, settings.label, listed)
+    plain = RevokeExpert(closing, team, settings.label, listed)
+    revoked = _with(closing, Outcome.REVOKED, plain.places(), plain.label(), listed)
+    return RevokeExpert(revoked, team, settings.label, listed)
 
 
-def _with(closing: Closing, outcome: Outcome, removed: tuple[str, ...] = ()) -> Closing:
+def _with(closing: Closing, outcome: Outcome, removed: tuple[str, ...] = (), label: str = "",
+          listed: bool = False) -> Closing:
     return Closing(closing.login, closing.month, closing.at, outcome, closing.score,
-                   closing.required, removed)
+                   closing.required, removed, label, listed)
 
 
 # ---------------------------------------------------------------------- candidates

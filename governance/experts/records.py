@@ -57,7 +57,10 @@ class Closing:
     outcome: Outcome
     score: float  # measured over the grace window
     required: float
-    removed_from: tuple[str, ...] = ()  # teams, labels or lists the status was removed from
+    removed_from: tuple[str, ...] = ()  # the teams the bot removed the person from
+    # What the bot cannot change, left to the maintainers (see texts.BY_HAND_HEAD):
+    label_by_hand: str = ""  # experts.label when it is not an org/team
+    listed: bool = False  # listed in experts.logins of the config
 
     @property
     def key(self) -> str:
@@ -135,7 +138,8 @@ def _to_json(record: Record) -> dict[str, Any]:
                 "grace_start": record.grace.start.isoformat(),
                 "grace_end": record.grace.end.isoformat(), "channel": record.channel.value}
     return {**common, "type": "closing", "at": record.at.isoformat(),
-            "outcome": record.outcome.value, "removed_from": list(record.removed_from)}
+            "outcome": record.outcome.value, "removed_from": list(record.removed_from),
+            "label_by_hand": record.label_by_hand, "listed": record.listed}
 
 
 def _from_json(data: dict[str, Any]) -> Record:
@@ -147,7 +151,8 @@ def _from_json(data: dict[str, Any]) -> Record:
                       Channel(data["channel"]))
     if data["type"] == "closing":
         return Closing(login, month, _time(data["at"]), Outcome(data["outcome"]), score,
-                       required, tuple(str(x) for x in data["removed_from"]))
+                       required, tuple(str(x) for x in data["removed_from"]),
+                       str(data.get("label_by_hand", "")), bool(data.get("listed", False)))
     raise ValueError(f"unknown record type {data['type']!r}")
 
 

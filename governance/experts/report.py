@@ -19,7 +19,7 @@ from governance.config.types import Experts
 from governance.experts.activity import Contribution, Kind, Tally, measure, ranked, tally_of
 from governance.experts.months import Month, last_day
 from governance.experts.records import Outcome, Records
-from governance.experts.texts import KIND_NAMES
+from governance.experts.texts import BY_HAND_HEAD, KIND_NAMES, by_hand_steps
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +43,7 @@ class MonthlyReport:
     top_helpers: tuple[Tally, ...]
     generated_at: datetime
     public_helpers: tuple[Tally, ...] = ()  # top helpers without experts under the minimum
+    by_hand: tuple[tuple[str, str], ...] = ()  # (login, step) the maintainers still owe
 
     @property
     def met(self) -> tuple[ExpertLine, ...]:
@@ -67,7 +68,22 @@ def build_report(
     short = {e.login.lower() for e in lines if not e.met}
     public = [t for t in helpers if t.login.lower() not in short]
     return MonthlyReport(month, settings.minimum, tuple(repositories), tuple(lines),
-                         tuple(helpers[:top]), now, tuple(public[:top]))
+                         tuple(helpers[:top]), now, tuple(public[:top]),
+                         _by_hand(month, settings, records))
+
+
+def _by_hand(month: Month, settings: Experts, records: Records) -> tuple[tuple[str, str], ...]:
+    """What revocations left to the maintainers: a label, in the report of the month it
+    happened; a login in experts.logins, in every report until it is deleted from there."""
+    listed = {login.lower() for login in settings.logins}
+    found: list[tuple[str, str]] = []
+    for login in sorted({c.login for c in records.closings}, key=str.lower):
+        last = records.last_closing(login)
+        if last is None or last.outcome is not Outcome.REVOKED:
+            continue
+        label = last.label_by_hand if last.at >= month.start else ""
+        found += [(login, s) for s in by_hand_steps(login, label, login.lower() in listed)]
+    return tuple(found)
 
 
 def _line(tally: Tally, minimum: float, records: Records, now: datetime) -> ExpertLine:
@@ -111,7 +127,12 @@ def _private_part(report: MonthlyReport) -> list[str]:
         out += ["", "In a grace period:"]
         out += [f"- @{e.login} until the end of {e.grace_until:%Y-%m-%d} UTC"
                 for e in graced if e.grace_until]
-    return [*out, "", *_top(report.top_helpers)]
+    return [*out, *_to_do(report), "", *_top(report.top_helpers)]
+
+
+def _to_do(report: MonthlyReport) -> list[str]:
+    steps = [f"- @{login}: {step}" for login, step in report.by_hand]
+    return ["", "## To do by hand", "", BY_HAND_HEAD, "", *steps] if steps else []
 
 
 def _public_part(report: MonthlyReport) -> list[str]:
@@ -142,6 +163,8 @@ def _table(head: list[str], rows: list[list[str]]) -> list[str]:
 
 def report_to_dict(report: MonthlyReport, *, public: bool = False) -> dict[str, Any]:
     experts = [_expert_dict(e, public) for e in report.experts if e.met or not public]
+    private = {} if public else {"by_hand": [{"login": login, "step": step}
+                                             for login, step in report.by_hand]}
     return {
         "month": str(report.month),
         "minimum": report.minimum,
@@ -150,6 +173,7 @@ def report_to_dict(report: MonthlyReport, *, public: bool = False) -> dict[str, 
         "experts": experts,
         "met": [e.login for e in report.met],
         "top_helpers": [_tally_dict(t) for t in _helpers(report, public)],
+        **private,
     }
 
 

@@ -87,7 +87,35 @@ def ledger_closing(closing: Closing) -> str:
 
 
 def _revoked(closing: Closing) -> str:
-    places = "; ".join(closing.removed_from) or "nothing to remove"
-    return (f"@{closing.login}'s expert status ended on {closing.at:%Y-%m-%d} (UTC): "
+    removed = (f"The bot removed them from: {'; '.join(closing.removed_from)}."
+               if closing.removed_from else NOTHING_REMOVED)
+    text = (f"@{closing.login}'s expert status ended on {closing.at:%Y-%m-%d} (UTC): "
             f"{closing.score:g} of {closing.required:g} during the grace period for "
-            f"{closing.month}. Status removed from: {places}.")
+            f"{closing.month}. {removed}")
+    steps = by_hand_steps(closing.login, closing.label_by_hand, closing.listed)
+    if not steps:
+        return text
+    return "\n".join([text, "", BY_HAND_HEAD, *(f"- {step}" for step in steps)])
+
+
+# ------------------------------------------------------- what the bot cannot change
+
+BY_HAND_HEAD = "A maintainer must do this by hand; the bot removes team memberships only:"
+NOTHING_REMOVED = "The bot had no team membership to remove."
+
+
+def remove_label_step(login: str, label: str) -> str:
+    return (f"take the `{label}` label (experts.label) away from @{login} wherever it was "
+            "given; the bot cannot remove it")
+
+
+def delete_login_step(login: str) -> str:
+    return (f"delete `{login}` from `experts.logins` in `.github/governance.yml` (the "
+            "repository's or the organisation's); the bot does not edit the config, and until "
+            "then the revocation record keeps them out of the programme")
+
+
+def by_hand_steps(login: str, label: str, listed: bool) -> tuple[str, ...]:
+    """The to-do list for the maintainers after a revocation, in the order to do it."""
+    steps = [remove_label_step(login, label)] if label else []
+    return (*steps, delete_login_step(login)) if listed else tuple(steps)
