@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import random
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -141,6 +142,26 @@ def test_rewritten_normalisation_patterns_equal_their_plain_forms():
         assert nz._REPEAT_TAIL.sub("", text) == nz._REPEAT.sub(r"\1", text), text
         if text.isascii():
             assert nz._ASCII_REPEAT_TAIL.sub("", text) == nz._REPEAT.sub(r"\1", text), text
+
+
+def _plain_base_view(text: str) -> tuple[str, list[int]]:
+    """The base view character by character, as its definition says."""
+    chars, offsets = [], []
+    for index, char in enumerate(text):
+        if char in nz.INVISIBLE or unicodedata.category(char) == "Cf":
+            continue
+        for out in unicodedata.normalize("NFKC", char):
+            chars.append(out)
+            offsets.append(index)
+    view = nz._map_confusables(nz.View("".join(chars), [*offsets, len(text)]))
+    return view.text, list(view.offsets)
+
+
+def test_the_run_based_base_view_equals_the_per_character_definition():
+    alphabet = "ab ,.1é\u200b\u202eｆｉ\ufb01оаΑ😀\u00ad\u0301…\u00a0中"
+    for text in [*_fuzz(alphabet, n=3000), "plain ascii", "café ｆｕｌｌ", "m\u043er\u043en"]:
+        view = nz._base_view(text)
+        assert (view.text, list(view.offsets)) == _plain_base_view(text), text
 
 
 def test_lowered_patterns_on_lowered_text_equal_ignorecase_on_the_original(docs):

@@ -362,7 +362,7 @@ def _plain_alt(words: tuple[str, ...]) -> str:
 def detect(doc: Doc) -> Iterator[RuleHit]:
     folded = doc.folded
     text = folded.text
-    quotes = _quoted(text)
+    quotes = Quotes(text)
     words = doc.words
     triggers = rule_triggers()
     rules = compiled_rules()
@@ -390,19 +390,33 @@ REPORTED_QUOTE = re.compile(squash_pattern(
 ))
 
 
-def _quoted(text: str) -> tuple[tuple[int, int], ...]:
-    """Spans of the folded text that repeat someone else's words: quoted lines and speech."""
-    quotes = quoted_lines(text) if ">" in text else ()
-    if "'" in text or '"' in text or "“" in text or "‘" in text:
-        quotes += tuple(m.span() for m in REPORTED_QUOTE.finditer(text))
-    return quotes
+class Quotes:
+    """Spans of the folded text that repeat someone else's words: quoted lines and speech.
+
+    Found on first use only: most texts have no match that needs them.
+    """
+
+    __slots__ = ("_spans", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._spans: tuple[tuple[int, int], ...] | None = None
+
+    def contain(self, index: int) -> bool:
+        if self._spans is None:
+            text = self._text
+            spans = quoted_lines(text) if ">" in text else ()
+            if "'" in text or '"' in text or "“" in text or "‘" in text:
+                spans += tuple(m.span() for m in REPORTED_QUOTE.finditer(text))
+            self._spans = spans
+        return any(s <= index < e for s, e in self._spans)
 
 
-def _counts(doc: Doc, quotes: tuple[tuple[int, int], ...], m: re.Match[str],
+def _counts(doc: Doc, quotes: Quotes, m: re.Match[str],
             collisions: dict[str, str] = COLLISIONS) -> bool:
     """Drop matches in code, in quoted lines, or after a negation."""
     start, end = m.span()
-    if any(s <= start < e for s, e in quotes):
+    if quotes.contain(start):
         return False
     base_start, base_end = _base_span(doc, start, end)
     if doc.in_code(base_start, base_end):
@@ -487,7 +501,7 @@ def has_abusive_vocabulary(doc: Doc) -> bool:
     if doc.words.isdisjoint(_vocabulary_words()):
         return False
     text = doc.folded.text
-    quotes = _quoted(text)
+    quotes = Quotes(text)
     return any(_counts(doc, quotes, m) for m in _abusive_vocabulary().finditer(text))
 
 

@@ -17,6 +17,7 @@ the user actually wrote.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -44,6 +45,7 @@ CONFUSABLES = {
 LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"}
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _LEET_TOKEN = re.compile(r"(?<![A-Za-z0-9@$!])[A-Za-z0-9@$!]*[0134579@$!][A-Za-z0-9@$!]*")
 # Both start with a character class (lookbehinds moved after it) so that ``re`` can skip
 # ahead to candidate characters instead of trying every position:
@@ -129,16 +131,31 @@ def squash_pattern(pattern: str) -> str:
 def _base_view(text: str) -> View:
     if text.isascii():
         return View(text, range(len(text) + 1))
+    runs = [m.span() for m in _NON_ASCII.finditer(text)]
+    if all(_base_char(c) == c for start, end in runs for c in text[start:end]):
+        return _map_confusables(View(text, range(len(text) + 1)))  # accents, CJK, emoji
     chars: list[str] = []
     offsets: list[int] = []
-    for index, char in enumerate(text):
-        if char in INVISIBLE or unicodedata.category(char) == "Cf":
-            continue
-        for out in unicodedata.normalize("NFKC", char) if not char.isascii() else char:
+    previous = 0
+    for start, end in runs:  # ASCII stretches are copied as they are
+        chars.append(text[previous:start])
+        offsets.extend(range(previous, start))
+        for index in range(start, end):
+            out = _base_char(text[index])
             chars.append(out)
-            offsets.append(index)
-    offsets.append(len(text))
+            offsets.extend([index] * len(out))
+        previous = end
+    chars.append(text[previous:])
+    offsets.extend(range(previous, len(text) + 1))
     return _map_confusables(View("".join(chars), offsets))
+
+
+@functools.lru_cache(maxsize=8192)
+def _base_char(char: str) -> str:
+    """One non-ASCII character of the base view: invisible ones dropped, NFKC applied."""
+    if char in INVISIBLE or unicodedata.category(char) == "Cf":
+        return ""
+    return unicodedata.normalize("NFKC", char)
 
 
 def _map_confusables(view: View) -> View:
