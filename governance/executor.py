@@ -9,7 +9,9 @@ safe to repeat, so a retried or redelivered plan changes nothing that was alread
 - ledger entries are keyed, and a step decided on an outdated record is refused
   (``StaleRecord``), so the caller decides it again;
 - a public comment carries a hidden marker of its plan and text and is not posted twice;
-- a private notice follows the ledger entry of its step, so it is decided (and sent) once;
+- a private notice follows the ledger entry of its step and leaves a note of its own there
+  (sent by email, or its text kept); a redelivery that finds the step without that note
+  plans the notice again, with the same Message-ID (``policy.moderation.unsent``);
 - the ban index is updated after the ledger entry, by the incident's key.
 """
 

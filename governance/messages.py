@@ -97,6 +97,7 @@ SKIP_UNCHANGED = "the edit did not change the text"
 SKIP_EDITS_OFF = "edits are not checked by configuration"
 SKIP_NO_LEDGER = "no ledger repository is configured, so no step of the ladder was recorded"
 SKIP_KNOWN = "this content is already recorded in the ledger"
+NOTICE_RESENT = "the private notice of its step has no record of being sent; sending it now"
 
 
 def coc_url(repo: str) -> str:

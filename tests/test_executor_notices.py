@@ -3,14 +3,16 @@ contract-checking fake GitHub and the ledger world (``/coc`` commands, moderatio
 
 from __future__ import annotations
 
+import socket
 from dataclasses import replace
 
 import pytest
 
 from governance import messages
-from governance.adapters.mail import SmtpMailer, SmtpSettings
+from governance.adapters.mail import MailError, SmtpMailer, SmtpSettings
 from governance.ledger.state import EntryKind
-from governance.model import Notify, Step
+from governance.ledger.store import GitHubLedger
+from governance.model import Notify, RecordNote, Step
 from tests.fake_smtp import SmtpFake
 from tests.ledger_world import World, world_fixture  # noqa: F401  (the world fixture)
 
@@ -67,3 +69,90 @@ async def test_an_emailed_notice_is_recorded_in_the_ledger_without_the_address(
     assert "sent to @alice by email" in mailed.person_issue("alice").body + "".join(
         c.body for c in mailed.fake.comments_on("acme/coc-ledger", mailed.person_issue(
             "alice").number))
+
+
+# ---------------------------------------------------- a delivery that fails after the record
+
+
+def refusing_mailer() -> SmtpMailer:
+    """A mail server that is down: nothing listens on its port."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = int(probe.getsockname()[1])
+    return SmtpMailer(SmtpSettings("127.0.0.1", port, "Conduct <conduct@example.org>",
+                                   security="none", timeout_seconds=2))
+
+
+def working_mailer(smtp: SmtpFake) -> SmtpMailer:
+    return SmtpMailer(SmtpSettings(smtp.host, smtp.port, "Conduct <conduct@example.org>",
+                                   security="none"))
+
+
+async def receipts(world: World, login: str) -> list[str]:
+    return [e.key for e in (await world.state(login)).of_kind(EntryKind.NOTE)
+            if e.key.startswith("notice:")]
+
+
+async def test_a_notice_lost_after_its_step_was_recorded_is_sent_by_the_redelivery(
+        mailed: World, smtp_server: SmtpFake):
+    event = mailed.post("you are an idiot", "alice")
+    mailed.mailer = refusing_mailer()
+    with pytest.raises(MailError):
+        await mailed.incident(event)  # the step is in the ledger, the notice is not out
+    state = await mailed.state("alice")
+    assert len(state.of_kind(EntryKind.INCIDENT)) == 1 and await receipts(mailed, "alice") == []
+
+    mailed.mailer = working_mailer(smtp_server)
+    mailed.clock.advance(minutes=10)
+    plan = await mailed.incident(event)  # GitHub's redelivery of the same webhook
+    assert [a.kind for a in plan.actions] == ["hide_comment", "notify"]
+    assert [m.rcpt_tos for m in smtp_server.messages] == [("alice@example.org",)]
+    assert len(await receipts(mailed, "alice")) == 1
+
+    await mailed.incident(event)  # and once more: the receipt says it went out
+    assert len(smtp_server.messages) == 1
+    assert len((await mailed.state("alice")).of_kind(EntryKind.INCIDENT)) == 1
+
+
+async def test_a_lost_command_notice_is_sent_by_the_redelivery_of_the_command(
+        mailed: World, smtp_server: SmtpFake):
+    event = mailed.post("/coc warn @alice rude", "maintainer")
+    mailed.mailer = refusing_mailer()
+    with pytest.raises(MailError):
+        await mailed.service.command(event, mailed.config)
+    mailed.mailer = working_mailer(smtp_server)
+    await mailed.service.command(event, mailed.config)
+    await mailed.service.command(event, mailed.config)
+    assert [m.rcpt_tos for m in smtp_server.messages] == [("alice@example.org",)]
+    assert len(await receipts(mailed, "alice")) == 1
+
+
+async def test_without_a_mailer_the_lost_notice_is_kept_in_the_ledger_by_the_redelivery(
+        world: World, monkeypatch: pytest.MonkeyPatch):
+    event = world.post("you are an idiot", "alice")
+
+    async def crash(self: GitHubLedger, action: RecordNote) -> None:
+        raise ConnectionError("the delivery died here")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(GitHubLedger, "record_note", crash)
+        with pytest.raises(ConnectionError):
+            await world.incident(event)
+    await world.incident(event)
+    await world.incident(event)
+    (note,) = (await world.state("alice")).of_kind(EntryKind.NOTE)
+    assert note.get("text").startswith("A note about your contribution")
+
+
+async def test_an_old_incident_without_a_receipt_is_not_noticed_again(
+        mailed: World, smtp_server: SmtpFake):
+    """Past GitHub's redelivery window a missing note is no reason to send: steps recorded
+    before notices left notes have none, and an edit of their content must not mail again."""
+    event = mailed.post("you are an idiot", "alice")
+    mailed.mailer = refusing_mailer()
+    with pytest.raises(MailError):
+        await mailed.incident(event)
+    mailed.mailer = working_mailer(smtp_server)
+    mailed.clock.advance(days=4)
+    plan = await mailed.incident(event)
+    assert "notify" not in [a.kind for a in plan.actions] and smtp_server.messages == []

@@ -139,7 +139,7 @@ def test_warning_can_be_a_public_comment():
                                                 ("r",), Step.CORRECTION),))
     cfg = config(ledger=LEDGER, ladder={"warning_channel": "comment"})
     plan = moderate(event(), verdict(Category.ABUSE, 0.95), cfg, history, NOW)
-    assert kinds(plan) == ["hide_comment", "record_incident", "post_comment"]
+    assert kinds(plan) == ["hide_comment", "post_comment", "record_incident"]
 
 
 def test_temporary_ban_blocks_in_an_org_and_limits_interactions_for_a_user_repo():
@@ -147,6 +147,8 @@ def test_temporary_ban_blocks_in_an_org_and_limits_interactions_for_a_user_repo(
     plan = moderate(event(), threat, config(ledger=LEDGER), PersonRecord("someone"), NOW)
     block = next(a for a in plan.actions if isinstance(a, BlockUser))
     assert block.org == "acme" and block.until == NOW + timedelta(days=7)
+    # GitHub first, then the ledger, then the notice: a retry after the record redoes nothing
+    assert kinds(plan) == ["hide_comment", "block_user", "record_incident", "notify"]
     user_repo = event(owner_type=ActorType.USER)
     plan = moderate(user_repo, threat, config(ledger=LEDGER), PersonRecord("someone"), NOW)
     assert any(isinstance(a, LimitInteractions) for a in plan.actions)
@@ -163,12 +165,38 @@ def test_the_interaction_limit_of_a_user_repo_covers_the_configured_ban(days, ex
     assert limit.expiry == expiry
 
 
+KNOWN = Incident("IC_node1", NOW, Category.ABUSE, ("r",), Step.CORRECTION)
+
+
 def test_known_content_is_not_recorded_twice():
-    history = PersonRecord("someone", (Incident("IC_node1", NOW, Category.ABUSE, ("r",),
-                                                Step.CORRECTION),))
+    first = moderate(event(), verdict(Category.ABUSE, 0.95), config(ledger=LEDGER),
+                     PersonRecord("someone"), NOW)
+    receipt = next(a for a in first.actions if isinstance(a, Notify)).receipt_key
+    history = PersonRecord("someone", (KNOWN,), entry_keys=frozenset({"IC_node1", receipt}))
+    plan = moderate(event(), verdict(Category.ABUSE, 0.95), config(ledger=LEDGER), history,
+                    NOW + timedelta(minutes=5))
+    assert kinds(plan) == ["hide_comment"]
+    assert plan.reasons[1:] == (messages.SKIP_KNOWN,)
+
+
+def test_a_known_step_without_a_note_of_its_notice_sends_the_same_notice_again():
+    first = moderate(event(), verdict(Category.ABUSE, 0.95), config(ledger=LEDGER),
+                     PersonRecord("someone"), NOW)
+    history = PersonRecord("someone", (KNOWN,), entry_keys=frozenset({"IC_node1"}))
+    later = NOW + timedelta(hours=2)
+    plan = moderate(event(), verdict(Category.ABUSE, 0.95), config(ledger=LEDGER), history, later)
+    assert kinds(plan) == ["hide_comment", "notify"]
+    assert messages.NOTICE_RESENT in plan.reasons
+    (sent,) = [a for a in first.actions if isinstance(a, Notify)]
+    assert plan.actions[1] == replace(sent, at=later)  # the same Message-ID: one mail at most
+
+
+@pytest.mark.parametrize("undone", [{"pardoned": True}, {"at": NOW - timedelta(days=4)}])
+def test_no_notice_again_for_an_undone_or_old_step(undone):
+    history = PersonRecord("someone", (replace(KNOWN, **undone),),
+                           entry_keys=frozenset({"IC_node1"}))
     plan = moderate(event(), verdict(Category.ABUSE, 0.95), config(ledger=LEDGER), history, NOW)
     assert kinds(plan) == ["hide_comment"]
-    assert messages.SKIP_KNOWN in plan.reasons
 
 
 def test_report_only_never_touches_content():

@@ -51,7 +51,7 @@ from governance.model import (
     UnhideComment,
 )
 from governance.policy.ladder import interaction_expiry
-from governance.policy.moderation import target_of
+from governance.policy.moderation import NOTICE_TEMPLATES, recent_incident, target_of, unsent
 
 
 class Verb(enum.StrEnum):
@@ -208,7 +208,8 @@ def plan_command(command: Command, event: ContentEvent, actor_permission: str,
         return Plan(plan_key(event), (Skip(reason),), (reason,), None, config.dry_run)
     if event.node_id in record.entry_keys or record.knows(event.node_id):
         why = "this command was already carried out"
-        return Plan(plan_key(event), (ctx.hide_command(),), (why,), None, config.dry_run)
+        again = (*_unsent_notice(ctx), ctx.hide_command())
+        return Plan(plan_key(event), again, (why,), None, config.dry_run)
     actions = _PLANNERS[_verb(command)](ctx)
     why = f"/coc {command.verb} by @{event.author.login}"
     return Plan(plan_key(event), tuple(actions), (why,), None, config.dry_run)
@@ -292,20 +293,19 @@ def _undo(ctx: _Ctx, login: str, incident: Incident, *, restore: bool) -> list[A
 
 
 def _plan_warn(ctx: _Ctx) -> list[Action]:
-    return _moderator_step(ctx, Step.WARNING, None, "warning")
+    return _moderator_step(ctx, Step.WARNING, None)
 
 
 def _plan_ban(ctx: _Ctx) -> list[Action]:
     command = ctx.command
     if command.permanent:
-        return _moderator_step(ctx, Step.PERMANENT_BAN, None, "ban")
+        return _moderator_step(ctx, Step.PERMANENT_BAN, None)
     days = timedelta(days=ctx.config.ladder.temporary_ban_days)
     until = ctx.now + (command.duration or days)
-    return _moderator_step(ctx, Step.TEMPORARY_BAN, until, "ban")
+    return _moderator_step(ctx, Step.TEMPORARY_BAN, until)
 
 
-def _moderator_step(ctx: _Ctx, step: Step, until: datetime | None, template: str
-                    ) -> list[Action]:
+def _moderator_step(ctx: _Ctx, step: Step, until: datetime | None) -> list[Action]:
     login, repo = ctx.command.login, ctx.event.repo
     thread = thread_url(ctx.event.html_url)
     out: list[Action] = []
@@ -313,14 +313,28 @@ def _moderator_step(ctx: _Ctx, step: Step, until: datetime | None, template: str
         expiry = interaction_expiry(until - ctx.now if until else None)
         out.append(BlockUser(repo.owner, login, until) if repo.owned_by_org
                    else LimitInteractions(repo.full_name, "existing_users", expiry))
-    notify = Notify(login, template, step, ctx.command.reason or "the code of conduct", thread,
-                    repo.full_name, incident=ctx.key, at=ctx.now)
     incident = Incident(ctx.key, ctx.now, None, (f"moderator.{ctx.command.verb}",), step,
                         thread, ctx.actor, until)
+    notify = _notice(ctx, incident)
     record = RecordIncident(login, incident, f"moderator decision: {ctx.command.reason or '-'}",
                             actions_taken=tuple(a.summary() for a in [*out, notify]),
                             basis=ctx.record.revision)
     return [*out, record, notify, ctx.hide_command()]
+
+
+def _notice(ctx: _Ctx, incident: Incident) -> Notify:
+    """The private notice of a moderator's step to the person it is about."""
+    return Notify(ctx.command.login, NOTICE_TEMPLATES[incident.step], incident.step,
+                  ctx.command.reason or "the code of conduct", incident.url,
+                  ctx.event.repo.full_name, incident=incident.key, at=ctx.now)
+
+
+def _unsent_notice(ctx: _Ctx) -> list[Action]:
+    """A redelivered command whose step is recorded but whose notice never went out."""
+    known = recent_incident(ctx.record, ctx.key, ctx.now)
+    if known is None or known.step not in NOTICE_TEMPLATES or not ctx.command.login:
+        return []
+    return unsent(_notice(ctx, known), ctx.record)
 
 
 def _plan_unban(ctx: _Ctx) -> list[Action]:

@@ -172,6 +172,9 @@ def _merge_spans(spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...
     return tuple(merged)
 
 
+# How long after a step a redelivery still sends its notice when the ledger has no note of
+# it: GitHub keeps failed deliveries this long. Older steps may predate such notes.
+NOTICE_RETRY = timedelta(days=3)
 NOTICE_TEMPLATES: dict[Step, str] = {Step.CORRECTION: "correction", Step.WARNING: "warning",
                                      Step.TEMPORARY_BAN: "ban", Step.PERMANENT_BAN: "ban"}
 
@@ -189,21 +192,34 @@ def notice_for(event: ContentEvent, incident: Incident, config: Config, now: dat
 
 def step_actions(event: ContentEvent, incident: Incident, category: Category, config: Config
                  ) -> list[Action]:
-    """The consequences of a ladder step for the person."""
+    """What a ladder step does on GitHub: blocks and public notes. They come before the
+    ledger record, so a delivery that fails after the record has nothing left to redo
+    there; only the private notice (``notice_for``) follows the record."""
     step, until, repo = incident.step, incident.expires_at, event.repo
-    notice = notice_for(event, incident, config, incident.at)
-    out: list[Action] = [notice] if notice else []
+    out: list[Action] = []
+    if step >= Step.TEMPORARY_BAN and repo.owned_by_org:
+        out.append(BlockUser(repo.owner, event.author.login, until))
+    elif step >= Step.TEMPORARY_BAN:  # installation tokens cannot block on behalf of a user
+        length = timedelta(days=config.ladder.temporary_ban_days) if until else None
+        out.append(LimitInteractions(repo.full_name, "existing_users",
+                                     ladder.interaction_expiry(length)))
     if step is Step.CORRECTION and config.ladder.correction_public_note:
         out.append(PostComment(thread_target(event), _notice(event, category)))
-    if step is Step.WARNING and notice is None:
+    if step is Step.WARNING and config.ladder.warning_channel == "comment":
         out.append(PostComment(thread_target(event), _warning_comment(event, category)))
-    if step < Step.TEMPORARY_BAN:
-        return out
-    if not repo.owned_by_org:  # installation tokens cannot block on behalf of a user
-        length = timedelta(days=config.ladder.temporary_ban_days) if until else None
-        return [LimitInteractions(repo.full_name, "existing_users",
-                                  ladder.interaction_expiry(length)), *out]
-    return [BlockUser(repo.owner, event.author.login, until), *out]
+    return out
+
+
+def recent_incident(record: PersonRecord, key: str, now: datetime) -> Incident | None:
+    """The recorded step ``key`` while a redelivery may still carry out its private notice:
+    not undone, and recorded within ``NOTICE_RETRY``."""
+    return next((i for i in record.active() if i.key == key and i.lifted_at is None
+                 and now - i.at <= NOTICE_RETRY), None)
+
+
+def unsent(notice: Notify | None, record: PersonRecord) -> list[Action]:
+    """The notice when the ledger has no note of it going out (or being kept there)."""
+    return [notice] if notice is not None and notice.receipt_key not in record.entry_keys else []
 
 
 def _notice(event: ContentEvent, category: Category) -> str:
@@ -227,20 +243,24 @@ def ladder_actions(event: ContentEvent, category: Category, hits: tuple[RuleHit,
     if not config.ledger.repository:
         return [], [messages.SKIP_NO_LEDGER]
     if record.knows(event.node_id):
-        return [], [messages.SKIP_KNOWN]
+        known = recent_incident(record, event.node_id, now)
+        resend = unsent(notice_for(event, known, config, now) if known else None, record)
+        return resend, [messages.SKIP_KNOWN, *([messages.NOTICE_RESENT] if resend else [])]
     step = ladder.next_step(record, category, hits, event.author.association, config.ladder, now)
     until = ladder.ban_expiry(step, now, config.ladder)
     incident = Incident(key=event.node_id, at=now, category=category,
                         rule_ids=tuple(sorted({h.rule_id for h in hits})), step=step,
                         url=event.html_url, expires_at=until)
     consequences = step_actions(event, incident, category, config)
+    notice = notice_for(event, incident, config, now)
+    after = [notice] if notice else []
     record_action = RecordIncident(
         login=event.author.login, incident=incident,
         rule_summary=messages.CATEGORY_NAMES[category],
         evidence=_excerpts(event, hits), original_text=_original(event),
-        actions_taken=tuple(a.summary() for a in [*done, *consequences]),
+        actions_taken=tuple(a.summary() for a in [*done, *consequences, *after]),
         basis=record.revision)
-    return [record_action, *consequences], [f"ladder step {ladder.rung(step).name}"]
+    return [*consequences, record_action, *after], [f"ladder step {ladder.rung(step).name}"]
 
 
 def _original(event: ContentEvent) -> str:
