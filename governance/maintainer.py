@@ -198,7 +198,8 @@ async def experts_report(s: Session, repo: str, month: str | None, as_json: bool
         where = await s.programme().publish(config, repo, found) if publish else ""
     except ExpertsError as exc:
         raise MaintainerError(str(exc)) from exc
-    text = (render_json if as_json else render_markdown)(found, public=public)
+    # What is published is public, and so is a workflow's log: print the public form too.
+    text = (render_json if as_json else render_markdown)(found, public=public or publish)
     return f"{text}\npublished: {where}" if where else text
 
 

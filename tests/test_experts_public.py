@@ -67,10 +67,12 @@ async def test_public_json_leaves_out_experts_under_the_minimum(fake_github, cap
 
 async def test_published_file_is_the_public_form(fake_github, capsys):
     env = seeded(fake_github)
-    await report(env, capsys, "--publish")
+    printed = await report(env, capsys, "--publish")
     text = fake_github.repo(seed.REPO).files["docs/experts/2026-11.md"].text
     assert "- @ada (12)" in text and "@dee" in text
     assert "@cy" not in text and "@bob" not in text and "grace" not in text
+    # a scheduled workflow's log is public too
+    assert "- @ada (12)" in printed and "@cy" not in printed and "grace" not in printed
 
 
 async def test_published_discussion_is_the_public_form(fake_github, capsys):
