@@ -40,6 +40,12 @@ HARD_NEGATIVES = [
     "Trash\nRecycle bin\nDownloads",
     "Who broke main? Whoever merged #812 please revert, it kills the scheduler.",
     "Build log:\n```\nDownloading https://cdn.example.net/deps/lib-1.2.zip\n```",
+    "you idiot-proofed the installer nicely, thanks",
+    "Shut up and take my money, this feature is exactly what we needed",
+    "what a noob mistake by me, fixed in the next commit",
+    "Please don't be a stranger, ping me on Discord if you need help with the setup",
+    "You are right, this is a dumb mistake on my side",
+    "Who wrote this regex? Oh right, it was me. What a dumb way to parse dates.",
 ]
 
 

@@ -36,6 +36,9 @@ THIRD_PERSON = (
     r"(?:he|she|they|him|her|them|this guy|that guy|the guy|this dude|these people|"
     r"those people|these guys|those guys)"
 )
+# Nouns an insult word may qualify instead of a person ("what a noob mistake").
+THING = (r"(?:mistake|move|error|question|thing|idea|bug|way|day|decision|behaviou?r|code|"
+         r"comment|take|fix|hack|design|choice|api)s?\b")
 BE = (r"(?: (?:should|would|will|must|always|just|really|still|clearly|obviously)"
       r"(?: not|n't)?)?(?:'re|'s|'m| re| are| is| r| was| were| am| be| being| act like|"
       r" acting like| sound like| look like)")
@@ -83,7 +86,7 @@ RULES = (
          r"\bimagine calling yourself an? \b|\b(?:sad|painful|embarrassing|hilarious|funny|"
          r"pathetic) (?:to watch|watching|seeing) (?:you|u|him|her|them) (?:try|attempt|struggle|"
          r"fail)", 0.8, 1),
-    Rule("abuse.insult.what_a", r"\bwhat (?:a|an) (?:{I} |{A} ){{0,2}}{N}\b", 0.88, 2),
+    Rule("abuse.insult.what_a", r"\bwhat (?:a|an) (?:{I} |{A} ){{0,2}}{N}\b(?! {THING})", 0.88, 2),
     Rule("abuse.insult.bunch_of", r"\b(?:bunch|pack|band|gang) of (?:{A} ){{0,2}}{N}s\b",
          0.88, 2),
     Rule("abuse.insult.like_you", r"\b(?:{N}|{A}) (?:like|as) (?:you|u|him|her|them)\b", 0.85, 2),
@@ -109,7 +112,8 @@ RULES = (
          r"the (?:maintainers?|devs?|developers?))\b(?! over| up| around)", 0.93, 2),
     Rule("abuse.vulgar.shut_up",
          r"(?:^|[.!?,:;\n] *|\b(?:you|u|just|so|now|please|and|oh|pls|plz) )(?:stfu|gtfo|shatup|"
-         r"shutup|shaddup|shut (?:the fuck |the hell |your (?:\w+ )?(?:mouth|trap) )?up)\b", 0.88, 2),
+         r"shutup|shaddup|shut (?:the fuck |the hell |your (?:\w+ )?(?:mouth|trap) )?up)\b"
+         r"(?! and take my money)", 0.88, 2),  # the meme cheers a feature on
     Rule("abuse.vulgar.dismissal",
          r"\b(?:piss off|bugger off|sod off|get lost|eat shit|eat a dick|suck (?:my|a) (?:dick|cock|balls)|"
          r"kiss my ass|up yours|shove it up your|stick it up your|go to hell|get a life|"
@@ -346,7 +350,7 @@ def _prefilter() -> Prefilter:
 def _parts(alternation: Callable[[tuple[str, ...]], str]) -> dict[str, str]:
     parts = {
         "T": squash_pattern(TARGET), "H": squash_pattern(THIRD_PERSON),
-        "B": squash_pattern(BE), "BH": squash_pattern(BEHAVE),
+        "B": squash_pattern(BE), "BH": squash_pattern(BEHAVE), "THING": squash_pattern(THING),
         "P": alternation(lexicon.PERSON_NOUNS), "N": alternation(lexicon.INSULT_NOUNS),
         "A": alternation(lexicon.INSULT_ADJECTIVES), "I": alternation(lexicon.INTENSIFIERS),
         "S": alternation(lexicon.SLURS), "V": alternation(lexicon.VOCATIVE_ADJECTIVES),
@@ -416,12 +420,15 @@ def _counts(doc: Doc, quotes: Quotes, m: re.Match[str],
             collisions: dict[str, str] = COLLISIONS) -> bool:
     """Drop matches in code, in quoted lines, or after a negation."""
     start, end = m.span()
+    text = doc.folded.text
+    if text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha():
+        return False  # the first half of a compound: "idiot-proof", "clown-proofed"
     if quotes.contain(start):
         return False
     base_start, base_end = _base_span(doc, start, end)
     if doc.in_code(base_start, base_end):
         return False
-    before = doc.folded.text[max(0, start - 40) : start]
+    before = text[max(0, start - 40) : start]
     return not NEGATED_BEFORE.search(before) and not _collision(doc, m, collisions)
 
 

@@ -453,7 +453,7 @@ SIGNALS = (
         r"\bpaid gig\b|\bfixed price\b|\binvoice (?:via|through|me)\b|\bcheck my profile\b|"
         r"\bgive me (?:a )?chance\b|\blow budget\b|\bsir ?/ ?madam\b|\bfreelancer here\b|"
         r"\bprofessional (?:writers?|developers?|team) (?:available|ready)\b|"
-        r"\b(?:ping|dm|message|text) me (?:@\w|on (?:telegram|whatsapp|discord|skype|signal))",
+        r"\b(?:dm|message|text) me (?:@\w|on (?:telegram|whatsapp|skype|signal))",
         0.55,
         (
             "paid",
@@ -472,6 +472,14 @@ SIGNALS = (
             "call",
             "message",
         ),
+    ),
+    Signal(
+        # "ping me on Discord" is everyday community talk; alone it is not an offer
+        "solicitation.chat_invite",
+        r"\b(?:ping|dm|message|text|add|find) me (?:@\w|on (?:telegram|whatsapp|discord|skype|"
+        r"signal|wechat))",
+        0.4,
+        ("ping", "dm", "message", "text", "add", "find"),
     ),
     Signal(
         "solicitation.spam_keywords",
