@@ -67,7 +67,7 @@ WARNING_BODY = Template(
     "Hello @$login,\n\n"
     "This is a formal warning from the moderators of $repo. Content you posted ($url) broke the "
     "code of conduct under the rule on $category: $coc$anchor\n\n"
-    "Please do not interact with the people involved for $days days. A further breach within "
+    "Please do not interact with the people involved for $period. A further breach within "
     "the escalation window leads to a temporary ban.\n"
 )
 WARNING_COMMENT = Template(
@@ -116,7 +116,7 @@ NOTICE_TEMPLATES: dict[str, tuple[Template, Template]] = {
 }
 
 
-def render_notice(action: Notify, coc: str = "", days: int = 7) -> tuple[str, str]:
+def render_notice(action: Notify, coc: str = "") -> tuple[str, str]:
     """Subject and plain-text body of a private notice about a ladder step."""
     subject, body = NOTICE_TEMPLATES[action.template]
     category = Category(action.reason) if action.reason in Category.__members__.values() else None
@@ -128,10 +128,18 @@ def render_notice(action: Notify, coc: str = "", days: int = 7) -> tuple[str, st
         "category": CATEGORY_NAMES[category] if category else action.reason,
         "coc": coc or coc_url(action.repo),
         "anchor": COC_SECTIONS[category.value] if category else "",
-        "days": str(days),
-        "until": "for a limited time" if action.step is Step.TEMPORARY_BAN else "permanently",
+        "period": "1 day" if action.quiet_days == 1 else f"{action.quiet_days} days",
+        "until": _ban_end(action),
     }
     return subject.substitute(values), body.substitute(values)
+
+
+def _ban_end(action: Notify) -> str:
+    if action.step is not Step.TEMPORARY_BAN:
+        return "permanently"
+    if action.until is None:
+        return "for a limited time"
+    return f"until {action.until.day} {action.until:%B %Y}"
 
 
 def notice_emailed(action: Notify, source: str) -> str:

@@ -518,6 +518,8 @@ class Notify(Action):
     repo: str = ""
     incident: str = ""  # key of the incident (content version or command) it is about
     at: datetime | None = None  # when it was decided: the date of its ledger record
+    until: datetime | None = None  # when a temporary ban ends
+    quiet_days: int = 0  # a warning: how long to stay away from the people involved
 
     def summary(self) -> str:
         return f"notify @{self.login} privately ({self.template})"

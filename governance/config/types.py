@@ -89,6 +89,7 @@ class Ladder:
     first_timer_spam: Step | None  # None: same as any solicitation
     first_timer_malware: Step | None  # None: same as any malware incident
     warning_channel: str
+    warning_quiet_days: int
     correction_public_note: bool
 
 
@@ -227,6 +228,7 @@ def _ladder(d: Mapping[str, Any]) -> Ladder:
         first_timer_spam=None if spam == "same" else STEP_NAMES[spam],
         first_timer_malware=None if malware == "same" else STEP_NAMES[malware],
         warning_channel=d["warning_channel"],
+        warning_quiet_days=d["warning_quiet_days"],
         correction_public_note=d["correction_public_note"],
     )
 

@@ -51,7 +51,13 @@ from governance.model import (
     UnhideComment,
 )
 from governance.policy.ladder import interaction_expiry
-from governance.policy.moderation import NOTICE_TEMPLATES, recent_incident, target_of, unsent
+from governance.policy.moderation import (
+    NOTICE_TEMPLATES,
+    quiet_days,
+    recent_incident,
+    target_of,
+    unsent,
+)
 
 
 class Verb(enum.StrEnum):
@@ -326,7 +332,8 @@ def _notice(ctx: _Ctx, incident: Incident) -> Notify:
     """The private notice of a moderator's step to the person it is about."""
     return Notify(ctx.command.login, NOTICE_TEMPLATES[incident.step], incident.step,
                   ctx.command.reason or "the code of conduct", incident.url,
-                  ctx.event.repo.full_name, incident=incident.key, at=ctx.now)
+                  ctx.event.repo.full_name, incident=incident.key, at=ctx.now,
+                  until=incident.expires_at, quiet_days=quiet_days(incident.step, ctx.config))
 
 
 def _unsent_notice(ctx: _Ctx) -> list[Action]:

@@ -187,7 +187,13 @@ def notice_for(event: ContentEvent, incident: Incident, config: Config, now: dat
         return None
     category = incident.category.value if incident.category else ""
     return Notify(event.author.login, NOTICE_TEMPLATES[step], step, category, event.html_url,
-                  event.repo.full_name, incident=incident.key, at=now)
+                  event.repo.full_name, incident=incident.key, at=now,
+                  until=incident.expires_at, quiet_days=quiet_days(step, config))
+
+
+def quiet_days(step: Step, config: Config) -> int:
+    """How long a warning asks the person to stay away (other steps ask nothing)."""
+    return config.ladder.warning_quiet_days if step is Step.WARNING else 0
 
 
 def step_actions(event: ContentEvent, incident: Incident, category: Category, config: Config
