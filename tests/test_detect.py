@@ -197,6 +197,7 @@ def test_pii_evidence_is_the_number_itself():
         "Play poker online and get $50 free, no deposit required: https://lucky-spin.bet",
         "We're an analyst team doing market research: how many enterprise users do you have? "
         "Fill out our survey for a $50 gift card.",
+        "I can build your website fast, reach me on telegram @webfast_dev",
     ],
 )
 def test_spam_is_solicitation(text):

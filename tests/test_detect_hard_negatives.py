@@ -46,6 +46,8 @@ HARD_NEGATIVES = [
     "Please don't be a stranger, ping me on Discord if you need help with the setup",
     "You are right, this is a dumb mistake on my side",
     "Who wrote this regex? Oh right, it was me. What a dumb way to parse dates.",
+    "I can fix this for you quickly if you want, just assign me",
+    "Check out our docs at https://widget.dev/docs for the migration guide",
 ]
 
 

@@ -36,7 +36,7 @@ SIGNALS = (
         "solicitation.hire_me",
         r"\bhire me\b|\bavailable for (?:hire|freelance|work|projects?)\b|"
         r"\bi can (?:do|build|fix|complete|finish|develop|handle) (?:this|it|that|your|the)"
-        r"(?: \w+){0,3} (?:for you|quickly|cheaply|fast|for \$|in \d+ (?:hours?|days?))\b|"
+        r"(?: \w+){0,3} (?:cheaply|for \$)|"
         r"\b(?:my|our) (?:hourly )?rates? (?:is|are|start)\b|\$ ?\d+ ?(?:/|per) ?(?:hour|hr|h)\b|"
         r"\bportfolio\s*[:\-]|\b(?:on|via) (?:upwork|fiverr|freelancer\.com)\b|"
         r"\bfreelanc(?:er|ing)\b.{0,40}\b(?:contact|dm|hire|message|reach)\b",
@@ -60,6 +60,15 @@ SIGNALS = (
             "hours",
             "days",
         ),
+    ),
+    Signal(
+        # contributors volunteer in the same words ("I can fix this quickly, assign me"):
+        # alone it is not an offer; next to contacts, prices or a pitch it adds up
+        "solicitation.offer_to_do",
+        r"\bi can (?:do|build|fix|complete|finish|develop|handle) (?:this|it|that|your|the)"
+        r"(?: \w+){0,3} (?:for you|quickly|fast|in \d+ (?:hours?|days?))\b",
+        0.35,
+        ("do", "build", "fix", "complete", "finish", "develop", "handle"),
     ),
     Signal(
         "solicitation.agency",
@@ -99,7 +108,8 @@ SIGNALS = (
         r"[A-Z0-9]{4,}|with code [A-Z0-9]{4,})\b|\blimited[- ](?:time )?offer\b|"
         r"\b(?:lifetime (?:license|deal|access)|free trial|money[- ]back)\b|\bonly \$ ?\d+|"
         r"\bboost your\b|"
-        r"\bcheck out our (?:new )?\w+|\b(?:instead|rather) (?:of (?:fixing|using) \w+,? )?"
+        r"\bcheck out our (?:new )?(?!docs?\b|documentation|guide|wiki|readme|faq|examples?\b|"
+        r"changelog|tutorials?\b|contributing|discussions?\b|issues?\b|roadmap|release)\w+|\b(?:instead|rather) (?:of (?:fixing|using) \w+,? )?"
         r"(?:switch|migrate|move) to\b(?= .{0,60}(?:https?://|\boff\b|\bsign\b|\bcode\b))|"
         r"\b(?:highly|strongly) recommend(?:ed)?\b(?= .{0,20}$)|\bsaved (?:me|us) (?:\$|hours)",
         0.45,
