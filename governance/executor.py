@@ -46,6 +46,7 @@ from governance.model import (
     UnblockUser,
     UnhideComment,
 )
+from governance.policy.recognition import pick_email
 from governance.policy.redaction import apply_redaction
 from governance.policy.waves import fingerprint
 from governance.ports import ActiveBan, BanList, GitHub, LedgerStore, Mailer
@@ -169,17 +170,29 @@ class Executor:
             await self.github.set_text(action.target, action.field, new)
 
     async def _notify(self, action: Notify) -> None:
-        """Email when the person shows a public address and record that it went out (never
-        the address); otherwise the notice itself is kept in the ledger."""
+        """Email when an address is known and record that it went out (never the address);
+        otherwise the notice itself is kept in the ledger."""
         subject, body = messages.render_notice(action)
-        email = await self._public_email(action.login) if self.mailer is not None else ""
+        email, source = await self._address(action) if self.mailer is not None else ("", "")
         if email and self.mailer is not None:
             await self.mailer.send(email, subject, body, message_id=action.message_id)
-            await self._receipt(action, messages.notice_emailed(action, "profile"))
+            await self._receipt(action, messages.notice_emailed(action, source))
         elif self.ledger is not None:
             await self._receipt(action, f"{subject}\n\n{body}")
         else:
             log.warning("no mailer and no ledger; the %s notice was not kept", action.template)
+
+    async def _address(self, action: Notify) -> tuple[str, str]:
+        """(address, source): on a pull request the person's own commit e-mails first, then
+        the public profile's; never GitHub's noreply relay or a bot's (as for rewards)."""
+        if action.pull_request and action.repo:
+            commits = await self.github.pr_commit_emails(action.repo, action.pull_request)
+            email = pick_email(action.login, commits, "")
+            if email:
+                return email, "commit"
+        profile = (await self.github.user(action.login)).get("email")
+        email = pick_email(action.login, (), profile if isinstance(profile, str) else "")
+        return email, "profile"
 
     async def _receipt(self, action: Notify, text: str) -> None:
         """The ledger's note of the notice, keyed by the notice: written once."""
@@ -190,8 +203,3 @@ class Executor:
             return
         await self.ledger.record_note(RecordNote(action.login, action.receipt_key, text, "bot",
                                                  action.at, action.url))
-
-    async def _public_email(self, login: str) -> str:
-        profile = await self.github.user(login)
-        email = profile.get("email")
-        return email if isinstance(email, str) else ""

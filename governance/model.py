@@ -520,6 +520,7 @@ class Notify(Action):
     at: datetime | None = None  # when it was decided: the date of its ledger record
     until: datetime | None = None  # when a temporary ban ends
     quiet_days: int = 0  # a warning: how long to stay away from the people involved
+    pull_request: int = 0  # the pull request it happened on: the person's commit e-mails first
 
     def summary(self) -> str:
         return f"notify @{self.login} privately ({self.template})"

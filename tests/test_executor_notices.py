@@ -12,9 +12,9 @@ from governance import messages
 from governance.adapters.mail import MailError, SmtpMailer, SmtpSettings
 from governance.ledger.state import EntryKind
 from governance.ledger.store import GitHubLedger
-from governance.model import Notify, RecordNote, Step
+from governance.model import ContentEvent, Notify, RecordNote, Step
 from tests.fake_smtp import SmtpFake
-from tests.ledger_world import World, world_fixture  # noqa: F401  (the world fixture)
+from tests.ledger_world import REPO, World, world_fixture  # noqa: F401  (the world fixture)
 
 URL = "https://github.com/acme/widgets/issues/1"
 
@@ -156,3 +156,58 @@ async def test_an_old_incident_without_a_receipt_is_not_noticed_again(
     mailed.clock.advance(days=4)
     plan = await mailed.incident(event)
     assert "notify" not in [a.kind for a in plan.actions] and smtp_server.messages == []
+
+
+# ------------------------------------------------------------ which address a notice goes to
+
+
+def pr_comment(world: World, author: str, commits: list[tuple[str, str, str | None]]
+               ) -> ContentEvent:
+    """A comment by ``author`` on a pull request with these commits (name, e-mail, login)."""
+    pr = world.fake.add_pull_request(REPO, title="Fix the parser", author=author,
+                                     commits=commits)
+    posted = world.fake.add_comment(REPO, pr.number, "you are an idiot", author=author)
+    return replace(world.post("placeholder", author), number=pr.number, body=posted.body,
+                   node_id=posted.node_id, rest_id=posted.id, thread_node_id=pr.node_id,
+                   html_url=f"https://github.com/{REPO}/pull/{pr.number}"
+                            f"#issuecomment-{posted.id}")
+
+
+async def emailed_note(world: World, login: str) -> str:
+    (note,) = (await world.state(login)).of_kind(EntryKind.NOTE)
+    return str(note.get("text"))
+
+
+async def test_on_their_pull_request_the_commit_address_comes_first(
+        mailed: World, smtp_server: SmtpFake):
+    event = pr_comment(mailed, "alice", [
+        ("Alice", "12345+alice@users.noreply.github.com", "alice"),
+        ("Bot", "bot@example.org", "helper[bot]"),
+        ("Alice", "alice@work.example", "alice"),
+    ])
+    await mailed.incident(event)
+    assert [m.rcpt_tos for m in smtp_server.messages] == [("alice@work.example",)]
+    assert messages.EMAIL_SOURCES["commit"] in await emailed_note(mailed, "alice")
+
+
+async def test_with_only_noreply_commits_the_profile_address_is_used(
+        mailed: World, smtp_server: SmtpFake):
+    event = pr_comment(mailed, "alice", [("Alice", "alice@users.noreply.github.com", "alice")])
+    await mailed.incident(event)
+    assert [m.rcpt_tos for m in smtp_server.messages] == [("alice@example.org",)]
+    assert messages.EMAIL_SOURCES["profile"] in await emailed_note(mailed, "alice")
+
+
+async def test_someone_elses_commits_are_never_used(mailed: World, smtp_server: SmtpFake):
+    mailed.fake.add_user("carol")  # no public address
+    event = pr_comment(mailed, "carol", [("Alice", "alice@work.example", "alice")])
+    await mailed.incident(event)
+    assert smtp_server.messages == []  # the notice stays in the ledger instead
+    assert (await emailed_note(mailed, "carol")).startswith("A note about your contribution")
+
+
+async def test_a_noreply_profile_address_is_not_mailed(world: World, smtp_server: SmtpFake):
+    world.mailer = working_mailer(smtp_server)
+    world.fake.add_user("dave", email="dave@users.noreply.github.com")
+    await world.incident(world.post("you are an idiot", "dave"))
+    assert smtp_server.messages == []

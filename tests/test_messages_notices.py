@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from governance import messages
-from governance.model import Category, Notify, PersonRecord, Step
+from governance.model import Category, Notify, PersonRecord, Step, Surface
 from governance.policy.commands import parse_command, plan_command
 from governance.policy.moderation import moderate
 from tests.builders import NOW, config, event, verdict
@@ -69,3 +71,20 @@ def test_commands_fill_the_ban_end_and_the_quiet_period():
     banned = notice_of(plan_command(command, ban, "maintain", PersonRecord("mallory"), cfg, NOW))
     assert banned.until == NOW + timedelta(weeks=2)
     assert f"blocked until {banned.until.day} " in messages.render_notice(banned)[1]
+
+
+@pytest.mark.parametrize(("surface", "url", "number"), [
+    (Surface.REVIEW_COMMENT, "https://github.com/acme/widgets/pull/7#discussion_r1", 7),
+    (Surface.ISSUE_COMMENT, "https://github.com/acme/widgets/pull/7#issuecomment-1", 7),
+    (Surface.ISSUE_COMMENT, "https://github.com/acme/widgets/issues/7#issuecomment-1", 0),
+])
+def test_a_notice_on_a_pull_request_names_it_for_the_commit_addresses(surface, url, number):
+    plan = moderate(event(surface=surface, html_url=url), verdict(Category.ABUSE, 0.95),
+                    config(ledger=LEDGER), PersonRecord("x"), NOW)
+    assert notice_of(plan).pull_request == number
+    moderator = event("/coc warn @mallory rude", login="mod", html_url=url)
+    command = parse_command(moderator.body)
+    assert command is not None
+    warned = plan_command(command, moderator, "maintain", PersonRecord("mallory"), config(
+        ledger=LEDGER), NOW)
+    assert notice_of(warned).pull_request == number

@@ -53,6 +53,7 @@ from governance.model import (
 from governance.policy.ladder import interaction_expiry
 from governance.policy.moderation import (
     NOTICE_TEMPLATES,
+    pull_request_of,
     quiet_days,
     recent_incident,
     target_of,
@@ -333,7 +334,8 @@ def _notice(ctx: _Ctx, incident: Incident) -> Notify:
     return Notify(ctx.command.login, NOTICE_TEMPLATES[incident.step], incident.step,
                   ctx.command.reason or "the code of conduct", incident.url,
                   ctx.event.repo.full_name, incident=incident.key, at=ctx.now,
-                  until=incident.expires_at, quiet_days=quiet_days(incident.step, ctx.config))
+                  until=incident.expires_at, quiet_days=quiet_days(incident.step, ctx.config),
+                  pull_request=pull_request_of(ctx.event))
 
 
 def _unsent_notice(ctx: _Ctx) -> list[Action]:

@@ -188,7 +188,14 @@ def notice_for(event: ContentEvent, incident: Incident, config: Config, now: dat
     category = incident.category.value if incident.category else ""
     return Notify(event.author.login, NOTICE_TEMPLATES[step], step, category, event.html_url,
                   event.repo.full_name, incident=incident.key, at=now,
-                  until=incident.expires_at, quiet_days=quiet_days(step, config))
+                  until=incident.expires_at, quiet_days=quiet_days(step, config),
+                  pull_request=pull_request_of(event))
+
+
+def pull_request_of(event: ContentEvent) -> int:
+    """The pull request the content sits in (its number), or 0."""
+    on_pr = event.surface in (Surface.PULL_REQUEST, Surface.REVIEW, Surface.REVIEW_COMMENT)
+    return event.number if on_pr or "/pull/" in event.html_url else 0
 
 
 def quiet_days(step: Step, config: Config) -> int:
