@@ -77,7 +77,7 @@ def build_mailer(smtp: SmtpSettings | None) -> Mailer | None:
         return None
     return SmtpMailer(MailSettings(
         host=smtp.host, port=smtp.port, sender=smtp.sender, username=smtp.username,
-        password=smtp.password.reveal() if smtp.password else "",
+        password=smtp.password.reveal() if smtp.password else "", reply_to=smtp.reply_to,
         security=smtp.tls.value))
 
 

@@ -13,7 +13,8 @@ Three groups, each validated only when the caller needs it:
   ``GITHUB_TOKEN``, ``GITHUB_REPOSITORY``, ``GITHUB_OUTPUT``, ``GITHUB_STEP_SUMMARY`` and the
   action inputs as ``INPUT_<NAME>``.
 - Mail (both, optional): ``SMTP_HOST``, ``SMTP_PORT``, ``SMTP_USERNAME``, ``SMTP_PASSWORD``,
-  ``SMTP_FROM``, ``SMTP_TLS``; the Action's ``smtp-*`` inputs take precedence.
+  ``SMTP_FROM``, ``SMTP_REPLY_TO``, ``SMTP_TLS``; the Action's ``smtp-*`` inputs take
+  precedence.
 
 ``GITHUB_API_URL`` (default https://api.github.com) is honoured everywhere, and so is
 ``GITHUB_GRAPHQL_URL`` when set (else derived from the API URL); ``SHOPIFY_TOKEN``
@@ -90,6 +91,7 @@ class SmtpSettings:
     tls: SmtpTls = SmtpTls.STARTTLS
     username: str = ""
     password: Secret | None = None
+    reply_to: str = ""  # where replies to notices go (e.g. the moderators), if not the sender
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,7 +294,11 @@ def _smtp(reader: _Reader, inputs: Mapping[str, str]) -> SmtpSettings | None:
     user, password = value("smtp_username"), value("smtp_password")
     if bool(user) != bool(password):
         reader.fail("SMTP_USERNAME and SMTP_PASSWORD: set both or neither")
-    return SmtpSettings(host, port, sender, tls, user, Secret(password) if password else None)
+    reply_to = value("smtp_reply_to")
+    if reply_to and "@" not in reply_to:
+        reader.fail(f"SMTP_REPLY_TO: expected an address (conduct@example.org), got {reply_to!r}")
+    return SmtpSettings(host, port, sender, tls, user, Secret(password) if password else None,
+                        reply_to)
 
 
 def _action_inputs(env: Mapping[str, str]) -> dict[str, str]:

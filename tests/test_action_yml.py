@@ -57,7 +57,8 @@ def test_every_input_reaches_the_program(action):
 def test_inputs_as_the_runner_passes_them_land_in_the_settings(action, tmp_path: Path):
     samples = {"token": "ghs_from_input", "config": ".github/coc.yml", "dry-run": "true",
                "smtp-host": "smtp.example.org", "smtp-port": "2525", "smtp-tls": "implicit",
-               "smtp-username": "bot", "smtp-password": "pw", "smtp-from": "bot@example.org"}
+               "smtp-username": "bot", "smtp-password": "pw", "smtp-from": "bot@example.org",
+               "smtp-reply-to": "conduct@example.org"}
     env = {}
     for name, value in run_step(action)["env"].items():
         [expression] = EXPRESSION.findall(str(value))
@@ -73,6 +74,7 @@ def test_inputs_as_the_runner_passes_them_land_in_the_settings(action, tmp_path:
     assert (settings.smtp.host, settings.smtp.port, settings.smtp.tls.value) == (
         "smtp.example.org", 2525, "implicit")
     assert settings.smtp.password is not None and settings.smtp.password.reveal() == "pw"
+    assert settings.smtp.reply_to == "conduct@example.org"
 
 
 def test_outputs_are_the_ones_the_program_writes(action):

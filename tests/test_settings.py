@@ -171,3 +171,20 @@ def test_web_url_follows_the_api_url():
         "http://127.0.0.1:8123", "http://127.0.0.1:9000")
     with pytest.raises(SettingsError, match="GITHUB_API_URL"):
         api_urls({"GITHUB_API_URL": "api.github.com"})
+
+
+def test_a_reply_to_address_reaches_the_mailer(pem: str) -> None:
+    from governance.adapters.mail import SmtpMailer
+    from governance.runtime import build_mailer
+
+    env = app_env(pem, SMTP_HOST="smtp.example.org", SMTP_FROM="bot@example.org",
+                  SMTP_REPLY_TO="Moderators <conduct@example.org>")
+    smtp = load_settings(env, "app").smtp
+    assert smtp is not None and smtp.reply_to == "Moderators <conduct@example.org>"
+    mailer = build_mailer(smtp)
+    assert isinstance(mailer, SmtpMailer)
+    message = mailer.build("ann@example.net", "s", "x", None, message_id="k")
+    assert message["Reply-To"] == "Moderators <conduct@example.org>"
+    env["SMTP_REPLY_TO"] = "the moderators"
+    with pytest.raises(SettingsError, match="SMTP_REPLY_TO: expected an address"):
+        load_settings(env, "app")
