@@ -224,3 +224,9 @@ def test_anchor_links_point_at_headings():
     anchors = re.findall(r"\]\(#([^)\s]+)\)", PROSE)
     assert len(anchors) >= 5
     assert [a for a in anchors if a not in headings] == []
+
+
+def test_relative_links_point_at_files_in_the_repository():
+    targets = [t for t in re.findall(r"\]\(([^)\s#]+)[^)]*\)", PROSE) if not re.match(r"\w+:", t)]
+    assert "governance/data/MODEL_CARD.md" in targets
+    assert [t for t in targets if not (ROOT / t).is_file()] == []
