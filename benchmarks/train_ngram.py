@@ -1,6 +1,7 @@
 """Train the shipped n-gram scorer (offline; standard library only).
 
     python benchmarks/train_ngram.py            # cross-validate, then write the model file
+    python benchmarks/train_ngram.py --dry-run  # cross-validate and report only
 
 Training data: only the permissively licensed sources of ``../shared/corpus/dev.jsonl``
 (STRUDEL, VCU and Davidson: MIT; YouTube and SMS: CC BY 4.0; synthetic: this project).
@@ -14,6 +15,7 @@ on all training items and written to ``governance/data/ngram_model.json``.
 
 from __future__ import annotations
 
+import argparse
 import json
 import math
 import random
@@ -169,7 +171,11 @@ def write(models: dict[Category, LinearModel]) -> None:
     print(f"wrote {MODEL_PATH} ({MODEL_PATH.stat().st_size // 1024} KiB)")
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dry-run", action="store_true",
+                        help="cross-validate and report, do not write the model file")
+    args = parser.parse_args(argv)
     if not CORPUS.exists():
         print(f"corpus not found at {CORPUS}; nothing to train")
         return 0
@@ -178,6 +184,8 @@ def main() -> int:
     probs = out_of_fold(items, xs)
     thresholds = {c: choose_threshold(items, probs[c], c) for c in CATEGORIES}
     report(items, probs, thresholds)
+    if args.dry_run:
+        return 0
     train = [i for i, it in enumerate(items) if trainable(it)]
     write(fit([items[i] for i in train], [xs[i] for i in train], thresholds))
     return 0

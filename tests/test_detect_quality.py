@@ -57,3 +57,19 @@ def test_false_positive_rate_on_untrained_real_comments():
     flagged = [i["id"] for i in ok if classify(i["text"]).label is not Label.OK]
     assert len(ok) > 1000
     assert len(flagged) / len(ok) <= 0.005, flagged
+
+
+def test_the_model_card_ships_next_to_the_model_and_names_its_training_sources():
+    from importlib import resources
+
+    import train_ngram
+
+    data = resources.files("governance.data")
+    assert data.joinpath("ngram_model.json").is_file()
+    card = data.joinpath("MODEL_CARD.md").read_text("utf-8")
+    trained = json.loads(data.joinpath("ngram_model.json").read_text("utf-8"))["trained_on"]
+    assert sorted(trained) == sorted(train_ngram.TRAINABLE)
+    names = {"strudel": "STRUDEL", "vcu": "VCU", "davidson": "Davidson", "youtube": "YouTube",
+             "sms": "SMS", "synthetic": "synthetic"}
+    assert all(names[source] in card for source in trained)
+    assert "never trained on" in card and "GPL-3.0" in card

@@ -4,7 +4,7 @@ Inference is pure Python (no numpy): features are hashed with CRC-32 into a fixe
 buckets; the shipped file ``governance/data/ngram_model.json`` holds, per category, a bias,
 the non-zero bucket weights and the probability thresholds the rules engine uses. It is
 trained offline by ``benchmarks/train_ngram.py`` on the permissively licensed corpus
-sources only (see docs/detection.md, "Model card").
+sources only (see the model card next to it, ``governance/data/MODEL_CARD.md``).
 """
 
 from __future__ import annotations
