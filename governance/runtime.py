@@ -7,7 +7,8 @@ loop (aiohttp sessions must be), and nothing happens at import time.
 Backends: GitHub through the gidgethub adapter; the ledger in the private repository the
 config names (``GitHubLedger``); mail over SMTP when ``SMTP_HOST`` is set (else notices stay
 in the ledger); reward codes from the pool file or Shopify, as the config chooses; the LLM
-second opinion over the HTTP session when the config enables it and a key is at hand.
+second opinion over the HTTP session when the config enables it and a key is at hand (the
+deployment's ``LLM_API_KEY`` to its ``LLM_URL``, else the run's own token).
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ from governance.ports import (
 from governance.rewards.flow import RewardDeps
 from governance.rewards.usecases import code_provider, reward_handler
 from governance.service import CONFIG_PATH, ConfigError, Outcome, Service
-from governance.settings import Settings, SmtpSettings, load_settings
+from governance.settings import LlmSettings, Settings, SmtpSettings, load_settings
 
 log = logging.getLogger("governance.runtime")
 
@@ -87,24 +88,35 @@ def llm_keys(settings: Settings) -> dict[str, str]:
     Only the token this run already holds (the Action's or ``--token``), under its usual
     name ``GITHUB_TOKEN`` (GitHub Models accepts it): a repository's config must not be able
     to name any other variable of the deployment and have it sent to the URL it chooses.
-    The App has no key (``Settings`` has no LLM key yet), so its second opinion stays off.
+    The deployment's own key (``LLM_API_KEY``) is not among them: see ``llm_for``.
     """
     return {"GITHUB_TOKEN": settings.token.reveal()} if settings.token else {}
 
 
-def llm_for(session: aiohttp.ClientSession, keys: Mapping[str, str]
+def llm_for(session: aiohttp.ClientSession, keys: Mapping[str, str],
+            deployment: LlmSettings | None = None
             ) -> Callable[[Config], LlmOpinion | None]:
-    """The second opinion each repository's ``llm`` config asks for, if a key is at hand."""
+    """The second opinion each repository's ``llm`` config asks for, if a key is at hand.
+
+    With a deployment key (``LLM_API_KEY``, the App's only one) every enabled repository
+    uses it, sent only to the deployment's ``LLM_URL``: the config's ``llm.url`` and
+    ``llm.api_key_env`` are ignored, so no repository can send that key elsewhere.
+    Otherwise the run's own token (``keys``) goes to the config's ``llm.url``.
+    """
 
     def choose(config: Config) -> LlmOpinion | None:
         llm = config.llm
-        key = keys.get(llm.api_key_env, "")
-        if not llm.enabled or not key:
-            if llm.enabled:
-                log.warning("llm.enabled, but no key for %s here; local verdicts only",
-                            llm.api_key_env)
+        if not llm.enabled:
             return None
-        return LlmSecondOpinion(session, url=llm.url, model=llm.model, api_key=key,
+        if deployment is not None:
+            key, url = deployment.api_key.reveal(), deployment.url
+        else:
+            key, url = keys.get(llm.api_key_env, ""), llm.url
+        if not key:
+            log.warning("llm.enabled, but no key for %s here; local verdicts only",
+                        llm.api_key_env)
+            return None
+        return LlmSecondOpinion(session, url=url, model=llm.model, api_key=key,
                                 timeout_seconds=llm.timeout_seconds, band=llm.band)
 
     return choose
@@ -162,7 +174,7 @@ def build_service(github: GitHub, settings: Settings, *, clock: Clock | None = N
                                   dry_run=dry_run, ledger_for=ledger_for(github, clock),
                                   bans_for=bans_for(github, clock))
     if session is not None:
-        fields["llm_for"] = llm_for(session, llm_keys(settings))
+        fields["llm_for"] = llm_for(session, llm_keys(settings), settings.llm)
     if config_path and config_path != CONFIG_PATH:
         service: Service = PinnedConfigService(**fields, config_path=config_path)
     else:

@@ -16,6 +16,10 @@ Three groups, each validated only when the caller needs it:
   ``SMTP_FROM``, ``SMTP_REPLY_TO``, ``SMTP_TLS``; the Action's ``smtp-*`` inputs take
   precedence.
 
+- LLM second opinion (both, optional): ``LLM_API_KEY`` and ``LLM_URL`` (default GitHub
+  Models), the deployment's own key and the only endpoint it is sent to; the App has no
+  other key.
+
 ``GITHUB_API_URL`` (default https://api.github.com) is honoured everywhere, and so is
 ``GITHUB_GRAPHQL_URL`` when set (else derived from the API URL); ``SHOPIFY_TOKEN``
 is passed through for the rewards code supply.
@@ -32,6 +36,7 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 DEFAULT_API_URL = "https://api.github.com"
+DEFAULT_LLM_URL = "https://models.github.ai/inference/chat/completions"  # as schema.json's
 
 Mode = Literal["app", "action", "token"]
 
@@ -95,6 +100,14 @@ class SmtpSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class LlmSettings:
+    """The deployment's key for the LLM second opinion and the one URL it may go to."""
+
+    api_key: Secret
+    url: str = DEFAULT_LLM_URL
+
+
+@dataclass(frozen=True, slots=True)
 class AppSettings:
     app_id: int
     private_key: Secret  # PEM text
@@ -132,6 +145,7 @@ class Settings:
     token: Secret | None = None  # a plain token (``moderate --token``, the Action's token)
     smtp: SmtpSettings | None = None
     shopify_token: Secret | None = None
+    llm: LlmSettings | None = None  # the deployment's LLM key (the App's only one)
 
 
 def has_app_credentials(env: Mapping[str, str]) -> bool:
@@ -186,10 +200,11 @@ def load_settings(env: Mapping[str, str], mode: Mode, *, token: str | None = Non
     plain = _token(reader, token) if mode == "token" else (action.token if action else None)
     smtp = _smtp(reader, _action_inputs(env) if mode == "action" else {})
     shopify = reader.text("SHOPIFY_TOKEN")
+    llm = _llm(reader)
     if reader.errors:
         raise SettingsError(reader.errors)
     return Settings(api_url, graphql_url, app, action, plain, smtp,
-                    Secret(shopify) if shopify else None)
+                    Secret(shopify) if shopify else None, llm)
 
 
 # --------------------------------------------------------------------------- groups
@@ -299,6 +314,15 @@ def _smtp(reader: _Reader, inputs: Mapping[str, str]) -> SmtpSettings | None:
         reader.fail(f"SMTP_REPLY_TO: expected an address (conduct@example.org), got {reply_to!r}")
     return SmtpSettings(host, port, sender, tls, user, Secret(password) if password else None,
                         reply_to)
+
+
+def _llm(reader: _Reader) -> LlmSettings | None:
+    key = reader.text("LLM_API_KEY")
+    if not key:
+        if reader.text("LLM_URL"):
+            reader.fail("LLM_URL: set only with LLM_API_KEY (the key it is sent with)")
+        return None
+    return LlmSettings(Secret(key), reader.url("LLM_URL", DEFAULT_LLM_URL))
 
 
 def _action_inputs(env: Mapping[str, str]) -> dict[str, str]:

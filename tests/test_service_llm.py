@@ -14,10 +14,11 @@ from aiohttp import web
 
 from governance import runtime
 from governance.adapters.github import GitHubAdapter
+from governance.config import defaults
 from governance.decision import assess
 from governance.model import ContentEvent, Verdict
 from governance.service import Service
-from governance.settings import Secret, Settings
+from governance.settings import DEFAULT_LLM_URL, LlmSettings, Secret, Settings
 from tests.builders import config, event
 from tests.fake_github import FakeGitHub
 from tests.test_llm_adapter import FakeChat
@@ -34,8 +35,7 @@ class Clock:
         return NOW
 
 
-@pytest.fixture
-async def chat() -> AsyncIterator[tuple[FakeChat, str]]:
+async def serve_chat() -> AsyncIterator[tuple[FakeChat, str]]:
     fake = FakeChat(content='{"label": "solicitation", "confidence": 1.0, "reason": "gig"}')
     app = web.Application()
     app.router.add_post("/chat/completions", fake.handle)
@@ -46,6 +46,19 @@ async def chat() -> AsyncIterator[tuple[FakeChat, str]]:
     port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
     yield fake, f"http://127.0.0.1:{port}/chat/completions"
     await runner.cleanup()
+
+
+@pytest.fixture
+async def chat() -> AsyncIterator[tuple[FakeChat, str]]:
+    async for served in serve_chat():
+        yield served
+
+
+@pytest.fixture
+async def elsewhere() -> AsyncIterator[tuple[FakeChat, str]]:
+    """Another endpoint: where a repository's config might try to send the key."""
+    async for served in serve_chat():
+        yield served
 
 
 @pytest.fixture
@@ -125,7 +138,31 @@ async def test_clear_verdicts_and_a_disabled_config_send_nothing(
 
 def test_only_the_token_the_run_holds_is_a_key_and_only_under_its_own_name():
     assert runtime.llm_keys(Settings(token=Secret("t-1"))) == {"GITHUB_TOKEN": "t-1"}
-    assert runtime.llm_keys(Settings()) == {}  # the App: no key, so no second opinion
+    assert runtime.llm_keys(Settings()) == {}  # the App: no token; only LLM_API_KEY serves
+
+
+async def test_the_deployment_key_goes_only_to_the_deployment_endpoint(
+        fake_github: FakeGitHub, github: GitHubAdapter, chat: tuple[FakeChat, str],
+        elsewhere: tuple[FakeChat, str]):
+    """The App's own key (LLM_API_KEY) with its LLM_URL: a repository's llm.url and
+    llm.api_key_env cannot send it anywhere else."""
+    deployment, deployment_url = chat
+    other, other_url = elsewhere
+    fake_github.add_file(REPO, ".github/governance.yml",
+                         f"llm:\n  enabled: true\n  url: {other_url}\n"
+                         f"  api_key_env: SOMETHING_ELSE\n")
+    settings = Settings(llm=LlmSettings(Secret("deploy-key-9"), deployment_url))
+    async with aiohttp.ClientSession() as session:
+        service = runtime.build_service(github, settings, clock=Clock(), session=session)
+        outcome = await service.handle_event(comment(fake_github, BORDERLINE))
+
+    assert outcome.done == ("hide_comment",)
+    assert deployment.headers == ["Bearer deploy-key-9"] and other.requests == []
+
+
+def test_the_deployment_key_without_a_url_goes_to_github_models():
+    schema_url = defaults.schema()["properties"]["llm"]["properties"]["url"]["default"]
+    assert schema_url == DEFAULT_LLM_URL
 
 
 class Hanging:

@@ -9,6 +9,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
 from governance.settings import (
+    DEFAULT_LLM_URL,
     Secret,
     SettingsError,
     SmtpTls,
@@ -188,3 +189,21 @@ def test_a_reply_to_address_reaches_the_mailer(pem: str) -> None:
     env["SMTP_REPLY_TO"] = "the moderators"
     with pytest.raises(SettingsError, match="SMTP_REPLY_TO: expected an address"):
         load_settings(env, "app")
+
+
+def test_the_deployment_llm_key_and_url(pem: str) -> None:
+    env = app_env(pem, LLM_API_KEY="sk-deploy-123", LLM_URL="https://llm.example.org/v1/chat")
+    llm = load_settings(env, "app").llm
+    assert llm is not None and llm.api_key.reveal() == "sk-deploy-123"
+    assert llm.url == "https://llm.example.org/v1/chat"
+    assert "sk-deploy-123" not in repr(load_settings(env, "app"))
+    only_key = load_settings(app_env(pem, LLM_API_KEY="sk-deploy-123"), "app").llm
+    assert only_key is not None and only_key.url == DEFAULT_LLM_URL
+    assert load_settings(app_env(pem), "app").llm is None
+
+
+def test_an_llm_url_needs_the_key_and_a_web_address(pem: str) -> None:
+    with pytest.raises(SettingsError, match="LLM_URL: set only with LLM_API_KEY"):
+        load_settings(app_env(pem, LLM_URL="https://llm.example.org/v1/chat"), "app")
+    with pytest.raises(SettingsError, match="LLM_URL: expected an http"):
+        load_settings(app_env(pem, LLM_API_KEY="k", LLM_URL="file:///etc/passwd"), "app")
