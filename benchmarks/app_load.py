@@ -175,6 +175,12 @@ def make_deliveries(specs: list[Spec], ids: list[tuple[int, str]],
     return out
 
 
+def _login(kind: str, i: int) -> str:
+    """A made-up login unlike the others (numbered ones differ by an edit or two, which
+    the ban-evasion check rightly finds suspicious)."""
+    return f"{kind}-{hashlib.blake2b(str(i).encode(), digest_size=5).hexdigest()}"
+
+
 def delivery_specs(total: int, benign: list[str], flagged: list[str], first_timers: float
                    ) -> list[Spec]:
     """Every tenth delivery flagged, by a new outside author; of the benign ones, the share
@@ -183,12 +189,12 @@ def delivery_specs(total: int, benign: list[str], flagged: list[str], first_time
     newcomers = 0.0
     for i in range(total):
         if i % FLAGGED_EVERY == FLAGGED_EVERY - 1:
-            specs.append(Spec(flagged[i % len(flagged)], f"visitor-{i}", "NONE", True))
+            specs.append(Spec(flagged[i % len(flagged)], _login("visitor", i), "NONE", True))
             continue
         newcomers += first_timers
         if newcomers >= 1.0:
             newcomers -= 1.0
-            specs.append(Spec(benign[i % len(benign)], f"newcomer-{i}", "NONE", False))
+            specs.append(Spec(benign[i % len(benign)], _login("newcomer", i), "NONE", False))
         else:
             specs.append(Spec(benign[i % len(benign)], f"regular-{i % 50}", "CONTRIBUTOR",
                               False))
