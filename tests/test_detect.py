@@ -113,6 +113,18 @@ def test_insults_about_things_or_in_reported_speech_stay_ok(text):
     assert label(text) is Label.OK
 
 
+def test_reported_or_self_directed_words_stay_ok_but_a_slur_counts_anywhere():
+    assert label("he called me an idiot in the last thread, please keep it civil") is Label.OK
+    assert label("it makes me feel like a fool when the docs skip a step") is Label.OK
+    # a self-description does not cover an insult that names its own target
+    assert label("I am sure you are an idiot") is Label.ABUSE
+    assert label("it makes me feel like you are a moron") is Label.ABUSE
+    # slurs are identity attacks also in self-directed or reported speech
+    verdict = classify("lol we are such retards today")
+    assert verdict.label is Label.ABUSE
+    assert "abuse.slur" in [h.rule_id for h in verdict.hits]
+
+
 def test_threats_are_severe_and_scored_for_removal():
     verdict = classify("Merge it or I will find you and hurt you.")
     assert verdict.label is Label.ABUSE and verdict.score >= 0.85

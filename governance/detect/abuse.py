@@ -264,14 +264,29 @@ TRIGGERS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "abuse.slur": ("@S",),
 }
 # Phrases before a match that turn it into a quote, a negation or a self-description.
-NEGATED_BEFORE = re.compile(
+# Phrases before a match that make it a quote, a negation or a self-description. Read on
+# the folded view, so written squashed ("call me" is "cal me" there). Up to three words may
+# follow the phrase, within the clause ("I'm right, and you ..." is a new clause).
+_UP_TO_THREE_WORDS = r"[^\w.?!\n]*(?:\w+[^\w.?!\n,;]+){0,3}$"
+REPORTED_BEFORE = re.compile(squash_pattern(
     r"(?:\bnot saying|n't saying|\bnot calling|n't call|\bnever (?:said|called)|\bnot that|"
-    r"\bno one is|\bnobody is|\bif i|\bif you think|\bcalled me|\bcall me|\bcalls me|"
-    r"\bsaid|\bsays|\bsaying|\bi feel like|\bi'm|\bi am|\bmakes me feel|\bi look like|"
-    r"\bi was|\bi felt|\bmade me look|\btold (?:me|us|them|him|her) to|\btells? (?:me|us) to|"
-    r"\bus from being|\bwe are|\bwe're|\bwe were|\bmakes? us look)[^\w.?!\n]*"
-    r"(?:\w+[^\w.?!\n,;]+){0,3}$"  # up to three words, within the clause ("I'm right, and ...")
-)
+    r"\bno one is|\bnobody is|\bif you think|\bcalled me|\bcall me|\bcalls me|"
+    r"\bsaid|\bsays|\bsaying|\btold (?:me|us|them|him|her) to|\btells? (?:me|us) to)"
+    + _UP_TO_THREE_WORDS
+))
+# Self-descriptions ("I'm such an idiot", "makes me feel like a fool") do not cover a match
+# that names its own target: "I'm sure you are an idiot" is aimed at you.
+SELF_BEFORE = re.compile(squash_pattern(
+    r"(?:\bif i|\bi feel like|\bi'm|\bi am|\bmakes me feel|\bi look like|\bi was|\bi felt|"
+    r"\bmade me look|\bus from being|\bwe are|\bwe're|\bwe were|\bmakes? us look)"
+    + _UP_TO_THREE_WORDS
+))
+# A cheap test first: each phrase of both contains one of these.
+NEGATION_HINT = re.compile(squash_pattern(
+    r"saying|call|never|not that|no one|nobody|if |said|says|i feel|i'm|i am|makes|make us|"
+    r"i look|i was|i felt|made me|told|tell|us from|we are|we're|we were"
+))
+_AIMED = re.compile(r"(?:you|u|ya|ye|yal|y'al)\b|@")
 # Squashing repeated letters merges a few insults with everyday words ("ass" -> "as",
 # "coon" -> "con", "nigger" -> "niger"); such a word only counts when the original spelling
 # has the insult's double letters ("ass", "asss"; not "as" or "conn").
@@ -375,8 +390,9 @@ def detect(doc: Doc) -> Iterator[RuleHit]:
         if any(words.isdisjoint(needed) for needed in triggers[rule.rule_id]):
             continue
         collisions = RULE_COLLISIONS.get(rule.rule_id, COLLISIONS)
+        anywhere = rule.rule_id in ANYWHERE
         spans = [m.span() for m in pattern.finditer(text)
-                 if _counts(doc, quotes, m, collisions)]
+                 if _counts(doc, quotes, m, collisions, anywhere)]
         if spans:
             yield doc.hit(rule.rule_id, ABUSE, rule.score, spans[:5], severity=rule.severity,
                           view=folded)
@@ -395,41 +411,56 @@ REPORTED_QUOTE = re.compile(squash_pattern(
 
 
 class Quotes:
-    """Spans of the folded text that repeat someone else's words: quoted lines and speech.
+    """Spans of the folded text that repeat someone else's words: quoted lines ("> ...")
+    and reported speech. Found on first use only: most texts have no match needing them."""
 
-    Found on first use only: most texts have no match that needs them.
-    """
-
-    __slots__ = ("_spans", "_text")
+    __slots__ = ("_lines", "_speech", "_text")
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._spans: tuple[tuple[int, int], ...] | None = None
+        self._lines: tuple[tuple[int, int], ...] | None = None
+        self._speech: tuple[tuple[int, int], ...] | None = None
 
-    def contain(self, index: int) -> bool:
-        if self._spans is None:
+    def in_line(self, index: int) -> bool:
+        if self._lines is None:
+            self._lines = quoted_lines(self._text) if ">" in self._text else ()
+        return any(s <= index < e for s, e in self._lines)
+
+    def in_speech(self, index: int) -> bool:
+        if self._speech is None:
             text = self._text
-            spans = quoted_lines(text) if ">" in text else ()
-            if "'" in text or '"' in text or "“" in text or "‘" in text:
-                spans += tuple(m.span() for m in REPORTED_QUOTE.finditer(text))
-            self._spans = spans
-        return any(s <= index < e for s, e in self._spans)
+            quoting = "'" in text or '"' in text or "“" in text or "‘" in text
+            self._speech = tuple(m.span() for m in REPORTED_QUOTE.finditer(text)) if quoting else ()
+        return any(s <= index < e for s, e in self._speech)
+
+
+# Slurs are identity attacks wherever they appear, also in reported or self-directed speech
+# ("I feel like a <slur>"); only code and quoted lines of an earlier message are exempt.
+ANYWHERE = frozenset({"abuse.slur"})
 
 
 def _counts(doc: Doc, quotes: Quotes, m: re.Match[str],
-            collisions: dict[str, str] = COLLISIONS) -> bool:
-    """Drop matches in code, in quoted lines, or after a negation."""
+            collisions: dict[str, str] = COLLISIONS, anywhere: bool = False) -> bool:
+    """Drop matches in code, in quoted lines or speech, or after a negation."""
     start, end = m.span()
     text = doc.folded.text
     if text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha():
         return False  # the first half of a compound: "idiot-proof", "clown-proofed"
-    if quotes.contain(start):
+    if quotes.in_line(start) or (not anywhere and quotes.in_speech(start)):
         return False
     base_start, base_end = _base_span(doc, start, end)
     if doc.in_code(base_start, base_end):
         return False
+    if _collision(doc, m, collisions):
+        return False
+    if anywhere:
+        return True
     before = text[max(0, start - 40) : start]
-    return not NEGATED_BEFORE.search(before) and not _collision(doc, m, collisions)
+    if not NEGATION_HINT.search(before):
+        return True
+    if REPORTED_BEFORE.search(before):
+        return False
+    return bool(_AIMED.match(m.group())) or not SELF_BEFORE.search(before)
 
 
 @functools.cache

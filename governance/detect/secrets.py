@@ -117,7 +117,7 @@ def detect(doc: Doc) -> Iterator[RuleHit]:
     for index in candidates:
         if index < formats:
             yield from _token_format(doc, TOKEN_FORMATS[index], text)
-        elif index - formats != PASSWORD_RULE or any(h in doc.lower for h in PASSWORD_HINTS):
+        elif index - formats != PASSWORD_RULE or PASSWORD_HINT.search(doc.lower):
             yield from CREDENTIAL_RULES[index - formats][1](doc, text)
 
 
@@ -226,7 +226,7 @@ CREDENTIAL_RULES: tuple[tuple[re.Pattern[str], CredentialRule], ...] = (
 
 # PASSWORD's "pw" is too short for the prefilter's atoms: a substring test instead
 PASSWORD_RULE = [pattern for pattern, _ in CREDENTIAL_RULES].index(PASSWORD)
-PASSWORD_HINTS = ("pass", "pwd", "pw", "contrase", "senha")
+PASSWORD_HINT = re.compile(r"pw|pass|contrase|senha")  # ("pwd" has "pw")
 
 
 def _random_looking(value: str) -> bool:

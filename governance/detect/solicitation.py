@@ -727,7 +727,9 @@ def _prefilter() -> Prefilter:
 
 def detect(doc: Doc) -> Iterator[RuleHit]:
     text = doc.lower
-    words = doc.lower_words | {c for c in "$£" if c in text}
+    words = doc.lower_words
+    if "$" in text or "£" in text:  # currency signs count as trigger words
+        words = words | {c for c in "$£" if c in text}
     content = 0
     signals = compiled_signals()
     for index in _prefilter().candidates(text):
