@@ -507,18 +507,6 @@ def _base_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return (bisect.bisect_left(offsets, original[0]), bisect.bisect_left(offsets, original[1]))
 
 
-_PERSON_WORDS = re.compile(
-    r"\b(?:you|u|ur|your|yours|yourself|ya|yall|y'all|he|she|him|her|his|they|them|their|"
-    r"people|guys|folks|man|dude|bro|girl|boy|men|women|kid|kids|whoever|everyone|anyone|"
-    r"somebody|someone|maintainers?|devs?|developers?|author|team|mods?)\b|@[\w\-]+"
-)
-
-
-def aimed_at_people(doc: Doc) -> bool:
-    """Does the text address or talk about people at all?"""
-    return bool(_PERSON_WORDS.search(doc.folded.text))
-
-
 @functools.cache
 def _abusive_vocabulary() -> WordPattern:
     words = (*lexicon.INSULT_NOUNS, *lexicon.INSULT_ADJECTIVES, *lexicon.PROFANITY,
