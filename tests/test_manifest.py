@@ -40,7 +40,7 @@ EXPECTED_MANIFEST = {
     "public": False,
     "default_permissions": {
         "issues": "write", "pull_requests": "write", "discussions": "write",
-        "contents": "write", "metadata": "read", "members": "read",
+        "contents": "write", "metadata": "read", "members": "write",
         "organization_user_blocking": "write", "administration": "write",
     },
     "default_events": ["issues", "issue_comment", "pull_request", "pull_request_review",
@@ -105,6 +105,17 @@ def test_manifest_permissions_and_events_exist_at_github() -> None:
         assert len(grant.why) > 20, f"say why {grant.name} is needed"
     for event, _why in EVENTS:
         assert (SHARED_GITHUB / "webhooks" / "examples" / event).is_dir(), event
+
+
+def test_grants_say_what_the_bot_does_with_them() -> None:
+    """The expert programme removes people from the experts team (DELETE team membership),
+    which needs organization ``members: write``; a ban on a person's repository lasts as
+    long as the configured ban, not a fixed week."""
+    grants = {g.name: g for g in GRANTS}
+    assert grants["members"].access == "write"
+    assert "remove" in grants["members"].why and "team" in grants["members"].why
+    assert "one-week" not in grants["administration"].why
+    assert "ban length" in grants["administration"].why
 
 
 def test_readme_permissions_section_is_generated_from_the_grants() -> None:

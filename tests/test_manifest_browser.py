@@ -180,7 +180,7 @@ async def test_register_an_organization_app_through_the_browser(
         "public": False,
         "default_permissions": {
             "issues": "write", "pull_requests": "write", "discussions": "write",
-            "contents": "write", "metadata": "read", "members": "read",
+            "contents": "write", "metadata": "read", "members": "write",
             "organization_user_blocking": "write", "administration": "write",
         },
         "default_events": ["issues", "issue_comment", "pull_request", "pull_request_review",

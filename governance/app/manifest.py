@@ -69,15 +69,18 @@ GRANTS: tuple[Grant, ...] = (
     Grant("metadata", "read",
           "required by GitHub for every App; also tells a collaborator's role so "
           "maintainers are never moderated"),
-    Grant("members", "read",
-          "check organization membership and read the expert teams"),
+    Grant("members", "write",
+          "check organization membership, read the moderators' and expert teams, and "
+          "remove people from the experts team when the expert programme ends their term "
+          "(removing a team membership needs write)"),
     Grant("organization_user_blocking", "write",
           "block a person from the organization at the ban steps of the ladder, and "
           "unblock them when a temporary ban runs out"),
     Grant("administration", "write",
-          "on repositories owned by a person rather than an organization, a ban becomes a "
-          "one-week interaction limit (an App cannot block on a person's behalf); this is "
-          "the only use of this broad permission"),
+          "on repositories owned by a person rather than an organization, a ban becomes an "
+          "interaction limit that covers the configured ban length (one day up to six "
+          "months; an App cannot block on a person's behalf); this is the only use of "
+          "this broad permission"),
 )
 
 # Events the bot reacts to; installation events reach every App without subscribing.
