@@ -19,6 +19,16 @@ def schema() -> dict[str, Any]:
     return loaded
 
 
+def maximum(*path: str) -> float:
+    """The schema's ``maximum`` for the setting at ``path`` under the top level: a bound
+    code sizes itself by (how long the App keeps recent content, for one)."""
+    node = schema()
+    for key in path:
+        node = node["properties"][key]
+    value: float = node["maximum"]
+    return value
+
+
 def fill(node: dict[str, Any], data: Any) -> Any:
     """Return ``data`` with every absent property set to its schema default, recursively."""
     if node.get("type") != "object" or not isinstance(data, dict):

@@ -50,6 +50,24 @@ class Allow:
 
 
 @dataclass(frozen=True, slots=True)
+class AccountSignalsConfig:
+    enabled: bool
+    new_account_days: int
+    max_followers: int
+    max_public_repos: int
+    boost: float
+
+
+@dataclass(frozen=True, slots=True)
+class SpamWavesConfig:
+    enabled: bool
+    window_hours: int
+    min_threads: int
+    max_distance: int
+    boost: float
+
+
+@dataclass(frozen=True, slots=True)
 class Moderation:
     enabled: bool
     on_edit: bool
@@ -60,6 +78,8 @@ class Moderation:
     allow: Allow
     ignore_code: bool
     malware_research: bool
+    account_signals: AccountSignalsConfig
+    spam_waves: SpamWavesConfig
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +221,28 @@ def _moderation(d: Mapping[str, Any]) -> Moderation:
         allow=Allow(tuple(allow["words"]), tuple(allow["domains"]), tuple(allow["patterns"])),
         ignore_code=d["ignore_code"],
         malware_research=d["malware_research"],
+        account_signals=_account_signals(d["account_signals"]),
+        spam_waves=_spam_waves(d["spam_waves"]),
+    )
+
+
+def _account_signals(d: Mapping[str, Any]) -> AccountSignalsConfig:
+    return AccountSignalsConfig(
+        enabled=d["enabled"],
+        new_account_days=d["new_account_days"],
+        max_followers=d["max_followers"],
+        max_public_repos=d["max_public_repos"],
+        boost=float(d["boost"]),
+    )
+
+
+def _spam_waves(d: Mapping[str, Any]) -> SpamWavesConfig:
+    return SpamWavesConfig(
+        enabled=d["enabled"],
+        window_hours=d["window_hours"],
+        min_threads=d["min_threads"],
+        max_distance=d["max_distance"],
+        boost=float(d["boost"]),
     )
 
 
