@@ -20,6 +20,12 @@ from typing import Any, TextIO
 
 from governance import __version__
 
+DESCRIPTION = ("Code-of-conduct automation for GitHub: moderate comments, issues, pull requests "
+               "and discussions, keep the enforcement ladder in a private ledger, send merch "
+               "rewards and run the expert programme, as a GitHub App (serve), a GitHub "
+               "Action (action) or by hand.")
+EPILOG = "Run 'governance COMMAND --help' for a command's options."
+
 Handler = Callable[[argparse.Namespace, Mapping[str, str]], int]
 
 
@@ -194,11 +200,12 @@ def cmd_action(args: argparse.Namespace, env: Mapping[str, str]) -> int:
 
 def cmd_redeliver(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     from governance.app.redeliver import describe, parse_duration, redeliver_with_settings
+    from governance.app.serve import effective_env
     from governance.settings import SettingsError, load_settings
 
     try:
         window = parse_duration(args.since)
-        settings = load_settings(env, "app")
+        settings = load_settings(effective_env(env, Path(args.settings_dir)), "app")
     except ValueError as exc:  # SettingsError is a ValueError too
         raise (_settings_error(exc) if isinstance(exc, SettingsError) else UserError(exc)) from exc
     report = asyncio.run(redeliver_with_settings(settings, window, dry_run=args.dry_run))
@@ -210,7 +217,7 @@ def cmd_redeliver(args: argparse.Namespace, env: Mapping[str, str]) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="governance", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="governance", description=DESCRIPTION, epilog=EPILOG)
     parser.add_argument("--version", action="version", version=f"governance {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -265,6 +272,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("redeliver", help="ask GitHub to redeliver the App's failed webhooks")
     p.add_argument("--since", default="24h", help="how far back to look, e.g. 30m, 24h, 3d")
     p.add_argument("--dry-run", action="store_true", help="list what would be redelivered")
+    p.add_argument("--settings-dir", default=".governance",
+                   help="read the App's credentials from here when the environment has none, "
+                        "as serve does (default: .governance)")
     p.set_defaults(handler=cmd_redeliver)
     _add_maintainer_commands(sub)
     return parser
@@ -325,11 +335,17 @@ def _read_text(path: str) -> str:
         raise UserError(f"{path}: cannot read: {exc.strerror}") from exc
 
 
-def _add_token_options(p: argparse.ArgumentParser) -> None:
+def _add_token_options(p: argparse.ArgumentParser, *, ledger: bool = True) -> None:
+    """``--token`` and ``--repo``; ``--ledger`` only for commands that can do without the
+    repository's config (the others use the ledger that config names)."""
     p.add_argument("--token", help="GitHub token (default: $GITHUB_TOKEN)")
-    p.add_argument("--ledger", help="the private ledger repository, OWNER/REPO")
-    p.add_argument("--repo", help="read ledger.repository from this repository's config "
-                                  "(default: $GITHUB_REPOSITORY)")
+    if ledger:
+        p.add_argument("--ledger", help="the private ledger repository, OWNER/REPO")
+        p.add_argument("--repo", help="read ledger.repository from this repository's config "
+                                      "(default: $GITHUB_REPOSITORY)")
+    else:
+        p.add_argument("--repo", help="the repository whose config applies, with its "
+                                      "ledger.repository (default: $GITHUB_REPOSITORY)")
 
 
 def _add_maintainer_commands(sub: Any) -> None:
@@ -367,7 +383,7 @@ def _add_maintainer_commands(sub: Any) -> None:
     p = rewards.add_parser("import", help="add codes to a tier's pool in the ledger")
     p.add_argument("file", help="CSV or text file with one code a line")
     p.add_argument("--tier", required=True, help="tier name from recognition.tiers")
-    _add_token_options(p)
+    _add_token_options(p, ledger=False)
     p.set_defaults(handler=_maintainer(lambda a: _with_repo(
         a, lambda s, repo: m.rewards_import(s, repo, a.tier, _read_text(a.file)))))
     p = rewards.add_parser("report", help="rewards sent and pending in a month")
@@ -385,14 +401,14 @@ def _add_maintainer_commands(sub: Any) -> None:
     p.add_argument("--public", action="store_true", help="only thanks and top helpers")
     p.add_argument("--publish", action="store_true",
                    help="post the public report where experts.publish says")
-    _add_token_options(p)
+    _add_token_options(p, ledger=False)
     p.set_defaults(handler=_maintainer(lambda a: _with_repo(
         a, lambda s, repo: m.experts_report(s, repo, a.month, a.json, a.public, a.publish))))
     p = experts.add_parser("candidates", help="the most helpful people who are not experts")
     p.add_argument("--month", help="YYYY-MM (default: the month that ended last)")
     p.add_argument("--limit", type=int, default=10)
     p.add_argument("--json", action="store_true")
-    _add_token_options(p)
+    _add_token_options(p, ledger=False)
     p.set_defaults(handler=_maintainer(lambda a: _with_repo(
         a, lambda s, repo: m.experts_candidates(s, repo, a.month, a.limit, a.json))))
 

@@ -208,19 +208,28 @@ def _write_private(path: Path, text: str) -> None:
         out.write(text)
 
 
-def _env_value(value: str) -> str:
-    return value if re.fullmatch(r"[A-Za-z0-9_./:@+=-]*", value) else shlex.quote(value)
+# Characters a value may hold so that a shell, systemd and ``docker --env-file`` (which
+# takes everything after ``=`` literally, quotes included) all read the same value unquoted.
+_PLAIN_VALUE = re.compile(r"[A-Za-z0-9_./:@+=,-]*")
+LOAD_ANYWHERE = ("# Load with systemd EnvironmentFile=, docker --env-file (mount the key "
+                 "file at the same path), or `set -a; . FILE; set +a`.")
+LOAD_SHELL_ONLY = ("# Values are shell-quoted: load with systemd EnvironmentFile= or "
+                   "`set -a; . FILE; set +a` (docker --env-file would keep the quotes).")
 
 
 def env_file_text(creds: AppCredentials, key_path: Path) -> str:
+    """``KEY=value`` lines; the private key stays in its own file, named by path. Plain values
+    are written unquoted (every loader reads them alike); only a value with other characters
+    is shell-quoted, and then the file does not claim to suit docker."""
+    values = {"GITHUB_APP_ID": str(creds.app_id), "GITHUB_PRIVATE_KEY_PATH": str(key_path)}
+    if creds.webhook_secret:
+        values["GITHUB_WEBHOOK_SECRET"] = creds.webhook_secret
+    plain = all(_PLAIN_VALUE.fullmatch(v) for v in values.values())
     lines = [
         f"# GitHub App {creds.slug} ({creds.html_url}), registered by `governance serve`.",
-        "# Load with systemd EnvironmentFile=, docker --env-file, or `set -a; . FILE; set +a`.",
-        f"GITHUB_APP_ID={creds.app_id}",
-        f"GITHUB_PRIVATE_KEY_PATH={_env_value(str(key_path))}",
+        LOAD_ANYWHERE if plain else LOAD_SHELL_ONLY,
+        *(f"{k}={v if plain else shlex.quote(v)}" for k, v in values.items()),
     ]
-    if creds.webhook_secret:
-        lines.append(f"GITHUB_WEBHOOK_SECRET={_env_value(creds.webhook_secret)}")
     lines += [
         "# The App's OAuth client; the bot does not use it, kept so it is not lost.",
         f"# client_id={creds.client_id}",

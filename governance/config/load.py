@@ -2,7 +2,7 @@
 
 Every problem in a file is reported at once, each as ``filename:LINE:COL: message`` with
 1-based positions pointing at the offending key or value, so one run of
-``governance validate`` shows everything to fix.
+``governance config validate`` shows everything to fix.
 
 User regular expressions (``format: regex`` in the schema, e.g. ``moderation.allow.patterns``)
 are compiled with RE2. RE2 matches in time linear in the input size, so even a pattern such
