@@ -111,9 +111,11 @@ def decide(event: Event, config: Config, history: PersonRecord, now: datetime, *
            ) -> Plan:
     if isinstance(event, MergedPullRequest):
         return recognize(event, config)
+    if not config.moderation.spam_waves.enabled:
+        wave = NO_WAVE  # a repository that turned waves off has none, whoever gathered one
     if verdict is None:
         verdict = assess(event, config, now, wave)
-    verdict = boost(verdict, event.author.association, account, wave)
+    verdict = boost(verdict, event.author.association, account, wave, config.moderation)
     plan = moderate(event, verdict, config, history, now)
     if wave.is_wave and plan.effective:
         plan = replace(plan, actions=(*plan.actions, wave_review(event, wave)))

@@ -154,10 +154,11 @@ class Service:
 
     async def _gather(self, event: ContentEvent, config: Config, now: datetime) -> Findings:
         """Spam waves, the verdict and, for borderline first-timer spam, account signals."""
-        wave = await self._wave(event, now)
+        wave = await self._wave(event, config, now)
         verdict = await self._second_opinion(event, config, assess(event, config, now, wave))
         account = None
-        if worth_a_profile_read(verdict, event.author.association):
+        if worth_a_profile_read(verdict, event.author.association,
+                                config.moderation.account_signals):
             account = signals_from_profile(await self.github.user(event.author.login), now)
         return Findings(event, verdict, wave, account, await self._evasion(event, now))
 
@@ -196,14 +197,16 @@ class Service:
             return plan
         return found.decide(config, await self.record_for(event, config), self.clock.now())
 
-    async def _wave(self, event: ContentEvent, now: datetime) -> Wave:
+    async def _wave(self, event: ContentEvent, config: Config, now: datetime) -> Wave:
+        """A repository with spam waves off costs no read and leaves no sighting."""
+        settings = config.moderation.spam_waves
         fp = fingerprint(event.body)
-        if self.recent is None or fp is None:
+        if self.recent is None or fp is None or not settings.enabled:
             return NO_WAVE
         thread = f"{event.repo.full_name}#{event.number}"
         seen = await self.recent.sightings(event)
         await self.recent.remember(event, Sighting(fp, event.author.login, thread, now))
-        return wave_of(fp, thread, seen, now)
+        return wave_of(fp, thread, seen, now, settings)
 
     async def record_for(self, event: Event, config: Config) -> PersonRecord:
         wants_ladder = isinstance(event, ContentEvent) and config.ledger.repository

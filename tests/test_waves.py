@@ -2,9 +2,20 @@
 
 from datetime import timedelta
 
+from governance.adapters import recent_github, recent_memory
+from governance.config.defaults import maximum
+from governance.config.types import SpamWavesConfig
 from governance.model import Sighting
-from governance.policy.waves import MAX_DISTANCE, distance, fingerprint, wave_of
-from tests.builders import NOW
+from governance.policy.waves import (
+    BANDS,
+    LONGEST_WINDOW,
+    MAX_DISTANCE,
+    NO_WAVE,
+    distance,
+    fingerprint,
+    wave_of,
+)
+from tests.builders import NOW, config
 
 LURE = ("Hi, I had the same crash and this patched build fixed it for me, grab it from the "
         "link below and run the installer, password is 2024")
@@ -75,3 +86,55 @@ def test_near_fingerprints_share_a_band_and_band_keys_tell_bands_apart():
             near ^= 1 << bit
         assert set(band_keys(fp)) & set(band_keys(near))
     assert len(set(band_keys(0))) == BANDS
+
+
+# ------------------------------------------------------------- moderation.spam_waves
+
+
+def waves(**settings: object) -> SpamWavesConfig:
+    return config(moderation={"spam_waves": settings}).moderation.spam_waves
+
+
+RECENT = [sighting(LURE, "o/r#1", "a", hours_ago=2), sighting(LURE, "o/r#2", "b", hours_ago=6)]
+
+
+def test_a_config_turning_waves_off_yields_no_wave():
+    assert wave_of(fingerprint(LURE), "o/r#3", RECENT, NOW).is_wave
+    assert wave_of(fingerprint(LURE), "o/r#3", RECENT, NOW, waves(enabled=False)) == NO_WAVE
+
+
+def test_a_shorter_window_drops_older_sightings():
+    wave = wave_of(fingerprint(LURE), "o/r#3", RECENT, NOW, waves(window_hours=4))
+    assert wave.count == 1 and wave.authors == ("a",)
+    assert wave.threads == ("o/r#1", "o/r#3")
+    assert wave_of(fingerprint(LURE), "o/r#3", RECENT, NOW, waves(window_hours=1)) == NO_WAVE
+
+
+def test_min_threads_counts_this_thread_too():
+    assert wave_of(fingerprint(LURE), "o/r#3", RECENT, NOW, waves(min_threads=3)).count == 2
+    assert wave_of(fingerprint(LURE), "o/r#3", RECENT, NOW, waves(min_threads=4)) == NO_WAVE
+    same_thread = [sighting(LURE, "o/r#1", "a"), sighting(LURE, "o/r#1", "b")]
+    assert wave_of(fingerprint(LURE), "o/r#1", same_thread, NOW, waves(min_threads=2)) == NO_WAVE
+
+
+def test_max_distance_sets_how_near_is_nearly_the_same():
+    variant = LURE.replace("crash", "segfault").replace("2024", "7788")
+    apart = distance(fingerprint(LURE), fingerprint(variant))
+    assert 0 < apart <= MAX_DISTANCE
+    recent = [sighting(variant, "o/r#1")]
+    assert wave_of(fingerprint(LURE), "o/r#3", recent, NOW, waves(max_distance=apart)).is_wave
+    strict = waves(max_distance=apart - 1)
+    assert wave_of(fingerprint(LURE), "o/r#3", recent, NOW, strict) == NO_WAVE
+
+
+def test_the_defaults_are_the_former_constants():
+    assert waves() == SpamWavesConfig(enabled=True, window_hours=24, min_threads=2,
+                                      max_distance=8, boost=0.2)
+
+
+def test_the_schema_maxima_size_the_index_and_the_adapters():
+    assert maximum("moderation", "spam_waves", "max_distance") == MAX_DISTANCE
+    assert BANDS == MAX_DISTANCE + 1  # the band index finds every pair the config may allow
+    hours = maximum("moderation", "spam_waves", "window_hours")
+    assert timedelta(hours=hours) == LONGEST_WINDOW
+    assert recent_memory.WINDOW == recent_github.WINDOW == LONGEST_WINDOW

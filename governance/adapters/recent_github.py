@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from governance.model import ContentEvent, Sighting
-from governance.policy.waves import fingerprint
+from governance.policy.waves import LONGEST_WINDOW, fingerprint
 from governance.ports import GitHub
 
-WINDOW = timedelta(hours=24)
+WINDOW = LONGEST_WINDOW  # each repository's spam_waves.window_hours fits in it
 _THREAD = re.compile(r"/(?:issues|pull)/(\d+)")
 
 

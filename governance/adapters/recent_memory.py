@@ -14,12 +14,11 @@ from __future__ import annotations
 
 from collections import OrderedDict, deque
 from collections.abc import Sequence
-from datetime import timedelta
 
 from governance.model import ContentEvent, Sighting
-from governance.policy.waves import band_keys, fingerprint
+from governance.policy.waves import LONGEST_WINDOW, band_keys, fingerprint
 
-WINDOW = timedelta(hours=24)
+WINDOW = LONGEST_WINDOW  # each repository's spam_waves.window_hours fits in it
 
 
 class _Recent:

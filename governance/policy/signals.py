@@ -1,8 +1,10 @@
 """Account signals and spam waves as score modifiers.
 
 They only ever *raise* the score of content that already scored as borderline spam or
-malware, and only for first-time participants: a new account alone is never a reason to act,
-and content that scored nothing stays untouched.
+malware (at least ``FLOOR``), the account signals only for first-time participants: a new
+account alone is never a reason to act, and content that scored nothing stays untouched.
+How new is new, and by how much each raises, is the repository's
+``moderation.account_signals`` and ``moderation.spam_waves``.
 """
 
 from __future__ import annotations
@@ -11,14 +13,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from governance.config.types import AccountSignalsConfig, Moderation
 from governance.model import Association, Category, Label, RuleHit, Verdict
 from governance.policy.waves import Wave
 
 BOOSTED = (Category.SOLICITATION, Category.MALWARE)
-FLOOR = 0.4  # a hit must already be at least this strong to be boosted
-NEW_ACCOUNT_DAYS = 14
-ACCOUNT_BOOST = 0.1
-WAVE_BOOST = 0.2
+# A hit must already be at least this strong to be boosted. Not configurable: it is what
+# keeps the signals from ever being the sole reason to act.
+FLOOR = 0.4
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,10 +29,11 @@ class AccountSignals:
     followers: int
     public_repos: int
 
-    @property
-    def looks_throwaway(self) -> bool:
-        young = self.age_days is not None and self.age_days < NEW_ACCOUNT_DAYS
-        return young and self.followers == 0 and self.public_repos == 0
+    def looks_throwaway(self, rules: AccountSignalsConfig) -> bool:
+        """New, with few followers and few public repositories, as the config counts them."""
+        young = self.age_days is not None and self.age_days < rules.new_account_days
+        return (young and self.followers <= rules.max_followers
+                and self.public_repos <= rules.max_public_repos)
 
 
 def signals_from_profile(profile: Mapping[str, object], now: datetime) -> AccountSignals:
@@ -50,18 +53,22 @@ def signals_from_profile(profile: Mapping[str, object], now: datetime) -> Accoun
     )
 
 
-def worth_a_profile_read(verdict: Verdict, association: Association) -> bool:
-    """Only borderline spam from a first-time participant justifies a GitHub read."""
-    return association.is_first_time and any(
+def worth_a_profile_read(verdict: Verdict, association: Association,
+                         rules: AccountSignalsConfig) -> bool:
+    """Only borderline spam from a first-time participant justifies a GitHub read, and only
+    while account signals are on."""
+    return rules.enabled and association.is_first_time and any(
         h.category in BOOSTED and h.score >= FLOOR for h in verdict.hits)
 
 
 def boost(verdict: Verdict, association: Association, account: AccountSignals | None,
-          wave: Wave) -> Verdict:
+          wave: Wave, moderation: Moderation) -> Verdict:
     """Raise spam and malware hits by the account and wave signals that apply."""
-    extra = WAVE_BOOST if wave.is_wave else 0.0
-    if account is not None and association.is_first_time and account.looks_throwaway:
-        extra += ACCOUNT_BOOST
+    waves, rules = moderation.spam_waves, moderation.account_signals
+    extra = waves.boost if waves.enabled and wave.is_wave else 0.0
+    if (rules.enabled and account is not None and association.is_first_time
+            and account.looks_throwaway(rules)):
+        extra += rules.boost
     if extra == 0.0:
         return verdict
     hits = tuple(_raised(h, extra) for h in verdict.hits)

@@ -3,7 +3,8 @@
 Pure: a 64-bit SimHash over the text's words, and counting near-duplicates in a list of recent
 sightings the caller gathered (the App from its per-installation memory, the Action from one
 read of the repository's recent comments). Short texts never form a wave: "+1" and "thanks!"
-are repeated innocently all the time.
+are repeated innocently all the time. What counts (window, threads, distance) is each
+repository's ``moderation.spam_waves``; the schema's maxima size the index and the memory.
 """
 
 from __future__ import annotations
@@ -18,12 +19,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from governance.config.defaults import default_config, maximum
+from governance.config.types import SpamWavesConfig
 from governance.model import Sighting
 
 MIN_TOKENS = 8  # below this a text is too generic to call a repeat a wave
-# Hamming distance (of 64 bits) that still counts as "nearly the same": unrelated texts sit
-# around 32, a spam template with a few words swapped around 4.
-MAX_DISTANCE = 8
+# The most a config may set as the Hamming distance (of 64 bits) that still counts as "nearly
+# the same" (``spam_waves.max_distance``): unrelated texts sit around 32, a spam template with
+# a few words swapped around 4. The band index below finds every pair this close.
+MAX_DISTANCE = int(maximum("moderation", "spam_waves", "max_distance"))
+# The longest ``spam_waves.window_hours`` a config may set: how long the App keeps recent
+# content and how far back the Action reads, whatever each repository's own window.
+LONGEST_WINDOW = timedelta(hours=maximum("moderation", "spam_waves", "window_hours"))
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 # SimHash keeps 64 signed tallies. They are summed as 64 lanes of one big integer, a lane
 # per bit (``_LANE`` bits wide, room for 2**32 words), instead of 64 Python additions a word.
@@ -109,17 +116,22 @@ def band_keys(fp: int) -> tuple[int, ...]:
 
 
 def wave_of(fp: int | None, thread: str, recent: Iterable[Sighting], now: datetime,
-            window: timedelta = timedelta(hours=24)) -> Wave:
-    """How often nearly the same text was seen in other places within the window."""
-    if fp is None:
+            settings: SpamWavesConfig | None = None) -> Wave:
+    """How often nearly the same text was seen in other places within the window, as the
+    repository's ``moderation.spam_waves`` counts it (None: its defaults)."""
+    settings = settings or _default_settings()
+    if fp is None or not settings.enabled:
         return NO_WAVE
-    since = now - window
-    alike = [s for s in recent
-             if (fp ^ s.fingerprint).bit_count() <= MAX_DISTANCE and s.at >= since]
-    others = [s for s in alike if s.thread != thread]
-    if not others:
-        return NO_WAVE
+    since, limit = now - timedelta(hours=settings.window_hours), settings.max_distance
+    alike = [s for s in recent if (fp ^ s.fingerprint).bit_count() <= limit and s.at >= since]
     threads = tuple(sorted({s.thread for s in alike} | {thread}))
+    if len(threads) < max(2, settings.min_threads):  # repeats in one thread are no wave
+        return NO_WAVE
     first = min(alike, key=lambda s: (s.at, s.fingerprint))
     return Wave(len(alike), tuple(sorted({s.author for s in alike})), threads,
                 f"{first.fingerprint:016x}")
+
+
+@functools.cache
+def _default_settings() -> SpamWavesConfig:
+    return default_config().moderation.spam_waves
