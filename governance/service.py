@@ -34,7 +34,12 @@ from governance.model import (
 )
 from governance.policy.commands import is_command
 from governance.policy.evasion import evasion_review
-from governance.policy.signals import AccountSignals, signals_from_profile, worth_a_profile_read
+from governance.policy.signals import (
+    AccountSignals,
+    signals_from_profile,
+    wave_can_matter,
+    worth_a_profile_read,
+)
 from governance.policy.waves import NO_WAVE, Wave, fingerprint, wave_of
 from governance.ports import (
     BanList,
@@ -154,8 +159,11 @@ class Service:
 
     async def _gather(self, event: ContentEvent, config: Config, now: datetime) -> Findings:
         """Spam waves, the verdict and, for borderline first-timer spam, account signals."""
-        wave = await self._wave(event, config, now)
-        verdict = await self._second_opinion(event, config, assess(event, config, now, wave))
+        verdict = assess(event, config, now)
+        wave = await self._wave(event, config, now, look=wave_can_matter(verdict))
+        if wave.is_wave:
+            verdict = assess(event, config, now, wave)
+        verdict = await self._second_opinion(event, config, verdict)
         account = None
         if worth_a_profile_read(verdict, event.author.association,
                                 config.moderation.account_signals):
@@ -197,16 +205,19 @@ class Service:
             return plan
         return found.decide(config, await self.record_for(event, config), self.clock.now())
 
-    async def _wave(self, event: ContentEvent, config: Config, now: datetime) -> Wave:
-        """A repository with spam waves off costs no read and leaves no sighting."""
+    async def _wave(self, event: ContentEvent, config: Config, now: datetime, *,
+                    look: bool) -> Wave:
+        """A repository with spam waves off costs no read and leaves no sighting. Every
+        sighting is remembered, but earlier ones are looked up (one read in the Action) only
+        when ``look``: benign content costs nothing."""
         settings = config.moderation.spam_waves
         fp = fingerprint(event.body)
         if self.recent is None or fp is None or not settings.enabled:
             return NO_WAVE
         thread = f"{event.repo.full_name}#{event.number}"
-        seen = await self.recent.sightings(event)
+        seen = await self.recent.sightings(event) if look else ()
         await self.recent.remember(event, Sighting(fp, event.author.login, thread, now))
-        return wave_of(fp, thread, seen, now, settings)
+        return wave_of(fp, thread, seen, now, settings) if look else NO_WAVE
 
     async def record_for(self, event: Event, config: Config) -> PersonRecord:
         wants_ladder = isinstance(event, ContentEvent) and config.ledger.repository

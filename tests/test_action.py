@@ -407,3 +407,31 @@ async def test_the_sweep_runs_the_expert_programme_step_in_dry_run(fake: FakeGit
     assert "1 private record(s) or notice(s) planned (dry run" in summary
     assert "quiet-expert" not in summary
     assert fake.requests(graphql="organization")  # the team was read
+
+
+WAVE_TEXT = ("We build custom dashboards like this for clients, happy to help your team with "
+             "it if you want.")
+
+
+async def test_spam_waves_are_looked_up_in_the_repositorys_newest_comments(
+        fake: FakeGitHub, tmp_path: Path):
+    earlier = fake.add_issue(REPO, title="Dashboards", author="reporter")
+    fake.add_comment(REPO, earlier.number, WAVE_TEXT, author="seller1")
+    sent, _ = comment_delivery(fake, WAVE_TEXT, author="seller2")
+    env = workflow_env(fake, tmp_path, "issue_comment", sent.payload, INPUT_DRY_RUN="true")
+
+    assert await run_cli(env) == 0
+
+    assert len(fake.requests("GET", f"/repos/{REPO}/issues/comments")) == 1
+    plan = json.loads(read_outputs(tmp_path / "output")["plan"])
+    assert "spam wave" in json.dumps(plan)
+
+
+async def test_benign_content_costs_no_read_of_recent_comments(fake: FakeGitHub,
+                                                               tmp_path: Path):
+    sent, _ = comment_delivery(fake, BENIGN)
+    env = workflow_env(fake, tmp_path, "issue_comment", sent.payload)
+
+    assert await run_cli(env) == 0
+
+    assert fake.requests("GET", f"/repos/{REPO}/issues/comments") == []

@@ -29,6 +29,7 @@ from governance.action.outputs import (
 )
 from governance.adapters.github import GitHubAdapter
 from governance.adapters.github_activity import GitHubActivity
+from governance.adapters.recent_github import RecentFromGitHub
 from governance.adapters.retry import RetryPolicy
 from governance.config.load import ConfigError
 from governance.config.types import Config
@@ -117,8 +118,12 @@ async def _carry_out(settings: Settings, action: ActionSettings, name: str,
     async with runtime.new_session() as session:
         github = runtime.build_github(session, action.token.reveal(), settings.api_url,
                                       retry=retry, graphql_url=settings.graphql_url or None)
+        # The Action keeps nothing between runs: spam waves are looked up in the
+        # repository's newest comments (one read, and only for content that looks like spam).
+        recent = RecentFromGitHub(github, (clock or runtime.SystemClock()).now())
         service = runtime.build_service(github, settings, clock=clock, dry_run=action.dry_run,
-                                        session=session, config_path=action.config_path)
+                                        session=session, config_path=action.config_path,
+                                        recent=recent)
         return await service.handle(name, payload)
 
 

@@ -53,6 +53,12 @@ def signals_from_profile(profile: Mapping[str, object], now: datetime) -> Accoun
     )
 
 
+def wave_can_matter(verdict: Verdict) -> bool:
+    """Looking for copies only pays when the content already shows spam or malware signs:
+    a wave raises only those, and detection never calls text spam for repetition alone."""
+    return any(h.category in BOOSTED for h in verdict.hits)
+
+
 def worth_a_profile_read(verdict: Verdict, association: Association,
                          rules: AccountSignalsConfig) -> bool:
     """Only borderline spam from a first-time participant justifies a GitHub read, and only
