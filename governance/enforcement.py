@@ -10,16 +10,22 @@ from __future__ import annotations
 
 import logging
 import re
+import secrets
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
+from typing import Protocol, runtime_checkable
 
+from governance import messages
 from governance.config.types import Config
 from governance.executor import Executor
+from governance.ledger.state import EntryKind, PersonState
 from governance.model import (
     ContentEvent,
+    Notify,
     PersonRecord,
     Plan,
+    RecordNote,
     Skip,
     Surface,
     Target,
@@ -35,7 +41,14 @@ from governance.policy.commands import (
     plan_command,
     plan_key,
 )
-from governance.policy.sweep import sweep_plan
+from governance.policy.moderation import NOTICE_TEMPLATES
+from governance.policy.sweep import (
+    NOTICE_CLAIM,
+    SWEEPER,
+    PlannedNotice,
+    claim_key,
+    sweep_plan,
+)
 from governance.ports import CommentRef, GitHub, LedgerStore, NotFound, StaleRecord
 
 log = logging.getLogger("governance.enforcement")
@@ -164,21 +177,33 @@ def _log_refusal(plan: Plan, event: ContentEvent) -> None:
 # ---------------------------------------------------------------------------- sweep
 
 
+@runtime_checkable
+class EntryLedger(Protocol):
+    """A ledger that shows each entry (``GitHubLedger``): what a step's notice needs."""
+
+    async def state_for(self, login: str) -> PersonState: ...
+
+
 async def sweep(github: GitHub, ledger: LedgerStore, now: datetime, dry_run: bool, *,
-                default_org: str = "", executor: Executor | None = None) -> list[Plan]:
-    """Lift expired temporary bans and repair ledger views. Safe to run on several replicas
-    at once: unblocking is idempotent and the ledger write is a compare-and-swap."""
+                default_org: str = "", executor: Executor | None = None,
+                notices: bool = False, config: Config | None = None) -> list[Plan]:
+    """Lift expired temporary bans and repair ledger views; with ``notices``, also send the
+    private notices of recent steps that never went out (give ``executor`` the mailer, or
+    they are kept in the ledger; ``config`` gives a warning's quiet period). Safe to run on
+    several replicas at once: unblocking is idempotent, the ledger write is a
+    compare-and-swap, and a notice goes out from the replica whose claim the ledger kept."""
     executor = executor or Executor(github, ledger)
+    quiet_days = _quiet_days(config)
     plans: list[Plan] = []
     for login in await ledger.people():
-        record = await ledger.record_for(login)
-        plan = sweep_plan(record, now, default_org)
+        record, planned = await _read_person(ledger, login, notices)
+        plan = sweep_plan(record, now, default_org, planned, quiet_days)
         if plan is not None:
             plans.append(replace(plan, dry_run=dry_run))
         if dry_run:
             continue
         try:
-            await _sweep_one(executor, ledger, plan, login)
+            await _sweep_one(executor, ledger, plan, login, now)
         except Exception as exc:  # one broken record must not stop the sweep for everyone
             log.exception("sweep of %s failed", login)
             why = f"failed: {type(exc).__name__}: {exc}"
@@ -186,11 +211,71 @@ async def sweep(github: GitHub, ledger: LedgerStore, now: datetime, dry_run: boo
     return plans
 
 
+def _quiet_days(config: Config | None) -> int:
+    if config is None:
+        from governance.config.defaults import default_config
+
+        config = default_config()
+    return config.ladder.warning_quiet_days
+
+
+async def _read_person(ledger: LedgerStore, login: str, notices: bool
+                       ) -> tuple[PersonRecord, list[PlannedNotice]]:
+    """The person's record and, when notices are swept, the notices their steps planned."""
+    if not notices or not isinstance(ledger, EntryLedger):
+        return await ledger.record_for(login), []
+    state = await ledger.state_for(login)
+    return state.record(), planned_notices(state)
+
+
+# What ``policy.commands`` records as a moderator step's summary, before the reason.
+MODERATOR_DECISION = "moderator decision: "
+NO_REASON = "the code of conduct"  # what a moderator's notice says without a reason
+
+
+def planned_notices(state: PersonState) -> list[PlannedNotice]:
+    """Steps whose ledger entry lists a private notice among what was done (a warning
+    posted as a public comment has none), with the reason the notice gives."""
+    out: list[PlannedNotice] = []
+    for entry in state.of_kind(EntryKind.INCIDENT):
+        template = NOTICE_TEMPLATES.get(entry.step)
+        summary = Notify(state.login, template or "").summary().lower()
+        taken = {str(t).lower() for t in entry.get("actions_taken", ()) or ()}
+        if template and summary in taken:
+            out.append(PlannedNotice(entry.key, _reason(entry.get("category"),
+                                                        str(entry.get("rule_summary", "")))))
+    return out
+
+
+def _reason(category: object, rule_summary: str) -> str:
+    if category:
+        return str(category)
+    reason = rule_summary.removeprefix(MODERATOR_DECISION).strip()
+    return reason if reason and reason != "-" and reason != rule_summary else NO_REASON
+
+
 async def _sweep_one(executor: Executor, ledger: LedgerStore, plan: Plan | None,
-                     login: str) -> None:
-    if plan is not None:
-        await executor.carry_out(plan)
+                     login: str, now: datetime) -> None:
+    if plan is None:
+        repair = getattr(ledger, "repair", None)
+        if repair is not None:
+            await repair(login)
         return
-    repair = getattr(ledger, "repair", None)
-    if repair is not None:
-        await repair(login)
+    for action in plan.actions:
+        if isinstance(action, Notify) and not await _claimed(ledger, action, now):
+            log.info("another sweep sends the notice of %s; skipped", action.incident)
+            continue
+        await executor.dispatch(action, plan.key)
+
+
+async def _claimed(ledger: LedgerStore, notice: Notify, now: datetime) -> bool:
+    """Claim ``notice`` with a ledger note naming this run; True when ours is the one kept."""
+    if not isinstance(ledger, EntryLedger):
+        return False
+    key = claim_key(notice, now)
+    text = NOTICE_CLAIM.substitute(what=messages.NOTICE_TITLES[notice.template].lower(),
+                                   run=secrets.token_hex(4))
+    await ledger.record_note(RecordNote(notice.login, key, text, SWEEPER, now, notice.url))
+    state = await ledger.state_for(notice.login)
+    kept = next((e for e in state.of_kind(EntryKind.NOTE) if e.key == key), None)
+    return kept is not None and kept.get("text") == text

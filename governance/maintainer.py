@@ -17,6 +17,8 @@ import aiohttp
 
 from governance.adapters.github import GitHubAdapter
 from governance.adapters.github_activity import GitHubActivity
+from governance.config.types import Config
+from governance.executor import Executor
 from governance.experts.months import Month
 from governance.experts.report import render_json, render_markdown
 from governance.experts.service import ExpertProgramme, ExpertsError, summary_lines
@@ -99,14 +101,38 @@ async def ledger_stats(s: Session, ledger: str, since: str | None, as_json: bool
     return _dump(report.stats_json(stats)) if as_json else report.stats_text(stats)
 
 
-SweepStep = Callable[[Session, str, bool], Awaitable[list[str]]]
+@dataclass(frozen=True, slots=True)
+class SweepJob:
+    """One scheduled duty for one ledger: its name (for logs) and how to run it."""
+
+    name: str
+    run: Callable[[], Awaitable[list[str]]]
 
 
-async def _sweep_bans(s: Session, ledger: str, dry_run: bool) -> list[str]:
+async def sweep_jobs(s: Session, ledger: str, dry_run: bool, *, config: Config | None = None,
+                     experts_repo: str | None = None) -> list[SweepJob]:
+    """What ``governance sweep`` and the App's timer do for one ledger, each job idempotent:
+    expired bans and lost private notices, pending rewards and, for ``experts_repo``, the
+    expert programme's monthly step. ``config``: the one naming the ledger (for the notices'
+    wording); read from ``experts_repo`` when not given."""
+    if config is None and experts_repo:
+        config = await s.service.config_for(experts_repo)
+    jobs = [SweepJob("bans and notices", lambda: _sweep_bans(s, ledger, dry_run, config)),
+            SweepJob("rewards", lambda: _sweep_rewards(s, ledger, dry_run))]
+    if experts_repo and config is not None and config.experts.enabled:
+        jobs.append(SweepJob("expert programme",
+                             lambda: _sweep_experts(s, experts_repo, config, dry_run)))
+    return jobs
+
+
+async def _sweep_bans(s: Session, ledger: str, dry_run: bool, config: Config | None
+                      ) -> list[str]:
     from governance.enforcement import sweep
 
     store = GitHubLedger(s.github, ledger, SystemClock())
-    plans = await sweep(s.github, store, s.now, dry_run, default_org=ledger.split("/")[0])
+    executor = Executor(s.github, store, s.service.mailer)
+    plans = await sweep(s.github, store, s.now, dry_run, default_org=ledger.split("/")[0],
+                        executor=executor, notices=True, config=config)
     return [p.render() for p in plans]
 
 
@@ -118,10 +144,7 @@ async def _sweep_rewards(s: Session, ledger: str, dry_run: bool) -> list[str]:
     return [f"reward {o.key}: {o.state} {o.detail}".rstrip() for o in outcomes]
 
 
-async def _sweep_experts(s: Session, repo: str, dry_run: bool) -> list[str]:
-    config = await s.service.config_for(repo)
-    if not config.experts.enabled:
-        return []
+async def _sweep_experts(s: Session, repo: str, config: Config, dry_run: bool) -> list[str]:
     try:
         outcome = await s.programme().sweep(config, repo, s.now, dry_run=dry_run)
     except ExpertsError as exc:
@@ -131,17 +154,11 @@ async def _sweep_experts(s: Session, repo: str, dry_run: bool) -> list[str]:
     return list(summary_lines(outcome))
 
 
-SWEEP_STEPS: list[SweepStep] = [_sweep_bans, _sweep_rewards]
-
-
 async def sweep_all(s: Session, ledger: str, dry_run: bool, repo: str | None = None) -> str:
-    """Every scheduled duty, each idempotent: expired bans, pending rewards and, for the
-    repository whose config runs an expert programme, its monthly step."""
+    """Every scheduled duty for the ledger; the expert programme of ``repo``'s config."""
     lines: list[str] = []
-    for step in SWEEP_STEPS:
-        lines += await step(s, ledger, dry_run)
-    if repo:
-        lines += await _sweep_experts(s, repo, dry_run)
+    for job in await sweep_jobs(s, ledger, dry_run, experts_repo=repo):
+        lines += await job.run()
     return "\n".join(lines) if lines else "nothing to do"
 
 

@@ -1,17 +1,28 @@
-"""The sweep's pure decision: which temporary bans have expired and must be lifted.
+"""The sweep's pure decisions: which temporary bans have expired and must be lifted, and
+which private notices of recorded steps never went out.
 
 A lifted ban is recorded (``RecordBanLifted``) after the unblock, so a crash in between
 only repeats an idempotent unblock on the next sweep. The person stays blocked while any
 other step of theirs still blocks them (a permanent ban, or a longer temporary ban).
+
+A step's private notice follows its ledger record and leaves a note (its receipt). When a
+delivery or command fails in between and is never redelivered, the sweep sends the notice
+the redelivery would have sent (``policy.moderation.unsent``: same Message-ID, same three
+days), once the step is old enough that the delivery recording it is surely over.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from string import Template
 
 from governance.model import (
     Action,
     Incident,
+    Notify,
     PersonRecord,
     Plan,
     RecordBanLifted,
@@ -20,8 +31,33 @@ from governance.model import (
     UnblockUser,
 )
 from governance.policy.commands import blocking, org_of
+from governance.policy.moderation import NOTICE_RETRY, NOTICE_TEMPLATES, unsent
 
 SWEEPER = "sweep"
+# A notice goes out seconds after its step is recorded (minutes for an Action that waits
+# on GitHub's rate limits): the sweep leaves younger steps to the run that recorded them.
+NOTICE_GRACE = timedelta(minutes=15)
+_REPO_URL = re.compile(r"https?://[^/]+/(?P<repo>[^/]+/[^/]+)/(?:issues|pull|discussions)/")
+_PULL = re.compile(r"/pull/(?P<number>\d+)")
+
+
+# The ledger note by which one sweep claims a notice before sending it: of several replicas
+# sweeping at once, only the one whose note the ledger kept sends. Claims are per hour, so a
+# sweep that died after claiming leaves the notice to the next hour's sweep.
+NOTICE_CLAIM = Template("The sweep sends the $what notice of this step: the ledger has no "
+                        "record of it going out (sweep run $run).")
+
+
+def claim_key(notice: Notify, now: datetime) -> str:
+    return f"notice-claim:{notice.message_id}:{now:%Y%m%d%H}"
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedNotice:
+    """A recorded step whose ledger entry lists a private notice among what was done."""
+
+    incident_key: str
+    reason: str  # the rule's category, or the moderator's reason
 
 
 def expired_bans(record: PersonRecord, now: datetime) -> tuple[Incident, ...]:
@@ -33,8 +69,49 @@ def expired_bans(record: PersonRecord, now: datetime) -> tuple[Incident, ...]:
     )
 
 
-def sweep_plan(record: PersonRecord, now: datetime, default_org: str) -> Plan | None:
-    """Lift what has expired for one person; None when there is nothing to do."""
+def sweep_plan(record: PersonRecord, now: datetime, default_org: str,
+               planned: Sequence[PlannedNotice] = (), quiet_days: int = 0) -> Plan | None:
+    """Lift what has expired for one person, then send the notices that never went out;
+    None when there is nothing to do. ``quiet_days``: a warning's quiet period."""
+    lifts = _lift_plan(record, now, default_org)
+    notices = unsent_notices(record, planned, now, quiet_days)
+    if lifts is None and not notices:
+        return None
+    actions = (*(lifts.actions if lifts else ()), *notices)
+    reasons = (*(lifts.reasons if lifts else ()),
+               *([f"{len(notices)} private notice(s) of @{record.login} never went out"]
+                 if notices else []))
+    return Plan(f"sweep:{record.login}", actions, reasons, None, False)
+
+
+def unsent_notices(record: PersonRecord, planned: Sequence[PlannedNotice], now: datetime,
+                   quiet_days: int) -> list[Notify]:
+    """The notices a redelivery would send again: steps recorded between ``NOTICE_GRACE``
+    and ``NOTICE_RETRY`` ago, not undone, planned with a notice and without its receipt."""
+    reasons = {p.incident_key: p.reason for p in planned}
+    out: list[Notify] = []
+    for incident in record.active():
+        if (incident.key in reasons and incident.lifted_at is None
+                and incident.step in NOTICE_TEMPLATES
+                and NOTICE_GRACE <= now - incident.at <= NOTICE_RETRY):
+            notice = notice_of(record.login, incident, reasons[incident.key], quiet_days)
+            out += [a for a in unsent(notice, record) if isinstance(a, Notify)]
+    return out
+
+
+def notice_of(login: str, incident: Incident, reason: str, quiet_days: int) -> Notify:
+    """The notice its step was recorded with (same Message-ID: login, template, URL, step
+    and incident), rebuilt from the ledger's record of the step."""
+    repo = _REPO_URL.match(incident.url)
+    pull = _PULL.search(incident.url)
+    return Notify(login, NOTICE_TEMPLATES[incident.step], incident.step, reason, incident.url,
+                  repo["repo"] if repo else "", incident=incident.key, at=incident.at,
+                  until=incident.expires_at,
+                  quiet_days=quiet_days if incident.step is Step.WARNING else 0,
+                  pull_request=int(pull["number"]) if pull else 0)
+
+
+def _lift_plan(record: PersonRecord, now: datetime, default_org: str) -> Plan | None:
     expired = expired_bans(record, now)
     if not expired:
         return None
