@@ -174,13 +174,23 @@ def _settings_error(exc: Exception) -> UserError:
     return UserError("invalid settings: " + "; ".join(errors))
 
 
+def _interval(text: str) -> float:
+    from governance.app.timer import parse_interval
+
+    try:
+        return parse_interval(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
 def cmd_serve(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     from governance.app.serve import serve
     from governance.settings import SettingsError
 
     try:
         return serve(env, host=args.host, port=args.port, settings_dir=Path(args.settings_dir),
-                     public_url=args.public_url, deadline=args.deadline)
+                     public_url=args.public_url, deadline=args.deadline,
+                     sweep_every=args.sweep_every)
     except SettingsError as exc:
         raise _settings_error(exc) from exc
 
@@ -261,6 +271,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--public-url", help="the App's public URL (registration page only)")
     p.add_argument("--deadline", type=float, default=9.0,
                    help="seconds a delivery may take before it is failed (default: 9)")
+    p.add_argument("--sweep-every", type=_interval, default="1h", metavar="INTERVAL",
+                   help="run the sweep (expired bans, lost notices, pending rewards, the expert "
+                        "programme) for every installation this often, e.g. 30m, 1h, 1d; "
+                        "0 turns it off (default: 1h)")
     p.set_defaults(handler=cmd_serve)
 
     p = sub.add_parser("action", help="run as a GitHub Action step (reads GITHUB_* variables)")

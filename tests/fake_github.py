@@ -163,6 +163,7 @@ class FakeGitHub:
         self.deliveries: list[Delivery] = []
         self.redelivered: list[int] = []
         self.issued_tokens: list[str] = []
+        self.token_installations: dict[str, int] = {}  # installation token -> installation id
         self.manifest_codes: dict[str, dict[str, Any]] = {}
         self.manifest_apps: list[dict[str, Any]] = []  # Apps whose code was converted
         self.app_registrations: list[dict[str, Any]] = []  # manifests posted to the web page

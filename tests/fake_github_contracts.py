@@ -31,7 +31,8 @@ DOCS = "https://docs.github.com/rest"
 # they use) from GitHub's complete description beside it. Keep short; tell the lead, so the
 # trimmed selection can grow instead.
 EXTRA_PATHS = ("/app-manifests/{code}/conversions",
-               "/orgs/{org}/teams/{team_slug}/memberships/{username}")
+               "/orgs/{org}/teams/{team_slug}/memberships/{username}",
+               "/installation/repositories")
 _DESCRIPTION_QUIRKS = ("is valid under each of", "None is not one of")
 
 

@@ -82,6 +82,7 @@ def routes(fake: FakeGitHub) -> list[tuple[str, re.Pattern[str], Handler]]:
         ("GET", r"/app", rest.get_app),
         ("POST", r"/app-manifests/(?P<code>[^/]+)/conversions", rest.convert_manifest),
         ("GET", r"/app/installations", rest.list_installations),
+        ("GET", r"/installation/repositories", rest.installation_repositories),
         ("GET", r"/rate_limit", rest.get_rate_limit),
         ("GET", r"/orgs/(?P<org>[^/]+)/interaction-limits", rest.get_org_limit),
         ("PUT", r"/orgs/(?P<org>[^/]+)/interaction-limits", rest.set_org_limit),
@@ -615,6 +616,29 @@ class _Rest:
     def list_installations(self, req: Req) -> Answer:
         return self.page(req, [self.installation(i) for i in sorted(self.fake.installations)])
 
+    def installation_repositories(self, req: Req) -> Answer:
+        """The repositories of the installation whose token asks: all its account owns."""
+        token = req.headers.get("authorization", "").partition(" ")[2]
+        installation_id = self.fake.token_installations.get(token)
+        if installation_id is None:
+            raise ApiError(403, "This endpoint needs an installation access token")
+        account = self.fake.installations[installation_id]
+        owned = sorted((r for r in self.fake.repos.values() if r.owner == account),
+                       key=lambda r: r.full_name)
+        page = self.page(req, [self.repository(r) for r in owned])
+        body = {"total_count": len(owned), "repositories": page.body,
+                "repository_selection": "all"}
+        return Answer(200, body, page.headers)
+
+    def repository(self, repo: Repo) -> dict[str, Any]:
+        out = self.ex("repository-paginated-2")["repositories"][0]
+        out.update(id=repo.id, node_id=repo.node_id, name=repo.name, full_name=repo.full_name,
+                   owner=self.user(repo.owner), private=repo.private,
+                   visibility="private" if repo.private else "public",
+                   url=f"{SPEC_HOST}/repos/{repo.full_name}",
+                   html_url=f"https://github.com/{repo.full_name}")
+        return out
+
     def get_rate_limit(self, req: Req) -> Answer:
         out = self.ex("rate-limit-overview")
         for name, left in self.fake.rate_limit.items():
@@ -629,6 +653,7 @@ class _Rest:
             raise ApiError(404, "Not Found")
         token = f"ghs_fake{self.fake.next_id()}"
         self.fake.issued_tokens.append(token)
+        self.fake.token_installations[token] = int(req.params["id"])
         if self.fake.valid_tokens is not None:
             self.fake.valid_tokens.add(token)
         out = self.ex("installation-token")

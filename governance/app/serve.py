@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from aiohttp import web
 
 from governance.app.server import DEADLINE
+from governance.app.timer import SWEEP_EVERY
 from governance.settings import (
     SettingsError,
     api_urls,
@@ -57,8 +58,10 @@ def configure_logging() -> None:
 
 
 def serve(env: Mapping[str, str], *, host: str, port: int, settings_dir: Path,
-          public_url: str | None = None, deadline: float = DEADLINE) -> int:
-    """Blocks until the server stops; raises ``SettingsError`` before binding when misconfigured."""
+          public_url: str | None = None, deadline: float = DEADLINE,
+          sweep_every: float = SWEEP_EVERY) -> int:
+    """Blocks until the server stops; raises ``SettingsError`` before binding when misconfigured.
+    ``sweep_every``: seconds between sweeps of every installation (0: none; ``timer.py``)."""
     env = effective_env(env, settings_dir)
     if not has_app_credentials(env):
         public_url = public_url or f"http://{host}:{port}"
@@ -69,14 +72,24 @@ def serve(env: Mapping[str, str], *, host: str, port: int, settings_dir: Path,
     async def make_app() -> web.Application:
         from governance.app.wiring import app_from_settings
 
-        return await app_from_settings(settings, deadline=deadline)
+        return await app_from_settings(settings, deadline=deadline, sweep_every=sweep_every)
 
     assert settings.app is not None
     print(f"governance: GitHub App {settings.app.app_id} listening on http://{host}:{port}"
-          " (POST /webhook, GET /healthz, GET /metrics)", file=sys.stderr)
+          f" (POST /webhook, GET /healthz, GET /metrics); {sweeping(sweep_every)}",
+          file=sys.stderr)
     web.run_app(make_app(), host=host, port=port, access_log=None, print=None,
                 shutdown_timeout=SHUTDOWN_GRACE)
     return 0
+
+
+def sweeping(every: float) -> str:
+    """The start-up line's word on the sweep timer."""
+    if every <= 0:
+        return "no sweep timer (--sweep-every 0)"
+    if every >= 3600:
+        return f"sweeping every {every / 3600:g}h"
+    return f"sweeping every {every / 60:g}m" if every >= 60 else f"sweeping every {every:g}s"
 
 
 def _registration_page(env: Mapping[str, str], settings_dir: Path, public_url: str, host: str,

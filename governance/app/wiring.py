@@ -129,11 +129,13 @@ async def app_from_settings(
     extra: AddRoutes | None = None,
     subapps: Mapping[str, web.Application] | None = None,
     config_ttl: float = 0.0,
+    sweep_every: float = 0.0,
 ) -> web.Application:
     """The App's web application; must be awaited inside the loop that will serve it.
 
     ``config_ttl``: seconds a config file read from GitHub is used before reading it again
-    (0: read for every delivery).
+    (0: read for every delivery). ``sweep_every``: seconds between the sweep timer's rounds
+    over every installation (0: no timer; ``timer.py``).
     """
     assert settings.app is not None, "App settings are required"
     clock = clock or runtime.SystemClock()
@@ -155,6 +157,11 @@ async def app_from_settings(
         await session.close()
 
     app.on_cleanup.append(close_session)
+    if sweep_every > 0:  # the sweep timer; it stops (cleanup_ctx) before the session closes
+        from governance.app.timer import SweepRound, sweep_timer
+
+        sweep = SweepRound(settings, session, installations, make_service, clock)
+        app.cleanup_ctx.append(sweep_timer(sweep, sweep_every))
     return app
 
 
