@@ -83,7 +83,9 @@ async def test_serve_handles_a_signed_delivery_end_to_end(fake_github: FakeGitHu
     env = {"GITHUB_APP_ID": "31337", "GITHUB_PRIVATE_KEY": pem,
            "GITHUB_WEBHOOK_SECRET": SECRET, "GITHUB_API_URL": fake_github.url}
 
-    async with serving(env) as (url, stderr), aiohttp.ClientSession() as session:
+    # No sweep timer: its first round could fall into the test and add log lines.
+    async with serving(env, "--sweep-every", "0") as (url, stderr), \
+            aiohttp.ClientSession() as session:
         async with session.post(url + "/webhook", data=sent.body,
                                 headers=sent.headers(SECRET)) as response:
             assert response.status == 200
@@ -123,6 +125,7 @@ async def test_serve_picks_up_credentials_stored_by_the_registration_page(tmp_pa
         async with session.post(url + "/webhook", data=b"{}") as response:
             assert response.status == 401
     assert "GitHub App 5 listening" in stderr()
+    assert "sweeping every 1h" in stderr(), "the sweep timer runs by default"
 
 
 async def test_serve_refuses_to_start_without_a_webhook_secret(pem: str, tmp_path: Path,
