@@ -426,7 +426,8 @@ def _add_maintainer_commands(sub: Any) -> None:
     p.set_defaults(handler=_maintainer(lambda a: _with_repo(
         a, lambda s, repo: m.experts_candidates(s, repo, a.month, a.limit, a.json))))
 
-    p = sub.add_parser("sweep", help="lift expired bans, retry pending rewards, expert notices")
+    p = sub.add_parser("sweep", help="lift expired bans, send lost private notices, retry pending "
+                                        "rewards, run the expert programme")
     p.add_argument("--dry-run", action="store_true", help="show what would be done")
     _add_token_options(p)
     p.set_defaults(handler=_maintainer(lambda a: _ledger_job(
