@@ -35,6 +35,7 @@ from governance.config.load import ConfigError
 from governance.config.types import Config
 from governance.enforcement import sweep
 from governance.events import EventError, parse_event
+from governance.executor import Executor
 from governance.experts.service import ExpertProgramme
 from governance.model import ContentEvent, MergedPullRequest, Plan, RecordBanLifted, Skip
 from governance.ports import Clock
@@ -142,7 +143,10 @@ async def _sweep(settings: Settings, action: ActionSettings, clock: Clock,
         if ledger is None:
             return Outcome(None, ignored="no ledger repository is configured, nothing to sweep")
         owner = action.repository.split("/", 1)[0]
-        plans = await sweep(github, ledger, clock.now(), action.dry_run, default_org=owner)
+        # Lost private notices are resent too, by the deployment's mailer (same Message-ID).
+        executor = Executor(github, ledger, service.mailer)
+        plans = await sweep(github, ledger, clock.now(), action.dry_run, default_org=owner,
+                            executor=executor, notices=True, config=config)
         rewards = [] if action.dry_run else await retry_pending(
             runtime.reward_deps(service, settings, session), config.ledger.repository)
         plans += await _experts_step(github, service, config, action, clock)
