@@ -190,7 +190,7 @@ def cmd_serve(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     try:
         return serve(env, host=args.host, port=args.port, settings_dir=Path(args.settings_dir),
                      public_url=args.public_url, deadline=args.deadline,
-                     sweep_every=args.sweep_every)
+                     sweep_every=args.sweep_every, config_ttl=args.config_ttl)
     except SettingsError as exc:
         raise _settings_error(exc) from exc
 
@@ -275,6 +275,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="run the sweep (expired bans, lost notices, pending rewards, the expert "
                         "programme) for every installation this often, e.g. 30m, 1h, 1d; "
                         "0 turns it off (default: 1h)")
+    p.add_argument("--config-ttl", type=_interval, default="10s", metavar="INTERVAL",
+                   help="use a config file read from GitHub this long before reading it again, "
+                        "so a busy installation costs no read per delivery; an edit applies "
+                        "within it; 0 reads it for every delivery (default: 10s)")
     p.set_defaults(handler=cmd_serve)
 
     p = sub.add_parser("action", help="run as a GitHub Action step (reads GITHUB_* variables)")

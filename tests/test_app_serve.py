@@ -19,7 +19,14 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 from governance.cli import main
 from tests.fake_github import FakeGitHub
-from tests.test_app_payloads import ABUSIVE, INSTALLATION, OWNER, REPO, comment_delivery
+from tests.test_app_payloads import (
+    ABUSIVE,
+    BENIGN,
+    INSTALLATION,
+    OWNER,
+    REPO,
+    comment_delivery,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SECRET = "serve-test-secret"
@@ -98,6 +105,30 @@ async def test_serve_handles_a_signed_delivery_end_to_end(fake_github: FakeGitHu
     assert [(x["delivery"], x["outcome"], x["repo"]) for x in lines] == [
         ("real-server-1", "done", REPO)]
     assert "worthless" not in stderr() and SECRET not in stderr()
+
+
+def config_reads(fake: FakeGitHub) -> int:
+    return len(fake.requests("GET", r"/repos/[^/]+/[^/]+/contents/\.github/governance\.yml"))
+
+
+@pytest.mark.parametrize(("ttl", "reads"), [((), 2), (("--config-ttl", "0"), 4)])
+async def test_config_files_are_kept_for_the_config_ttl(fake_github: FakeGitHub, pem: str,
+                                                        ttl: tuple[str, ...], reads: int):
+    fake_github.add_installation(INSTALLATION, OWNER)
+    env = {"GITHUB_APP_ID": "31337", "GITHUB_PRIVATE_KEY": pem,
+           "GITHUB_WEBHOOK_SECRET": SECRET, "GITHUB_API_URL": fake_github.url}
+    deliveries = [comment_delivery(fake_github, BENIGN, delivery_id=f"benign-{n}")[0]
+                  for n in range(2)]
+
+    async with serving(env, "--sweep-every", "0", *ttl) as (url, _), \
+            aiohttp.ClientSession() as session:
+        for sent in deliveries:
+            async with session.post(url + "/webhook", data=sent.body,
+                                    headers=sent.headers(SECRET)) as response:
+                assert response.status == 200
+
+    # the repository's and the organisation's file: once within the default 10 s, or twice
+    assert config_reads(fake_github) == reads
 
 
 async def test_serve_without_credentials_offers_the_registration_page(tmp_path: Path):

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from aiohttp import web
 
+from governance.app.config_files import CONFIG_TTL
 from governance.app.server import DEADLINE
 from governance.app.timer import SWEEP_EVERY
 from governance.settings import (
@@ -59,9 +60,11 @@ def configure_logging() -> None:
 
 def serve(env: Mapping[str, str], *, host: str, port: int, settings_dir: Path,
           public_url: str | None = None, deadline: float = DEADLINE,
-          sweep_every: float = SWEEP_EVERY) -> int:
+          sweep_every: float = SWEEP_EVERY, config_ttl: float = CONFIG_TTL) -> int:
     """Blocks until the server stops; raises ``SettingsError`` before binding when misconfigured.
-    ``sweep_every``: seconds between sweeps of every installation (0: none; ``timer.py``)."""
+    ``sweep_every``: seconds between sweeps of every installation (0: none; ``timer.py``).
+    ``config_ttl``: seconds a config file read from GitHub is used without asking again
+    (0: read for every delivery; ``config_files.py``)."""
     env = effective_env(env, settings_dir)
     if not has_app_credentials(env):
         public_url = public_url or f"http://{host}:{port}"
@@ -70,9 +73,12 @@ def serve(env: Mapping[str, str], *, host: str, port: int, settings_dir: Path,
     configure_logging()
 
     async def make_app() -> web.Application:
-        from governance.app.wiring import app_from_settings
+        from governance.app.wiring import app_from_settings, settle_process
 
-        return await app_from_settings(settings, deadline=deadline, sweep_every=sweep_every)
+        app = await app_from_settings(settings, deadline=deadline, sweep_every=sweep_every,
+                                      config_ttl=config_ttl)
+        settle_process()  # the detector loaded and start-up's objects out of the GC's way
+        return app
 
     assert settings.app is not None
     print(f"governance: GitHub App {settings.app.app_id} listening on http://{host}:{port}"
