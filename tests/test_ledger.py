@@ -10,7 +10,6 @@ import pytest
 
 from governance.enforcement import sweep
 from governance.ledger import render
-from governance.ledger.dryrun import DryRunLedger
 from governance.ledger.state import EntryKind, from_json
 from governance.ledger.store import GitHubLedger, LedgerNotPrivate
 from governance.model import RecordNote, RecordReview, Step
@@ -151,20 +150,6 @@ async def test_a_crash_between_state_and_view_is_repaired_by_the_sweep(world: Wo
     assert sum("Review item" in b for b in bodies) == 1
 
 
-async def test_dry_run_shows_the_writes_it_would_make_and_makes_none(world: World):
-    await world.incident(world.post("you idiot", "mallory"))
-    writes = len(world.fake.writes)
-    dry = DryRunLedger(world.ledger, world.clock)
-    await dry.record_note(RecordNote("mallory", "k9", "talked to them", "maintainer",
-                                     world.clock.now()))
-    await dry.record_note(RecordNote("mallory", "k9", "talked to them", "maintainer",
-                                     world.clock.now()))
-    text = dry.render()
-    assert "people/mallory.json -> revision 3: add note k9" in text
-    assert "talked to them" in text and "already recorded; no write" in text
-    assert len(world.fake.writes) == writes
-
-
 def test_user_text_cannot_break_out_of_the_ledger_view():
     from datetime import UTC, datetime
 
@@ -193,13 +178,3 @@ def test_very_long_original_text_is_cut_to_fit_a_comment():
     comment = render.entry_comment(state.entries[0])
     assert len(comment) < 65_536 and "cut short" in comment
     assert len(state.entries[0].get("original_text")) == 70_000  # the state keeps it all
-
-
-def test_open_ledger_follows_the_configuration(github):
-    from governance.ledger.dryrun import open_ledger
-    from tests.ledger_world import START, ManualClock
-
-    clock = ManualClock(START)
-    assert open_ledger(github, "", clock) is None
-    assert isinstance(open_ledger(github, LEDGER, clock), GitHubLedger)
-    assert isinstance(open_ledger(github, LEDGER, clock, dry_run=True), DryRunLedger)

@@ -2,5 +2,5 @@
 compare-and-swap) and one issue per person (the human view, rendered from the state).
 
 ``state`` and ``render`` are pure; ``store`` talks to GitHub through ``ports.GitHub``;
-``dryrun`` records intended writes instead; ``report`` builds ``governance ledger`` output.
+``bans`` indexes active bans; ``report`` builds ``governance ledger`` output.
 """
