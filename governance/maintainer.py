@@ -16,7 +16,6 @@ from datetime import datetime
 import aiohttp
 
 from governance.adapters.github import GitHubAdapter
-from governance.adapters.github_activity import GitHubActivity
 from governance.config.types import Config
 from governance.executor import Executor
 from governance.experts.months import Month
@@ -31,6 +30,8 @@ from governance.runtime import (
     SystemClock,
     build_github,
     build_service,
+    code_pool,
+    expert_programme,
     new_session,
     reward_deps,
 )
@@ -54,7 +55,7 @@ class Session:
         return reward_deps(self.service, self.settings, self.http)
 
     def programme(self) -> ExpertProgramme:
-        return ExpertProgramme(self.github, GitHubActivity.of(self.github), self.service.mailer)
+        return expert_programme(self.github, self.service.mailer)
 
 
 @asynccontextmanager
@@ -181,7 +182,8 @@ async def rewards_resend(s: Session, ledger: str, pr: str, email: str) -> str:
 async def rewards_import(s: Session, repo: str, tier: str, csv_text: str) -> str:
     config = await s.service.config_for(repo)
     try:
-        result = await rewards.rewards_import(s.github, config, tier, csv_text, SystemClock())
+        pool = code_pool(s.github, config, SystemClock())
+        result = await rewards.rewards_import(s.github, config, tier, csv_text, pool)
     except ValueError as exc:
         raise MaintainerError(str(exc)) from exc
     return (f"tier {tier}: {result.added} code(s) added, {result.duplicates} duplicate(s) "

@@ -21,14 +21,18 @@ from typing import Any
 
 import aiohttp
 
+from governance.adapters.codes_pool import PoolCodes
 from governance.adapters.github import GitHubAdapter
+from governance.adapters.github_activity import GitHubActivity
 from governance.adapters.http import TokenSource, graphql_url_for
 from governance.adapters.llm import LlmSecondOpinion
 from governance.adapters.mail import SmtpMailer
 from governance.adapters.mail import SmtpSettings as MailSettings
 from governance.adapters.retry import RetryPolicy
+from governance.adapters.shopify import API_VERSION, ShopifyCodes
 from governance.config.load import load_config
 from governance.config.types import Config
+from governance.experts.service import ExpertProgramme
 from governance.ledger.bans import LedgerBans
 from governance.ledger.store import GitHubLedger
 from governance.model import Reward
@@ -41,8 +45,9 @@ from governance.ports import (
     Mailer,
     RecentContent,
 )
+from governance.rewards.codes import CodeProvider, Unconfigured
 from governance.rewards.flow import RewardDeps
-from governance.rewards.usecases import code_provider, reward_handler
+from governance.rewards.usecases import reward_handler
 from governance.service import CONFIG_PATH, ConfigError, Outcome, Service
 from governance.settings import LlmSettings, Settings, SmtpSettings, load_settings
 
@@ -158,6 +163,40 @@ def bans_for(github: GitHub, clock: Clock) -> Callable[[Config], BanList | None]
         return LedgerBans(github, repository, clock) if repository else None
 
     return choose
+
+
+def code_pool(github: GitHub, config: Config, clock: Clock) -> PoolCodes:
+    """The tiers' code pools in the private ledger ``config`` names."""
+    codes = config.recognition.codes
+    return PoolCodes(github, config.ledger.repository, codes.pool_path, clock.now)
+
+
+def code_provider(github: GitHub, clock: Clock, *,
+                  http: aiohttp.ClientSession | None = None, shopify_token: str = "",
+                  shopify_url: str = "", shopify_api_version: str = API_VERSION
+                  ) -> Callable[[Config], CodeProvider]:
+    """The provider the config chooses (``recognition.codes.provider``).
+
+    ``shopify_token`` comes from the SHOPIFY_TOKEN secret (the edge reads it);
+    ``shopify_url`` replaces ``https://<shop>`` (tests point it at the loopback fake).
+    """
+
+    def choose(config: Config) -> CodeProvider:
+        codes = config.recognition.codes
+        if codes.provider == "shopify":
+            if http is None or not shopify_token or not codes.shopify_shop:
+                return Unconfigured("the shopify provider needs recognition.codes."
+                                    "shopify_shop and the SHOPIFY_TOKEN secret")
+            return ShopifyCodes(http, codes.shopify_shop, shopify_token,
+                                codes.shopify_price_rules, shopify_api_version, shopify_url)
+        return code_pool(github, config, clock)
+
+    return choose
+
+
+def expert_programme(github: GitHubAdapter, mailer: Mailer | None) -> ExpertProgramme:
+    """The expert programme, reading contributions through GitHub's GraphQL API."""
+    return ExpertProgramme(github, GitHubActivity.of(github), mailer)
 
 
 def build_service(github: GitHub, settings: Settings, *, clock: Clock | None = None,

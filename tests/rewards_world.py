@@ -22,7 +22,8 @@ from governance.rewards.claims import Claim, from_json
 from governance.rewards.flow import RewardDeps, RewardOutcome, run_reward
 from governance.rewards.pool import parse
 from governance.rewards.store import INDEX_PATH
-from governance.rewards.usecases import code_provider, reward_handler
+from governance.rewards.usecases import reward_handler
+from governance.runtime import code_provider
 from governance.service import Service
 from tests.fake_github import FakeGitHub
 

@@ -20,6 +20,7 @@ from governance.rewards.usecases import (
     rewards_report,
     rewards_resend,
 )
+from governance.runtime import code_pool
 from tests.fake_shopify import SHOP, TOKEN, FakeShopify, fake_shopify
 from tests.rewards_world import (
     CODES_100,
@@ -105,7 +106,8 @@ async def test_codes_are_never_imported_into_a_public_ledger(reward_world: Rewar
     before = w.fake.repo(LEDGER).files["rewards/codes-100.csv"].text
     config = await w.config_for(REPO)
     with pytest.raises(ValueError, match=re.escape(PUBLIC_LEDGER.format(ledger=LEDGER))):
-        await rewards_import(w.github, config, "100", "NEW-0001\n", w.clock)
+        await rewards_import(w.github, config, "100", "NEW-0001\n",
+                             code_pool(w.github, config, w.clock))
     assert w.fake.repo(LEDGER).files["rewards/codes-100.csv"].text == before
 
 
@@ -114,7 +116,8 @@ async def test_codes_need_a_ledger_to_be_imported_into(reward_world: RewardWorld
     w.set_config(CONFIG_YAML.replace(f"ledger:\n  repository: {LEDGER}\n", ""))
     config = await w.config_for(REPO)
     with pytest.raises(ValueError, match=r"no ledger\.repository is configured"):
-        await rewards_import(w.github, config, "100", "NEW-0001\n", w.clock)
+        await rewards_import(w.github, config, "100", "NEW-0001\n",
+                             code_pool(w.github, config, w.clock))
 
 
 async def test_private_org_member_and_excluded_team_get_nothing(
@@ -234,7 +237,7 @@ async def test_empty_pool_leaves_reward_pending_and_alerts_once(
     config = await w.config_for("acme/website")
     result = await rewards_import(w.github, config, "25",
                                   "code\nSITE-0001\nSITE-0002\nSITE-0003\nSITE-0004\n",
-                                  w.clock)
+                                  code_pool(w.github, config, w.clock))
     assert (result.added, result.available) == (4, 4)
     assert alert.state == "closed" and RESOLVED_LABEL in alert.labels
     (outcome,) = await retry_pending(w.deps(), LEDGER)

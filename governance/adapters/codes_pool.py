@@ -15,16 +15,9 @@ from datetime import datetime
 from governance.ports import Conflict, GitHub
 from governance.rewards import pool as pool_csv
 from governance.rewards.codes import Allocation, CodesUnavailable, OutOfCodes
+from governance.rewards.pool import ImportResult
 
 log = logging.getLogger("governance.rewards")
-
-
-@dataclass(frozen=True, slots=True)
-class ImportResult:
-    tier: str
-    added: int
-    duplicates: int
-    available: int
 
 
 @dataclass

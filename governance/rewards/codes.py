@@ -7,8 +7,11 @@ after a crash), it answers the code it gave before and consumes nothing new.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
+
+from governance.rewards.pool import ImportResult
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: codes get typed in
 
@@ -36,6 +39,25 @@ class CodeProvider(Protocol):
         """A code for reward ``key`` (``planned``: the code to create, for providers that
         create codes rather than hand out existing ones)."""
         ...
+
+
+class CodePool(Protocol):
+    """The tiers' code pools a maintainer tops up (``governance rewards import``)."""
+
+    async def add(self, tier: str, codes: Sequence[str]) -> ImportResult:
+        """Append ``codes`` to ``tier``'s pool, skipping those it already holds."""
+        ...
+
+
+class Unconfigured:
+    """The provider for a config whose choice cannot work here: every reward waits, and the
+    sweep's output says why."""
+
+    def __init__(self, why: str) -> None:
+        self.why = why
+
+    async def allocate(self, key: str, tier: str, planned: str) -> Allocation:
+        raise CodesUnavailable(self.why)
 
 
 def plan_code(prefix: str = "THANKS") -> str:

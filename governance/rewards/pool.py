@@ -16,6 +16,16 @@ HEADER = ("code", "reward", "allocated_at")
 
 
 @dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What ``governance rewards import`` did to one tier's pool."""
+
+    tier: str
+    added: int
+    duplicates: int
+    available: int
+
+
+@dataclass(frozen=True, slots=True)
 class Row:
     code: str
     reward: str = ""

@@ -1,12 +1,13 @@
 """What the edges call: the Service's ``Reward`` handler, the sweep, and ``governance rewards``.
 
-Wiring (edges):
+Wiring (``governance.runtime``, the one place backends are chosen):
 
 - Service: ``extra_handlers={Reward: reward_handler(deps)}`` with
   ``deps = RewardDeps(github, clock, service.config_for, code_provider(github, clock, ...),
   mailer)``.
 - Sweep: ``await retry_pending(deps, ledger_repository)``.
-- CLI: ``rewards pending|resend|import|report`` map to the functions below.
+- CLI: ``rewards pending|resend|import|report`` map to the functions below; ``import`` gets
+  the pool ``runtime.code_pool`` builds.
 """
 
 from __future__ import annotations
@@ -15,19 +16,15 @@ import logging
 import re
 from collections.abc import Awaitable, Callable
 
-import aiohttp
-
-from governance.adapters.codes_pool import ImportResult, PoolCodes
-from governance.adapters.shopify import API_VERSION, ShopifyCodes
 from governance.config.types import Config
 from governance.model import Reward
 from governance.policy.recognition import reward_key, usable_email
-from governance.ports import Clock, GitHub
+from governance.ports import GitHub
 from governance.rewards import alerts
 from governance.rewards.claims import NO_EMAIL, State
-from governance.rewards.codes import Allocation, CodeProvider, CodesUnavailable
+from governance.rewards.codes import CodePool
 from governance.rewards.flow import RewardDeps, RewardOutcome, Runner, run_reward
-from governance.rewards.pool import codes_from_import
+from governance.rewards.pool import ImportResult, codes_from_import
 from governance.rewards.report import RewardReport, build_report
 from governance.rewards.store import ClaimStore, IndexEntry
 
@@ -46,37 +43,6 @@ class RewardNotFound(LookupError):
 
 
 # ---------------------------------------------------------------------- wiring
-
-
-def code_provider(github: GitHub, clock: Clock, *,
-                  http: aiohttp.ClientSession | None = None, shopify_token: str = "",
-                  shopify_url: str = "", shopify_api_version: str = API_VERSION
-                  ) -> Callable[[Config], CodeProvider]:
-    """The provider the config chooses (``recognition.codes.provider``).
-
-    ``shopify_token`` comes from the SHOPIFY_TOKEN secret (the edge reads it);
-    ``shopify_url`` replaces ``https://<shop>`` (tests point it at the loopback fake).
-    """
-
-    def choose(config: Config) -> CodeProvider:
-        codes = config.recognition.codes
-        if codes.provider == "shopify":
-            if http is None or not shopify_token or not codes.shopify_shop:
-                return _Unconfigured("the shopify provider needs recognition.codes."
-                                     "shopify_shop and the SHOPIFY_TOKEN secret")
-            return ShopifyCodes(http, codes.shopify_shop, shopify_token,
-                                codes.shopify_price_rules, shopify_api_version, shopify_url)
-        return PoolCodes(github, config.ledger.repository, codes.pool_path, clock.now)
-
-    return choose
-
-
-class _Unconfigured:
-    def __init__(self, why: str) -> None:
-        self.why = why
-
-    async def allocate(self, key: str, tier: str, planned: str) -> Allocation:
-        raise CodesUnavailable(self.why)
 
 
 def reward_handler(deps: RewardDeps) -> Callable[[Reward], Awaitable[None]]:
@@ -166,8 +132,12 @@ async def rewards_resend(deps: RewardDeps, ledger: str, pr: str, *,
 
 
 async def rewards_import(github: GitHub, config: Config, tier: str, csv_text: str,
-                         clock: Clock) -> ImportResult:
-    """Add codes to a tier's pool (duplicates skipped) and clear its low-stock alert."""
+                         pool: CodePool) -> ImportResult:
+    """Add codes to a tier's pool (duplicates skipped) and clear its low-stock alert.
+
+    ``pool``: the pools in ``config``'s ledger (``runtime.code_pool``); it is written only
+    once the tier, the ledger and the ledger's privacy are checked.
+    """
     if tier not in {t.name for t in config.recognition.tiers}:
         raise ValueError(f"no reward tier named {tier!r} in the configuration")
     ledger = config.ledger.repository
@@ -175,7 +145,6 @@ async def rewards_import(github: GitHub, config: Config, tier: str, csv_text: st
         raise ValueError(NO_LEDGER)
     if not await github.repo_is_private(ledger):  # codes in a public repository are spent
         raise ValueError(PUBLIC_LEDGER.format(ledger=ledger))
-    pool = PoolCodes(github, ledger, config.recognition.codes.pool_path, clock.now)
     result = await pool.add(tier, codes_from_import(csv_text))
     if result.available > config.recognition.codes.low_stock:
         await alerts.clear_low_stock(github, ledger, tier, result.available)
