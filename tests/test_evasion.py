@@ -1,9 +1,10 @@
 """Ban evasion is report-only and needs a first-time account resembling an active ban."""
 
+import random
 from datetime import timedelta
 
 from governance.model import Association, RecordReview
-from governance.policy.evasion import BannedPerson, evasion_review, similar_login
+from governance.policy.evasion import BannedPerson, evasion_review, similar_login, within_edits
 from governance.policy.waves import fingerprint
 from tests.builders import NOW, event
 
@@ -36,3 +37,49 @@ def test_login_similarity_needs_real_names():
     assert similar_login("octocat", "octocats")
     assert not similar_login("bob", "rob")
     assert not similar_login("octocat", "someone")
+
+
+def test_login_similarity_counts_edits_not_positions():
+    assert similar_login("starseller", "starse11er")  # two substitutions
+    assert similar_login("starseller", "xstarselle")  # an insertion and a deletion
+    assert not similar_login("starseller", "stars3113r")  # three substitutions
+    assert not similar_login("octocat", "octocat-abc")  # three insertions
+
+
+def reference_distance(a: str, b: str) -> int:
+    """The textbook Levenshtein distance, every cell computed."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+ALPHABET = "ab1-"  # few letters: many pairs a small distance apart
+
+
+def near_copy(rng: random.Random, text: str) -> str:
+    """``text`` with a few characters dropped, replaced or added, at random."""
+    out = []
+    for c in text:
+        roll = rng.random()
+        out.append("" if roll < 0.1 else rng.choice(ALPHABET) if roll < 0.2 else c)
+        if rng.random() < 0.1:
+            out.append(rng.choice(ALPHABET))
+    return "".join(out)
+
+
+def test_the_banded_edit_check_agrees_with_the_full_edit_distance():
+    rng = random.Random(20261122)  # fixed: the same pairs on every run
+    margins = set()
+    for _ in range(20_000):
+        a = "".join(rng.choices(ALPHABET, k=rng.randint(0, 10)))
+        b = near_copy(rng, a) if rng.random() < 0.7 else "".join(
+            rng.choices(ALPHABET, k=rng.randint(0, 10)))
+        limit = rng.randint(0, 4)
+        edits = reference_distance(a, b)
+        assert within_edits(a, b, limit) == (edits <= limit), (a, b, limit)
+        margins.add(edits - limit)
+    assert {-1, 0, 1} <= margins  # pairs right at the limit and just beyond it were tried

@@ -34,19 +34,39 @@ class BannedPerson:
     until: datetime | None  # None: permanent
 
 
-def _edit_distance(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
+MIN_LOGIN_LENGTH = 4  # shorter logins resemble too many others to tell anything
+MAX_LOGIN_EDITS = 2
+
+
+def within_edits(a: str, b: str, limit: int) -> bool:
+    """Whether ``a`` turns into ``b`` with at most ``limit`` single-character insertions,
+    deletions or substitutions (Levenshtein distance), computing only what can decide it.
+
+    A cell more than ``limit`` off the diagonal is at least that far apart, and a row's
+    smallest value never shrinks further down, so only the band around the diagonal is
+    computed (the rest counts as ``limit + 1``, "too far") and the first row entirely
+    beyond the limit settles the answer.
+    """
+    if abs(len(a) - len(b)) > limit:
+        return False
+    too_far = limit + 1
+    previous = [min(j, too_far) for j in range(len(b) + 1)]
     for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        current = [too_far] * (len(b) + 1)
+        current[0] = min(i, too_far)
+        for j in range(max(1, i - limit), min(len(b), i + limit) + 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1,
+                             previous[j - 1] + (ca != b[j - 1]), too_far)
+        if min(current) > limit:
+            return False
         previous = current
-    return previous[-1]
+    return previous[-1] <= limit
 
 
 def similar_login(a: str, b: str) -> bool:
     a, b = a.lower(), b.lower()
-    return a != b and min(len(a), len(b)) >= 4 and _edit_distance(a, b) <= 2
+    return (a != b and min(len(a), len(b)) >= MIN_LOGIN_LENGTH
+            and within_edits(a, b, MAX_LOGIN_EDITS))
 
 
 def match(event: ContentEvent, fp: int | None, banned: Iterable[Banned],
