@@ -22,12 +22,15 @@ from typing import Any
 import aiohttp
 
 from governance.adapters.codes_pool import PoolCodes
+from governance.adapters.config_files import ConfigKeepingGitHub
 from governance.adapters.github import GitHubAdapter
 from governance.adapters.github_activity import GitHubActivity
 from governance.adapters.http import TokenSource, graphql_url_for
 from governance.adapters.llm import LlmSecondOpinion
 from governance.adapters.mail import SmtpMailer
 from governance.adapters.mail import SmtpSettings as MailSettings
+from governance.adapters.recent_github import RecentFromGitHub
+from governance.adapters.recent_memory import RecentMemory
 from governance.adapters.retry import RetryPolicy
 from governance.adapters.shopify import API_VERSION, ShopifyCodes
 from governance.config.load import load_config
@@ -71,10 +74,25 @@ def new_session(timeout: aiohttp.ClientTimeout = HTTP_TIMEOUT) -> aiohttp.Client
 
 
 def build_github(session: aiohttp.ClientSession, token: TokenSource, api_url: str, *,
-                 retry: RetryPolicy = ACTION_RETRY, graphql_url: str | None = None
-                 ) -> GitHubAdapter:
-    return GitHubAdapter(session, token=token, base_url=api_url,
-                         graphql_url=graphql_url or graphql_url_for(api_url), retry=retry)
+                 retry: RetryPolicy = ACTION_RETRY, graphql_url: str | None = None,
+                 config_ttl: float = 0.0) -> GitHubAdapter:
+    """``config_ttl`` > 0 (the App): config files read are kept that many seconds."""
+    graphql = graphql_url or graphql_url_for(api_url)
+    if config_ttl > 0:
+        return ConfigKeepingGitHub(session, token=token, base_url=api_url, graphql_url=graphql,
+                                   retry=retry, config_ttl=config_ttl)
+    return GitHubAdapter(session, token=token, base_url=api_url, graphql_url=graphql,
+                         retry=retry)
+
+
+def recent_in_memory() -> RecentContent:
+    """The App's spam-wave memory: this replica's recent content, per installation."""
+    return RecentMemory()
+
+
+def recent_from_github(github: GitHub, now: datetime) -> RecentContent:
+    """The Action keeps nothing between runs: the repository's newest comments, one read."""
+    return RecentFromGitHub(github, now)
 
 
 def build_mailer(smtp: SmtpSettings | None) -> Mailer | None:

@@ -8,7 +8,7 @@ import aiohttp
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from governance.app.config_files import ConfigKeepingGitHub
+from governance.adapters.config_files import ConfigKeepingGitHub
 from governance.app.wiring import app_from_settings
 from governance.service import CONFIG_PATH
 from governance.settings import load_settings

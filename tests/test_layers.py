@@ -88,16 +88,7 @@ READS = (
 
 # Backends are built in runtime only. Known places building them elsewhere, each to move
 # into runtime (listed so new ones fail; an entry no longer needed fails too).
-CONSTRUCTION_EXCEPTIONS = {
-    ("governance.app.wiring", "governance.app.config_files.ConfigKeepingGitHub"):
-        "the App's per-installation GitHub adapter (a GitHubAdapter kept in app/)",
-    ("governance.app.wiring", "governance.adapters.recent_memory.RecentMemory"):
-        "the App's spam-wave memory: should come from runtime",
-    ("governance.action.run", "governance.adapters.recent_github.RecentFromGitHub"):
-        "the Action's spam-wave source: should come from runtime",
-    ("governance.action.run", "governance.adapters.github_activity.GitHubActivity"):
-        "the Action's expert programme: should call runtime.expert_programme",
-}
+CONSTRUCTION_EXCEPTIONS: dict[tuple[str, str], str] = {}
 
 # ------------------------------------------------------------------ the checker
 

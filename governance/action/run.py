@@ -28,15 +28,12 @@ from governance.action.outputs import (
     write_outputs,
 )
 from governance.adapters.github import GitHubAdapter
-from governance.adapters.github_activity import GitHubActivity
-from governance.adapters.recent_github import RecentFromGitHub
 from governance.adapters.retry import RetryPolicy
 from governance.config.load import ConfigError
 from governance.config.types import Config
 from governance.enforcement import sweep
 from governance.events import EventError, parse_event
 from governance.executor import Executor
-from governance.experts.service import ExpertProgramme
 from governance.model import ContentEvent, MergedPullRequest, Plan, RecordBanLifted, Skip
 from governance.ports import Clock
 from governance.rewards.usecases import retry_pending
@@ -121,7 +118,7 @@ async def _carry_out(settings: Settings, action: ActionSettings, name: str,
                                       retry=retry, graphql_url=settings.graphql_url or None)
         # The Action keeps nothing between runs: spam waves are looked up in the
         # repository's newest comments (one read, and only for content that looks like spam).
-        recent = RecentFromGitHub(github, (clock or runtime.SystemClock()).now())
+        recent = runtime.recent_from_github(github, (clock or runtime.SystemClock()).now())
         service = runtime.build_service(github, settings, clock=clock, dry_run=action.dry_run,
                                         session=session, config_path=action.config_path,
                                         recent=recent)
@@ -158,7 +155,7 @@ async def _experts_step(github: GitHubAdapter, service: Service, config: Config,
     """The expert programme's monthly step, when this repository's config runs one."""
     if not config.experts.enabled:
         return []
-    programme = ExpertProgramme(github, GitHubActivity.of(github), service.mailer)
+    programme = runtime.expert_programme(github, service.mailer)
     outcome = await programme.sweep(config, action.repository, clock.now(),
                                     dry_run=action.dry_run)
     if outcome.failed:

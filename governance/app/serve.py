@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from aiohttp import web
 
-from governance.app.config_files import CONFIG_TTL
+from governance.adapters.config_files import CONFIG_TTL
 from governance.app.server import DEADLINE
 from governance.app.timer import SWEEP_EVERY
 from governance.settings import (

@@ -18,11 +18,9 @@ from aiohttp import web
 
 from governance import runtime
 from governance.adapters.github import GitHubAdapter
-from governance.adapters.http import GitHubError, graphql_url_for
-from governance.adapters.recent_memory import RecentMemory
+from governance.adapters.http import GitHubError
 from governance.adapters.retry import RetryPolicy
 from governance.app.auth import AppClient, InstallationTokens
-from governance.app.config_files import ConfigKeepingGitHub
 from governance.app.metrics import GitHubFigures, Metrics
 from governance.app.server import (
     DEADLINE,
@@ -61,11 +59,10 @@ class Installations:
     def github(self, installation_id: int) -> GitHubAdapter:
         adapter = self._adapters.get(installation_id)
         if adapter is None:
-            api_url = self._settings.api_url
-            adapter = ConfigKeepingGitHub(
-                self._session, token=self._tokens.provider(installation_id), base_url=api_url,
-                graphql_url=self._settings.graphql_url or graphql_url_for(api_url),
-                retry=self._retry, config_ttl=self._config_ttl)
+            adapter = runtime.build_github(
+                self._session, self._tokens.provider(installation_id), self._settings.api_url,
+                retry=self._retry, graphql_url=self._settings.graphql_url or None,
+                config_ttl=self._config_ttl)
             self._adapters[installation_id] = adapter
         self._adapters.move_to_end(installation_id)
         while len(self._adapters) > self._capacity:
@@ -142,7 +139,7 @@ async def app_from_settings(
     metrics = metrics or Metrics()
     session = runtime.new_session()
     installations = _installations(settings, session, clock, retry, metrics, config_ttl)
-    recent = RecentMemory()  # this replica's view of recent content, for spam waves
+    recent = runtime.recent_in_memory()  # this replica's view of recent content, for spam waves
 
     def make_service(github: GitHub) -> Service:
         return runtime.build_service(github, settings, clock=clock, session=session,

@@ -67,7 +67,7 @@ class RewardDeps:
     github: GitHub
     clock: Clock
     config_for: Callable[[str], Awaitable[Config]]  # repository -> its effective config
-    codes_for: Callable[[Config], CodeProvider]  # see ``usecases.code_provider``
+    codes_for: Callable[[Config], CodeProvider]  # see ``runtime.code_provider``
     mailer: Mailer | None = None
     worker: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
     lease: timedelta = LEASE
