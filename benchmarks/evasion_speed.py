@@ -78,9 +78,11 @@ def cpu_ms(run: Callable[[], object], repeat: int) -> tuple[float, float]:
     return statistics.median(times), min(times)
 
 
-def time_match(active: list[ActiveBan], authors: int, repeat: int) -> tuple[float, float]:
-    events = [event(f"Has anyone tried building this on board {i}?", login=login("newcomer", i),
-                    association=Association.NONE) for i in range(authors)]
+def time_match(active: list[ActiveBan], kind: str, authors: int, repeat: int
+               ) -> tuple[float, float]:
+    events = [event(f"Has anyone tried building this on board {i}?",
+                    login=login(kind, 10**6 + i), association=Association.NONE)
+              for i in range(authors)]
     prints = [fingerprint(e.body) for e in events]
 
     def run() -> None:
@@ -111,9 +113,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     active = bans(args.bans)
-    median, best = time_match(active, args.authors, args.repeat)
-    print(f"match, one first-time author: {median:.2f} ms per 1,000 bans "
-          f"(best {best:.2f}; {args.bans} bans, {args.authors} authors)")
+    for kind in ("newcomer", "visitor"):  # visitor-: the banned ones' beginning
+        median, best = time_match(active, kind, args.authors, args.repeat)
+        print(f"match, one first-time author ({kind}-...): {median:.2f} ms per 1,000 bans "
+              f"(best {best:.2f}; {args.bans} bans, {args.authors} authors)")
     median, best = time_reads(active, 50, args.repeat)
     print(f"active_bans, unchanged bans.json of {args.bans} bans: {median:.3f} ms per read "
           f"(best {best:.3f})")

@@ -4,7 +4,13 @@ import random
 from datetime import timedelta
 
 from governance.model import Association, RecordReview
-from governance.policy.evasion import BannedPerson, evasion_review, similar_login, within_edits
+from governance.policy.evasion import (
+    BannedPerson,
+    evasion_review,
+    match,
+    similar_login,
+    within_edits,
+)
 from governance.policy.waves import fingerprint
 from tests.builders import NOW, event
 
@@ -37,6 +43,22 @@ def test_login_similarity_needs_real_names():
     assert similar_login("octocat", "octocats")
     assert not similar_login("bob", "rob")
     assert not similar_login("octocat", "someone")
+
+
+def test_the_first_ban_that_fits_is_named_and_text_counts_before_login():
+    look_alike = BannedPerson("fresh-accounts", (), None)
+    bans = [look_alike, BANNED]
+    ev = event(TEXT, login="fresh-account")
+    assert match(ev, fingerprint(TEXT), bans, NOW) == (look_alike, "a nearly identical login")
+    both = BannedPerson("fresh-accounts", BANNED.fingerprints, None)
+    assert match(ev, fingerprint(TEXT), [both], NOW) == (both, "nearly the same text")
+
+
+def test_a_short_login_is_still_caught_by_its_text():
+    ev = event(TEXT, login="ab")
+    assert match(ev, fingerprint(TEXT), [BannedPerson("abc", (), None), BANNED], NOW) == (
+        BANNED, "nearly the same text")
+    assert match(event("hi", login="ab"), None, [BannedPerson("abc", (), None)], NOW) is None
 
 
 def test_login_similarity_counts_edits_not_positions():

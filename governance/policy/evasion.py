@@ -42,21 +42,25 @@ def within_edits(a: str, b: str, limit: int) -> bool:
     """Whether ``a`` turns into ``b`` with at most ``limit`` single-character insertions,
     deletions or substitutions (Levenshtein distance), computing only what can decide it.
 
-    A cell more than ``limit`` off the diagonal is at least that far apart, and a row's
-    smallest value never shrinks further down, so only the band around the diagonal is
-    computed (the rest counts as ``limit + 1``, "too far") and the first row entirely
-    beyond the limit settles the answer.
+    A common beginning costs no edit, so it is skipped. A cell more than ``limit`` off the
+    diagonal is at least that far apart, and a row's smallest value never shrinks further
+    down, so only the band around the diagonal is computed (the rest counts as
+    ``limit + 1``, "too far") and the first row entirely beyond the limit settles it.
     """
     if abs(len(a) - len(b)) > limit:
         return False
+    common, shorter = 0, min(len(a), len(b))
+    while common < shorter and a[common] == b[common]:
+        common += 1
+    a, b = a[common:], b[common:]
     too_far = limit + 1
-    previous = [min(j, too_far) for j in range(len(b) + 1)]
+    previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [too_far] * (len(b) + 1)
-        current[0] = min(i, too_far)
+        current[0] = i
         for j in range(max(1, i - limit), min(len(b), i + limit) + 1):
             current[j] = min(previous[j] + 1, current[j - 1] + 1,
-                             previous[j - 1] + (ca != b[j - 1]), too_far)
+                             previous[j - 1] + (ca != b[j - 1]))
         if min(current) > limit:
             return False
         previous = current
@@ -64,25 +68,41 @@ def within_edits(a: str, b: str, limit: int) -> bool:
 
 
 def similar_login(a: str, b: str) -> bool:
-    a, b = a.lower(), b.lower()
-    return (a != b and min(len(a), len(b)) >= MIN_LOGIN_LENGTH
+    return _similar_lowered(a.lower(), b.lower())
+
+
+def _similar_lowered(a: str, b: str) -> bool:
+    """``similar_login`` of logins in lower case; the length tests decide most pairs."""
+    return (a != b and abs(len(a) - len(b)) <= MAX_LOGIN_EDITS
+            and min(len(a), len(b)) >= MIN_LOGIN_LENGTH
             and within_edits(a, b, MAX_LOGIN_EDITS))
 
 
 def match(event: ContentEvent, fp: int | None, banned: Iterable[Banned],
           now: datetime) -> tuple[Banned, str] | None:
-    """The banned person this first-time author resembles, and how; or None."""
-    if not event.author.association.is_first_time:
+    """The banned person this first-time author resembles, and how; or None (the first
+    ban in ``banned`` that fits, by text before login)."""
+    author = event.author.login.lower()
+    if not event.author.association.is_first_time or (
+            fp is None and len(author) < MIN_LOGIN_LENGTH):  # nothing left to compare
         return None
     for person in banned:
         if person.until is not None and person.until <= now:
             continue
-        if person.login.lower() == event.author.login.lower():
-            continue
-        if fp is not None and any(distance(fp, f) <= MAX_DISTANCE for f in person.fingerprints):
-            return person, "nearly the same text"
-        if similar_login(person.login, event.author.login):
-            return person, "a nearly identical login"
+        how = _resemblance(author, fp, person)
+        if how is not None:
+            return person, how
+    return None
+
+
+def _resemblance(author: str, fp: int | None, person: Banned) -> str | None:
+    login = person.login.lower()
+    if login == author:
+        return None  # the banned person themself, whom the ban already covers
+    if fp is not None and any(distance(fp, f) <= MAX_DISTANCE for f in person.fingerprints):
+        return "nearly the same text"
+    if _similar_lowered(author, login):
+        return "a nearly identical login"
     return None
 
 
