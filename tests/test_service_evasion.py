@@ -10,9 +10,12 @@ import pytest
 
 from governance import runtime
 from governance.adapters.github import GitHubAdapter
+from governance.config.load import load_config
 from governance.executor import Executor
-from governance.ledger.bans import PATH, LedgerBans
+from governance.ledger import bans as bans_module
+from governance.ledger.bans import PATH, LedgerBans, ParsedBans, from_json, to_json
 from governance.model import Association, ContentEvent, Plan, RecordPardon, RecordReview
+from governance.ports import ActiveBan
 from governance.service import Service
 from tests.builders import event
 from tests.fake_github import FakeGitHub
@@ -130,3 +133,53 @@ async def test_a_pardon_or_an_expiry_ends_the_match(fake_github: FakeGitHub, ser
     outcome = await service.handle_event(comment(fake_github, BENIGN, "starse11er"))
     assert outcome.done == ("skip",)
 
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts of bans.json parsed from now on, with a fresh cache of parsed lists."""
+    seen: list[str] = []
+
+    def counted(text: str) -> list[ActiveBan]:
+        seen.append(text)
+        return from_json(text)
+
+    monkeypatch.setattr(bans_module, "from_json", counted)
+    monkeypatch.setattr(bans_module, "PARSED", ParsedBans())
+    return seen
+
+
+async def test_the_ban_file_is_parsed_once_per_change_not_once_per_read(
+        fake_github: FakeGitHub, github: GitHubAdapter, clock: Clock, parses: list[str]):
+    fake_github.add_repo(LEDGER, private=True)
+    config = load_config(CONFIG, None)
+
+    def for_an_event() -> LedgerBans:  # as the App builds them: one per event
+        bans = runtime.bans_for(github, clock)(config)
+        assert isinstance(bans, LedgerBans)
+        return bans
+
+    ban = ActiveBan("starseller", "incident-1", NOW + timedelta(days=3), (12345,))
+    await for_an_event().add_ban(ban)
+    assert from_json(fake_github.repo(LEDGER).files[PATH].text) == [ban]
+    for _ in range(3):
+        assert await for_an_event().active_bans() == [ban]
+    assert parses == []  # the list written is the list read: nothing to parse
+
+    other = ActiveBan("spammer", "incident-2", None, ())
+    fake_github.add_file(LEDGER, PATH, to_json([ban, other]))  # another replica's write
+    for _ in range(3):
+        assert await for_an_event().active_bans() == [ban, other]
+    assert len(parses) == 1
+
+
+async def test_parsed_ban_lists_keep_one_entry_per_ledger(
+        fake_github: FakeGitHub, github: GitHubAdapter, clock: Clock, parses: list[str]):
+    ledgers = (LEDGER, f"{ORG}/other-ledger")
+    for ledger in ledgers:
+        fake_github.add_repo(ledger, private=True)
+        for i in range(3):
+            fake_github.add_file(ledger, PATH, to_json([ActiveBan(f"user{i}", f"k{i}", None)]))
+            [ban] = await LedgerBans(github, ledger, clock).active_bans()
+            assert ban.login == f"user{i}"
+    assert len(bans_module.PARSED) == len(ledgers) and len(parses) == 6
