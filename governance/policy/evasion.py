@@ -42,10 +42,11 @@ def within_edits(a: str, b: str, limit: int) -> bool:
     """Whether ``a`` turns into ``b`` with at most ``limit`` single-character insertions,
     deletions or substitutions (Levenshtein distance), computing only what can decide it.
 
-    A common beginning costs no edit, so it is skipped. A cell more than ``limit`` off the
-    diagonal is at least that far apart, and a row's smallest value never shrinks further
-    down, so only the band around the diagonal is computed (the rest counts as
-    ``limit + 1``, "too far") and the first row entirely beyond the limit settles it.
+    A common beginning costs no edit, so it is skipped; most pairs then fail a cheap
+    necessary test (``_keeps_a_piece``). A cell more than ``limit`` off the diagonal is at
+    least that far apart, and a row's smallest value never shrinks further down, so only the
+    band around the diagonal is computed (the rest counts as ``limit + 1``, "too far") and
+    the first row entirely beyond the limit settles it.
     """
     if abs(len(a) - len(b)) > limit:
         return False
@@ -53,6 +54,8 @@ def within_edits(a: str, b: str, limit: int) -> bool:
     while common < shorter and a[common] == b[common]:
         common += 1
     a, b = a[common:], b[common:]
+    if not _keeps_a_piece(a, b, limit):
+        return False
     too_far = limit + 1
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
@@ -65,6 +68,21 @@ def within_edits(a: str, b: str, limit: int) -> bool:
             return False
         previous = current
     return previous[-1] <= limit
+
+
+def _keeps_a_piece(a: str, b: str, limit: int) -> bool:
+    """Whether one of ``limit + 1`` disjoint pieces of ``a`` is in ``b``, moved by at most
+    ``limit`` places: true whenever ``limit`` edits or fewer turn ``a`` into ``b``, since
+    each edit touches one piece at most (and shifts what follows it by one place)."""
+    pieces = limit + 1
+    if len(a) < pieces:
+        return True  # too short to split: this test decides nothing
+    size = len(a) // pieces
+    for k in range(pieces):
+        start, end = k * size, (k + 1) * size if k < limit else len(a)  # the last: the rest
+        if b.find(a[start:end], max(0, start - limit), end + limit) >= 0:
+            return True
+    return False
 
 
 def similar_login(a: str, b: str) -> bool:
