@@ -3,13 +3,13 @@
 import random
 from datetime import timedelta
 
+from governance.detect.edits import within_edits
 from governance.model import Association, RecordReview
 from governance.policy.evasion import (
     BannedPerson,
     evasion_review,
     match,
     similar_login,
-    within_edits,
 )
 from governance.policy.waves import fingerprint
 from tests.builders import NOW, event

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from governance.detect.doc import Doc
-from governance.detect.malware_links import deconfuse, distance
+from governance.detect.edits import within_edits
+from governance.detect.malware_links import deconfuse
 from governance.model import Category, RuleHit
 
 MALWARE = Category.MALWARE
@@ -40,5 +41,5 @@ def _imitates(author: str, login: str) -> bool:
     stripped = plain
     for suffix in sorted(SUFFIXES, key=len, reverse=True):
         stripped = stripped.removesuffix(suffix)
-    return stripped == target or (len(login) > 4 and 0 < distance(plain, login) <= 1) or (
+    return stripped == target or (len(login) > 4 and plain != login and within_edits(plain, login, 1)) or (
         plain != author and plain == target)  # homoglyphs of the exact login
