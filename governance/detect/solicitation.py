@@ -13,10 +13,10 @@ import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from governance.detect.doc import Doc
 from governance.detect.fastre import WordPattern, compile_words, lower_pattern
+from governance.detect.malware_links import host_of
 from governance.detect.prefilter import Prefilter
 from governance.model import Association, Category, RuleHit
 
@@ -749,15 +749,6 @@ def detect(doc: Doc) -> Iterator[RuleHit]:
         yield from _context_signals(doc)
 
 
-def _host(url: str) -> str:
-    if not url.lower().startswith("http"):
-        url = "http://" + url
-    try:
-        return (urlsplit(url).hostname or "").lower().removeprefix("www.")
-    except ValueError:
-        return ""
-
-
 def _own_link(doc: Doc, url: str, host: str) -> bool:
     ctx = doc.context
     if ctx.repo and ctx.repo.lower() in url.lower():
@@ -772,7 +763,7 @@ def _link_signals(doc: Doc, text: str) -> Iterator[RuleHit]:
         return  # every URL form needs "www." or a slash
     short, spammy, external = [], [], []
     for m in URL.finditer(text):
-        host = _host(m.group())
+        host = host_of(m.group())
         if not host or doc.in_code(*m.span()) or _own_link(doc, m.group(), host):
             continue
         external.append(m.span())
@@ -828,6 +819,6 @@ def has_commercial_hint(doc: Doc) -> bool:
 
 
 def _without_trusted(doc: Doc, link: re.Match[str]) -> str:
-    host = _host(link.group())
+    host = host_of(link.group())
     trusted = host and any(host == t or host.endswith("." + t) for t in TRUSTED_HOSTS)
     return " " if trusted else link.group()
