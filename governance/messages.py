@@ -81,8 +81,49 @@ BAN_BODY = Template(
     "blocked $until.\n"
 )
 
+# Repositories owned by a person: GitHub lets no App block anyone there (config
+# ``ladder.user_repository_bans``), so these notices never say "blocked".
+BAN_RECORDED_SUBJECT = Template("A ban under the code of conduct of $repo")
+BAN_RECORDED_BODY = Template(
+    "Hello @$login,\n\nThe maintainers of $repo have recorded a ban on you under its code of "
+    "conduct ($coc$anchor), $ban_end. Please do not take part in $repo during it. The "
+    "repository belongs to a personal account, and GitHub does not let the project's bot "
+    "block anyone from it; its owner, @$org, may block you from their account.\n"
+)
+BAN_COLLABORATORS_SUBJECT = Template("$repo is limited to collaborators")
+BAN_COLLABORATORS_BODY = Template(
+    "Hello @$login,\n\nThe maintainers of $repo have recorded a ban on you under its code of "
+    "conduct ($coc$anchor), $ban_end. GitHub does not let the project's bot block one person "
+    "from a repository owned by a personal account, so $repo is limited to its collaborators "
+    "$limit_end: only they can comment or open issues and pull requests there.\n"
+)
+
+# What the ledger and the plan say about a ban in a repository owned by a person.
+USER_REPO_BAN_RECORDED = (
+    "recorded only: GitHub does not let an App block one person from a repository owned by "
+    "a personal account, so no block or limit was set. The owner, @{owner}, can block "
+    "@{login} from their own account: Settings, then Moderation, then Blocked users; type "
+    "{login} under \"Block a user\" and click \"Block user\"."
+)
+USER_REPO_COLLABORATORS_ONLY = (
+    "limited {repo} to collaborators ({expiry}): GitHub does not let an App block one person "
+    "from a repository owned by a personal account, so everyone who is not a collaborator is "
+    "paused there until the limit runs out."
+)
+USER_REPO_UNBLOCK_BY_OWNER = (
+    "Nothing to unblock on GitHub: the ban was recorded only. If the owner, @{owner}, blocked "
+    "@{login} from their account, only they can lift it: Settings, then Moderation, then "
+    "Blocked users, then Unblock."
+)
+USER_REPO_LIMIT_LEFT = (
+    "The collaborators-only interaction limit on {repo} is left to run out by itself (the bot "
+    "does not lift it early, as other bans may need it). A repository admin can remove it "
+    "sooner: Settings, then Moderation options, then Interaction limits."
+)
+
 # The ledger's record that a private notice went out by email: the channel, never the address.
-NOTICE_TITLES: dict[str, str] = {"correction": "Correction", "warning": "Warning", "ban": "Ban"}
+NOTICE_TITLES: dict[str, str] = {"correction": "Correction", "warning": "Warning", "ban": "Ban",
+                                 "ban-recorded": "Ban", "ban-collaborators": "Ban"}
 NOTICE_EMAILED = Template("$what notice sent to @$login by email ($source).")
 EMAIL_SOURCES: dict[str, str] = {
     "profile": "their public profile address",
@@ -113,6 +154,8 @@ NOTICE_TEMPLATES: dict[str, tuple[Template, Template]] = {
     "correction": (CORRECTION_SUBJECT, CORRECTION_BODY),
     "warning": (WARNING_SUBJECT, WARNING_BODY),
     "ban": (BAN_SUBJECT, BAN_BODY),
+    "ban-recorded": (BAN_RECORDED_SUBJECT, BAN_RECORDED_BODY),
+    "ban-collaborators": (BAN_COLLABORATORS_SUBJECT, BAN_COLLABORATORS_BODY),
 }
 
 
@@ -130,6 +173,8 @@ def render_notice(action: Notify, coc: str = "") -> tuple[str, str]:
         "anchor": COC_SECTIONS[category.value] if category else "",
         "period": "1 day" if action.quiet_days == 1 else f"{action.quiet_days} days",
         "until": _ban_end(action),
+        "ban_end": _recorded_end(action),
+        "limit_end": _limit_end(action),
     }
     return subject.substitute(values), body.substitute(values)
 
@@ -140,6 +185,16 @@ def _ban_end(action: Notify) -> str:
     if action.until is None:
         return "for a limited time"
     return f"until {action.until.day} {action.until:%B %Y}"
+
+
+def _recorded_end(action: Notify) -> str:
+    return "with no end date" if action.step is not Step.TEMPORARY_BAN else _ban_end(action)
+
+
+def _limit_end(action: Notify) -> str:
+    """When a collaborators-only limit ends (GitHub's limits last six months at most)."""
+    end = action.limit_until
+    return f"until {end.day} {end:%B %Y}" if end else "for a limited time"
 
 
 def notice_emailed(action: Notify, source: str) -> str:

@@ -521,6 +521,7 @@ class Notify(Action):
     until: datetime | None = None  # when a temporary ban ends
     quiet_days: int = 0  # a warning: how long to stay away from the people involved
     pull_request: int = 0  # the pull request it happened on: the person's commit e-mails first
+    limit_until: datetime | None = None  # when a collaborators-only interaction limit ends
 
     def summary(self) -> str:
         return f"notify @{self.login} privately ({self.template})"
@@ -563,11 +564,13 @@ class UnblockUser(Action):
 
 @dataclass(frozen=True, slots=True)
 class LimitInteractions(Action):
-    """Repository interaction limit: the stand-in for a ban on user-owned repositories."""
+    """Repository interaction limit (``collaborators_only``): with
+    ``ladder.user_repository_bans: collaborators-only``, a ban on a repository owned by a
+    person, where no App can block anyone. It pauses everyone who is not a collaborator."""
 
     kind: ClassVar[str] = "limit_interactions"
     repo: str
-    limit: str = "existing_users"
+    limit: str = "collaborators_only"
     expiry: str = "one_week"
 
     def summary(self) -> str:

@@ -175,9 +175,14 @@ def test_ban_defaults_to_the_configured_days_and_permanent_has_no_end():
 @pytest.mark.parametrize(("length", "expiry"), [
     ("12h", "one_day"), ("3d", "three_days"), ("7d", "one_week"), ("30d", "one_month"),
     ("90d", "six_months"), ("permanent", "six_months")])
-def test_ban_on_a_user_owned_repository_limits_interactions_for_long_enough(length, expiry):
-    p = plan(f"/coc ban @mallory {length}", owner_type=ActorType.USER)
-    assert p.actions[0] == LimitInteractions("acme/widgets", "existing_users", expiry)
+def test_collaborators_only_ban_on_a_user_owned_repository_lasts_long_enough(length, expiry):
+    command = parse_command(f"/coc ban @mallory {length}")
+    assert command is not None
+    settings = config(ledger={"repository": "acme/coc-ledger"},
+                      ladder={"user_repository_bans": "collaborators-only"})
+    p = plan_command(command, cmd_event("/coc ban", owner_type=ActorType.USER), "write",
+                     PersonRecord("mallory"), settings, NOW, target=TARGET)
+    assert p.actions[0] == LimitInteractions("acme/widgets", "collaborators_only", expiry)
 
 
 def test_nobody_bans_themselves():
@@ -212,7 +217,7 @@ def test_pardon_and_unban_in_a_user_owned_repository_lift_no_block():
     pardon = plan("/coc pardon @mallory", **user_owned)
     assert UnblockUser not in types(pardon) and RecordPardon in types(pardon)
     unban = plan("/coc unban @mallory", **user_owned)
-    assert types(unban) == [RecordBanLifted, HideComment]
+    assert types(unban) == [RecordNote, RecordBanLifted, HideComment]
 
 
 def test_pardon_keeps_the_block_while_another_ban_still_runs():

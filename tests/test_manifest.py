@@ -109,13 +109,14 @@ def test_manifest_permissions_and_events_exist_at_github() -> None:
 
 def test_grants_say_what_the_bot_does_with_them() -> None:
     """The expert programme removes people from the experts team (DELETE team membership),
-    which needs organization ``members: write``; a ban on a person's repository lasts as
-    long as the configured ban, not a fixed week."""
+    which needs organization ``members: write``; a ban on a person's repository limits it
+    only when configured to, for as long as the ban, not a fixed week."""
     grants = {g.name: g for g in GRANTS}
     assert grants["members"].access == "write"
     assert "remove" in grants["members"].why and "team" in grants["members"].why
     assert "one-week" not in grants["administration"].why
-    assert "ban length" in grants["administration"].why
+    assert "ban's length" in grants["administration"].why
+    assert "collaborators-only" in grants["administration"].why
 
 
 def test_readme_permissions_section_is_generated_from_the_grants() -> None:

@@ -142,7 +142,7 @@ def test_warning_can_be_a_public_comment():
     assert kinds(plan) == ["hide_comment", "post_comment", "record_incident"]
 
 
-def test_temporary_ban_blocks_in_an_org_and_limits_interactions_for_a_user_repo():
+def test_temporary_ban_blocks_in_an_org_and_only_records_it_for_a_user_repo():
     threat = verdict(Category.ABUSE, 0.97, severity=3)
     plan = moderate(event(), threat, config(ledger=LEDGER), PersonRecord("someone"), NOW)
     block = next(a for a in plan.actions if isinstance(a, BlockUser))
@@ -151,18 +151,9 @@ def test_temporary_ban_blocks_in_an_org_and_limits_interactions_for_a_user_repo(
     assert kinds(plan) == ["hide_comment", "block_user", "record_incident", "notify"]
     user_repo = event(owner_type=ActorType.USER)
     plan = moderate(user_repo, threat, config(ledger=LEDGER), PersonRecord("someone"), NOW)
-    assert any(isinstance(a, LimitInteractions) for a in plan.actions)
-    assert not any(isinstance(a, BlockUser) for a in plan.actions)
-
-
-@pytest.mark.parametrize(("days", "expiry"), [(1, "one_day"), (7, "one_week"),
-                                              (14, "one_month"), (90, "six_months")])
-def test_the_interaction_limit_of_a_user_repo_covers_the_configured_ban(days, expiry):
-    threat = verdict(Category.ABUSE, 0.97, severity=3)
-    cfg = config(ledger=LEDGER, ladder={"temporary_ban_days": days})
-    plan = moderate(event(owner_type=ActorType.USER), threat, cfg, PersonRecord("x"), NOW)
-    (limit,) = [a for a in plan.actions if isinstance(a, LimitInteractions)]
-    assert limit.expiry == expiry
+    # report-only by default (tests/test_user_repository_bans.py has both settings)
+    assert kinds(plan) == ["hide_comment", "record_incident", "notify"]
+    assert not any(isinstance(a, LimitInteractions | BlockUser) for a in plan.actions)
 
 
 KNOWN = Incident("IC_node1", NOW, Category.ABUSE, ("r",), Step.CORRECTION)

@@ -77,10 +77,10 @@ GRANTS: tuple[Grant, ...] = (
           "block a person from the organization at the ban steps of the ladder, and "
           "unblock them when a temporary ban runs out"),
     Grant("administration", "write",
-          "on repositories owned by a person rather than an organization, a ban becomes an "
-          "interaction limit that covers the configured ban length (one day up to six "
-          "months; an App cannot block on a person's behalf); this is the only use of "
-          "this broad permission"),
+          "only with `ladder.user_repository_bans: collaborators-only`: on repositories "
+          "owned by a person rather than an organization (where an App cannot block anyone), "
+          "a ban limits the whole repository to its collaborators for the ban's length (six "
+          "months at most); this is the only use of this broad permission"),
 )
 
 # Events the bot reacts to; installation events reach every App without subscribing.

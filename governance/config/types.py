@@ -110,6 +110,7 @@ class Ladder:
     first_timer_malware: Step | None  # None: same as any malware incident
     warning_channel: str
     warning_quiet_days: int
+    user_repository_bans: str  # "report-only" or "collaborators-only"; see schema.json
     correction_public_note: bool
 
 
@@ -271,6 +272,7 @@ def _ladder(d: Mapping[str, Any]) -> Ladder:
         first_timer_malware=None if malware == "same" else STEP_NAMES[malware],
         warning_channel=d["warning_channel"],
         warning_quiet_days=d["warning_quiet_days"],
+        user_repository_bans=d["user_repository_bans"],
         correction_public_note=d["correction_public_note"],
     )
 

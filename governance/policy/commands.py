@@ -26,15 +26,14 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from governance import messages
 from governance.config.types import Config
 from governance.model import (
     Action,
-    BlockUser,
     ContentEvent,
     HideClassifier,
     HideComment,
     Incident,
-    LimitInteractions,
     Notify,
     PersonRecord,
     Plan,
@@ -50,9 +49,11 @@ from governance.model import (
     UnblockUser,
     UnhideComment,
 )
-from governance.policy.ladder import interaction_expiry
 from governance.policy.moderation import (
     NOTICE_TEMPLATES,
+    ban_actions,
+    limit_end,
+    notice_template,
     pull_request_of,
     quiet_days,
     recent_incident,
@@ -291,7 +292,7 @@ def _undo(ctx: _Ctx, login: str, incident: Incident, *, restore: bool) -> list[A
     if restore and incident.by == "bot" and _minimizable_url(incident.url):
         out.append(UnhideComment(_incident_target(incident)))
     if _blocking(incident, ctx.now) and not _other_blocks(ctx.record, incident, ctx.now):
-        out += _unblock(ctx, org_of(incident.url, ctx.event.repo.owner), login)
+        out += _unblock(ctx, org_of(incident.url, ctx.event.repo.owner), login, True)
     pardon = RecordPardon(
         login, ctx.key, incident.key, ctx.actor, ctx.now, false_positive=incident.by == "bot",
         rule_ids=incident.rule_ids, reason=ctx.command.reason,
@@ -316,26 +317,28 @@ def _moderator_step(ctx: _Ctx, step: Step, until: datetime | None) -> list[Actio
     login, repo = ctx.command.login, ctx.event.repo
     thread = thread_url(ctx.event.html_url)
     out: list[Action] = []
+    told: list[str] = []
     if step >= Step.TEMPORARY_BAN:
-        expiry = interaction_expiry(until - ctx.now if until else None)
-        out.append(BlockUser(repo.owner, login, until) if repo.owned_by_org
-                   else LimitInteractions(repo.full_name, "existing_users", expiry))
+        length = until - ctx.now if until else None
+        out, told = ban_actions(repo, login, until, length, ctx.config)
     incident = Incident(ctx.key, ctx.now, None, (f"moderator.{ctx.command.verb}",), step,
                         thread, ctx.actor, until)
     notify = _notice(ctx, incident)
     record = RecordIncident(login, incident, f"moderator decision: {ctx.command.reason or '-'}",
-                            actions_taken=tuple(a.summary() for a in [*out, notify]),
+                            actions_taken=(*(a.summary() for a in [*out, notify]), *told),
                             basis=ctx.record.revision)
     return [*out, record, notify, ctx.hide_command()]
 
 
 def _notice(ctx: _Ctx, incident: Incident) -> Notify:
     """The private notice of a moderator's step to the person it is about."""
-    return Notify(ctx.command.login, NOTICE_TEMPLATES[incident.step], incident.step,
+    template = notice_template(incident.step, ctx.event.repo, ctx.config)
+    return Notify(ctx.command.login, template, incident.step,
                   ctx.command.reason or "the code of conduct", incident.url,
                   ctx.event.repo.full_name, incident=incident.key, at=ctx.now,
                   until=incident.expires_at, quiet_days=quiet_days(incident.step, ctx.config),
-                  pull_request=pull_request_of(ctx.event))
+                  pull_request=pull_request_of(ctx.event),
+                  limit_until=limit_end(template, ctx.now, incident.expires_at))
 
 
 def _unsent_notice(ctx: _Ctx) -> list[Action]:
@@ -351,7 +354,7 @@ def _plan_unban(ctx: _Ctx) -> list[Action]:
     bans = [i for i in ctx.record.active() if _blocking(i, ctx.now)]
     orgs = dict.fromkeys(org_of(i.url, ctx.event.repo.owner) for i in bans) \
         or {ctx.event.repo.owner: None}
-    out: list[Action] = [a for org in orgs for a in _unblock(ctx, org, login)]
+    out: list[Action] = [a for org in orgs for a in _unblock(ctx, org, login, bool(bans))]
     out += [RecordBanLifted(login, f"{ctx.key}:{i.key}", i.key, ctx.actor, ctx.now) for i in bans]
     if not bans:
         text = f"Unblocked by @{ctx.actor} (no ban on record). Reason: {ctx.command.reason or '-'}"
@@ -359,13 +362,22 @@ def _plan_unban(ctx: _Ctx) -> list[Action]:
     return [*out, ctx.hide_command()]
 
 
-def _unblock(ctx: _Ctx, org: str, login: str) -> list[Action]:
+def _unblock(ctx: _Ctx, org: str, login: str, banned: bool) -> list[Action]:
     """Lift a block, except in a user account's repositories: nobody can be blocked there
-    with an installation token, the ban was an interaction limit that runs out by itself."""
+    with an installation token, so the ledger notes what is left to the owner (report-only)
+    or to GitHub (a collaborators-only limit runs out by itself; lifting it early could
+    open the repository while another ban still needs it). ``banned``: a ban is lifted."""
     repo = ctx.event.repo
-    if org.lower() == repo.owner.lower() and not repo.owned_by_org:
+    if org.lower() != repo.owner.lower() or repo.owned_by_org:
+        return [UnblockUser(org, login)]
+    if not banned:
         return []
-    return [UnblockUser(org, login)]
+    if ctx.config.ladder.user_repository_bans == "collaborators-only":
+        text = messages.USER_REPO_LIMIT_LEFT.format(repo=repo.full_name)
+    else:
+        text = messages.USER_REPO_UNBLOCK_BY_OWNER.format(owner=repo.owner, login=login)
+    return [RecordNote(login, f"{ctx.key}:user-repository", text, ctx.actor, ctx.now,
+                       thread_url(ctx.event.html_url))]
 
 
 def _plan_note(ctx: _Ctx) -> list[Action]:

@@ -30,6 +30,7 @@ from governance.model import (
     RecordIncident,
     RecordReview,
     Redact,
+    Repository,
     RuleHit,
     Skip,
     Step,
@@ -177,6 +178,34 @@ def _merge_spans(spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...
 NOTICE_RETRY = timedelta(days=3)
 NOTICE_TEMPLATES: dict[Step, str] = {Step.CORRECTION: "correction", Step.WARNING: "warning",
                                      Step.TEMPORARY_BAN: "ban", Step.PERMANENT_BAN: "ban"}
+# A ban's notice in a repository owned by a person, per ``ladder.user_repository_bans``:
+# nobody is blocked there, so the notice must not say so.
+USER_REPO_BAN_TEMPLATES: dict[str, str] = {"report-only": "ban-recorded",
+                                           "collaborators-only": "ban-collaborators"}
+
+
+def notice_template(step: Step, repo: Repository, config: Config) -> str:
+    """The private notice's template for ``step`` in ``repo``."""
+    if step >= Step.TEMPORARY_BAN and not repo.owned_by_org:
+        return USER_REPO_BAN_TEMPLATES[config.ladder.user_repository_bans]
+    return NOTICE_TEMPLATES[step]
+
+
+def ban_actions(repo: Repository, login: str, until: datetime | None, length: timedelta | None,
+                config: Config) -> tuple[list[Action], list[str]]:
+    """What a ban does on GitHub, and what the ledger entry and the plan must say about it.
+
+    An organisation blocks the person. In a repository owned by a person no App can block
+    anyone (nor can an ``existing_users`` limit stop an established account), so the ban is
+    recorded with how the owner blocks them, or the whole repository is limited to its
+    collaborators, per ``ladder.user_repository_bans``."""
+    if repo.owned_by_org:
+        return [BlockUser(repo.owner, login, until)], []
+    if config.ladder.user_repository_bans == "collaborators-only":
+        expiry = ladder.interaction_expiry(length)
+        told = messages.USER_REPO_COLLABORATORS_ONLY.format(repo=repo.full_name, expiry=expiry)
+        return [LimitInteractions(repo.full_name, "collaborators_only", expiry)], [told]
+    return [], [messages.USER_REPO_BAN_RECORDED.format(owner=repo.owner, login=login)]
 
 
 def notice_for(event: ContentEvent, incident: Incident, config: Config, now: datetime
@@ -186,10 +215,21 @@ def notice_for(event: ContentEvent, incident: Incident, config: Config, now: dat
     if step is Step.NONE or (step is Step.WARNING and config.ladder.warning_channel == "comment"):
         return None
     category = incident.category.value if incident.category else ""
-    return Notify(event.author.login, NOTICE_TEMPLATES[step], step, category, event.html_url,
+    template = notice_template(step, event.repo, config)
+    return Notify(event.author.login, template, step, category, event.html_url,
                   event.repo.full_name, incident=incident.key, at=now,
                   until=incident.expires_at, quiet_days=quiet_days(step, config),
-                  pull_request=pull_request_of(event))
+                  pull_request=pull_request_of(event),
+                  limit_until=limit_end(template, now, incident.expires_at))
+
+
+def limit_end(template: str, at: datetime, until: datetime | None) -> datetime | None:
+    """When the collaborators-only limit of a ban decided ``at`` ends: GitHub's shortest
+    limit that covers the ban (six months for a permanent one)."""
+    if template != USER_REPO_BAN_TEMPLATES["collaborators-only"]:
+        return None
+    expiry = ladder.interaction_expiry(until - at if until else None)
+    return at + dict(ladder.INTERACTION_EXPIRIES)[expiry]
 
 
 def pull_request_of(event: ContentEvent) -> int:
@@ -208,14 +248,11 @@ def step_actions(event: ContentEvent, incident: Incident, category: Category, co
     """What a ladder step does on GitHub: blocks and public notes. They come before the
     ledger record, so a delivery that fails after the record has nothing left to redo
     there; only the private notice (``notice_for``) follows the record."""
-    step, until, repo = incident.step, incident.expires_at, event.repo
+    step, until = incident.step, incident.expires_at
     out: list[Action] = []
-    if step >= Step.TEMPORARY_BAN and repo.owned_by_org:
-        out.append(BlockUser(repo.owner, event.author.login, until))
-    elif step >= Step.TEMPORARY_BAN:  # installation tokens cannot block on behalf of a user
+    if step >= Step.TEMPORARY_BAN:
         length = timedelta(days=config.ladder.temporary_ban_days) if until else None
-        out.append(LimitInteractions(repo.full_name, "existing_users",
-                                     ladder.interaction_expiry(length)))
+        out += ban_actions(event.repo, event.author.login, until, length, config)[0]
     if step is Step.CORRECTION and config.ladder.correction_public_note:
         out.append(PostComment(thread_target(event), _notice(event, category)))
     if step is Step.WARNING and config.ladder.warning_channel == "comment":
@@ -265,15 +302,25 @@ def ladder_actions(event: ContentEvent, category: Category, hits: tuple[RuleHit,
                         rule_ids=tuple(sorted({h.rule_id for h in hits})), step=step,
                         url=event.html_url, expires_at=until)
     consequences = step_actions(event, incident, category, config)
+    told = _ban_notes(event, incident, config)
     notice = notice_for(event, incident, config, now)
     after = [notice] if notice else []
     record_action = RecordIncident(
         login=event.author.login, incident=incident,
         rule_summary=messages.CATEGORY_NAMES[category],
         evidence=_excerpts(event, hits), original_text=_original(event),
-        actions_taken=tuple(a.summary() for a in [*done, *consequences, *after]),
+        actions_taken=(*(a.summary() for a in [*done, *consequences, *after]), *told),
         basis=record.revision)
-    return [*consequences, record_action, *after], [f"ladder step {ladder.rung(step).name}"]
+    return [*consequences, record_action, *after], [f"ladder step {ladder.rung(step).name}",
+                                                    *told]
+
+
+def _ban_notes(event: ContentEvent, incident: Incident, config: Config) -> list[str]:
+    """What the ledger and plan say about a ban in a repository owned by a person."""
+    if incident.step < Step.TEMPORARY_BAN:
+        return []
+    length = timedelta(days=config.ladder.temporary_ban_days) if incident.expires_at else None
+    return ban_actions(event.repo, event.author.login, incident.expires_at, length, config)[1]
 
 
 def _original(event: ContentEvent) -> str:
