@@ -41,7 +41,7 @@ from governance.policy.commands import (
     plan_command,
     plan_key,
 )
-from governance.policy.moderation import NOTICE_TEMPLATES
+from governance.policy.moderation import notice_templates
 from governance.policy.sweep import (
     NOTICE_CLAIM,
     SWEEPER,
@@ -238,12 +238,13 @@ def planned_notices(state: PersonState) -> list[PlannedNotice]:
     posted as a public comment has none), with the reason the notice gives."""
     out: list[PlannedNotice] = []
     for entry in state.of_kind(EntryKind.INCIDENT):
-        template = NOTICE_TEMPLATES.get(entry.step)
-        summary = Notify(state.login, template or "").summary().lower()
         taken = {str(t).lower() for t in entry.get("actions_taken", ()) or ()}
-        if template and summary in taken:
+        template = next((t for t in notice_templates(entry.step)
+                         if Notify(state.login, t).summary().lower() in taken), None)
+        if template:
             out.append(PlannedNotice(entry.key, _reason(entry.get("category"),
-                                                        str(entry.get("rule_summary", "")))))
+                                                        str(entry.get("rule_summary", ""))),
+                                     template))
     return out
 
 

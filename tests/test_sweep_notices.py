@@ -161,8 +161,24 @@ async def test_planned_notices_read_the_steps_ledger_entries(mailed: World):
                                      mailed.config)
     state = await mailed.state("alice")
     keys = [e.key for e in state.of_kind(EntryKind.INCIDENT)]
-    assert planned_notices(state) == [PlannedNotice(keys[0], "abuse"),
-                                      PlannedNotice(keys[1], "the code of conduct")]
+    assert planned_notices(state) == [PlannedNotice(keys[0], "abuse", "correction"),
+                                      PlannedNotice(keys[1], "the code of conduct", "ban")]
+
+
+async def test_a_ban_notice_in_a_persons_repository_is_resent_with_its_own_text(
+        mailed: World):
+    await lost_notice(mailed)
+    record = (await mailed.state("alice")).record()
+    (incident,) = record.incidents
+    later = incident.at + timedelta(hours=1)
+    banned = replace(incident, step=Step.TEMPORARY_BAN, expires_at=incident.at + timedelta(days=7))
+    [notice] = unsent_notices(replace(record, incidents=(banned,)),
+                              [PlannedNotice(incident.key, "abuse", "ban-recorded")], later, 7)
+    assert notice.template == "ban-recorded" and notice.limit_until is None
+    [limited] = unsent_notices(replace(record, incidents=(banned,)),
+                               [PlannedNotice(incident.key, "abuse", "ban-collaborators")],
+                               later, 7)
+    assert limited.limit_until is not None and limited.limit_until >= banned.expires_at
 
 
 async def test_an_unsent_notice_rebuilds_the_pull_request_and_repository(mailed: World):

@@ -191,6 +191,15 @@ def notice_template(step: Step, repo: Repository, config: Config) -> str:
     return NOTICE_TEMPLATES[step]
 
 
+def notice_templates(step: Step | None) -> tuple[str, ...]:
+    """The templates a step's notice may have been recorded with."""
+    if step is None or step not in NOTICE_TEMPLATES:
+        return ()
+    if step >= Step.TEMPORARY_BAN:
+        return (NOTICE_TEMPLATES[step], *USER_REPO_BAN_TEMPLATES.values())
+    return (NOTICE_TEMPLATES[step],)
+
+
 def ban_actions(repo: Repository, login: str, until: datetime | None, length: timedelta | None,
                 config: Config) -> tuple[list[Action], list[str]]:
     """What a ban does on GitHub, and what the ledger entry and the plan must say about it.

@@ -31,7 +31,7 @@ from governance.model import (
     UnblockUser,
 )
 from governance.policy.commands import blocking, org_of
-from governance.policy.moderation import NOTICE_RETRY, NOTICE_TEMPLATES, unsent
+from governance.policy.moderation import NOTICE_RETRY, NOTICE_TEMPLATES, limit_end, unsent
 
 SWEEPER = "sweep"
 # A notice goes out seconds after its step is recorded (minutes for an Action that waits
@@ -58,6 +58,7 @@ class PlannedNotice:
 
     incident_key: str
     reason: str  # the rule's category, or the moderator's reason
+    template: str = ""  # the notice's template as recorded; empty: the step's usual one
 
 
 def expired_bans(record: PersonRecord, now: datetime) -> tuple[Incident, ...]:
@@ -88,25 +89,31 @@ def unsent_notices(record: PersonRecord, planned: Sequence[PlannedNotice], now: 
                    quiet_days: int) -> list[Notify]:
     """The notices a redelivery would send again: steps recorded between ``NOTICE_GRACE``
     and ``NOTICE_RETRY`` ago, not undone, planned with a notice and without its receipt."""
-    reasons = {p.incident_key: p.reason for p in planned}
+    by_key = {p.incident_key: p for p in planned}
     out: list[Notify] = []
     for incident in record.active():
-        if (incident.key in reasons and incident.lifted_at is None
+        if (incident.key in by_key and incident.lifted_at is None
                 and incident.step in NOTICE_TEMPLATES
                 and NOTICE_GRACE <= now - incident.at <= NOTICE_RETRY):
-            notice = notice_of(record.login, incident, reasons[incident.key], quiet_days)
+            planned_notice = by_key[incident.key]
+            notice = notice_of(record.login, incident, planned_notice.reason, quiet_days,
+                               planned_notice.template)
             out += [a for a in unsent(notice, record) if isinstance(a, Notify)]
     return out
 
 
-def notice_of(login: str, incident: Incident, reason: str, quiet_days: int) -> Notify:
+def notice_of(login: str, incident: Incident, reason: str, quiet_days: int,
+              template: str = "") -> Notify:
     """The notice its step was recorded with (same Message-ID: login, template, URL, step
-    and incident), rebuilt from the ledger's record of the step."""
+    and incident), rebuilt from the ledger's record of the step. ``template``: as recorded
+    (a ban in a person's repository has its own notices)."""
     repo = _REPO_URL.match(incident.url)
     pull = _PULL.search(incident.url)
-    return Notify(login, NOTICE_TEMPLATES[incident.step], incident.step, reason, incident.url,
+    template = template or NOTICE_TEMPLATES[incident.step]
+    return Notify(login, template, incident.step, reason, incident.url,
                   repo["repo"] if repo else "", incident=incident.key, at=incident.at,
                   until=incident.expires_at,
+                  limit_until=limit_end(template, incident.at, incident.expires_at),
                   quiet_days=quiet_days if incident.step is Step.WARNING else 0,
                   pull_request=int(pull["number"]) if pull else 0)
 
