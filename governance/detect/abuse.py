@@ -202,7 +202,31 @@ RULES = (
          r"scammers|thieves|filth|vermin|the worst|a disease|a cancer)\b",
          0.9, 3),
     Rule("abuse.slur", r"\b(?:{S})s?\b", 0.9, 3),
+    # "you ... being a <person noun>": the noun is aimed back at "you" ("thanks for being a
+    # jerk", "your talent for being a total clown"); "at the risk of being a jerk" has no "you"
+    Rule("abuse.insult.being_a", r"\b(?:you|u|your)\b[^.?!\n]{{0,40}}?\bbeing (?:{I} ){{0,3}}"
+         r"(?:{P})s?\b", 0.85, 2),
+    # Asking whether someone is drunk or on drugs mocks their judgement, not their code.
+    Rule("abuse.hostile.intoxicated",
+         r"\b(?:are|r) (?:you|u|yall|you guys|you people)(?: all)? (?:high|drunk|stoned|"
+         r"on drugs|on crack)\b(?! (?:level|priority|end|quality|resolution|dpi|enough|volume|"
+         r"load|traffic|availability|memory|cpu)\b)|\bwhat (?:are|were|r) (?:you|u|they|he|she) "
+         r"(?:smoking|drinking)\b", 0.7, 1),
+    # Terms of address that talk down to an adult; only as a vocative (start of a
+    # sentence, after a comma or a verb's particle), not "my kiddo loves this app".
+    Rule("abuse.belittle.condescending_address",
+         r"(?:^|[.!?:;,] ?|\b(?:up|down|it|again|on|out|off|now|yourself|ok|okay|sorry|"
+         r"nice try|listen|look) )(?P<word>{C})\b", 0.7, 1),
+    # Sexual orientation used as a taunt ("why are u gae"), in the meme spellings too.
+    Rule("abuse.identity.orientation_taunt",
+         r"\b(?:are|r) (?:you|u|ya) (?:so |such an? |all )?(?:gay|gae|ghey|gey)\b(?! (?:friendly|"
+         r"rights|marriage|community|people|person|men|women|characters?)\b)"
+         r"|\b(?:you|u)(?:'re| are| r) (?:so |such an? )?(?:gay|gae|ghey|gey)\b(?!-| (?:friendly|"
+         r"rights|marriage|community|people|person|men|women|characters?)\b)", 0.75, 2),
 )
+# Condescending terms of address (vocatives), see abuse.belittle.condescending_address.
+CONDESCENDING_ADDRESS = ("kiddo", "sweetie", "sweety", "sweetheart", "little boy",
+                         "little girl", "sonny")
 # A rule only runs when one of its trigger words occurs in the text (speed: most comments
 # trigger nothing). "@N", "@A", "@V", "@S", "@G", "@P" stand for a lexicon (the key word of
 # each entry, see _key_words); a tuple of tuples means one word of *each* inner tuple must
@@ -262,6 +286,12 @@ TRIGGERS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
                                  "kicked", "sense", "ruin"),
     "abuse.identity.generalisation": ("@G", "go", "people", "no", "nobody", "typical"),
     "abuse.slur": ("@S",),
+    "abuse.insult.being_a": (("@P",), ("being",)),
+    "abuse.hostile.intoxicated": ("high", "drunk", "stoned", "drugs", "crack", "smoking",
+                                  "drinking"),
+    "abuse.belittle.condescending_address": ("kiddo", "sweetie", "sweety", "sweetheart",
+                                             "boy", "girl", "sonny"),
+    "abuse.identity.orientation_taunt": ("gay", "gae", "ghey", "gey"),
 }
 # Phrases before a match that turn it into a quote, a negation or a self-description.
 # Phrases before a match that make it a quote, a negation or a self-description. Read on
@@ -369,7 +399,7 @@ def _parts(alternation: Callable[[tuple[str, ...]], str]) -> dict[str, str]:
         "P": alternation(lexicon.PERSON_NOUNS), "N": alternation(lexicon.INSULT_NOUNS),
         "A": alternation(lexicon.INSULT_ADJECTIVES), "I": alternation(lexicon.INTENSIFIERS),
         "S": alternation(lexicon.SLURS), "V": alternation(lexicon.VOCATIVE_ADJECTIVES),
-        "G": alternation(lexicon.IDENTITY_GROUPS),
+        "G": alternation(lexicon.IDENTITY_GROUPS), "C": alternation(CONDESCENDING_ADDRESS),
     }
     return {key: f"(?:{value})" for key, value in parts.items()}
 
@@ -391,11 +421,17 @@ def detect(doc: Doc) -> Iterator[RuleHit]:
             continue
         collisions = RULE_COLLISIONS.get(rule.rule_id, COLLISIONS)
         anywhere = rule.rule_id in ANYWHERE
-        spans = [m.span() for m in pattern.finditer(text)
+        spans = [_evidence(m) for m in pattern.finditer(text)
                  if _counts(doc, quotes, m, collisions, anywhere)]
         if spans:
             yield doc.hit(rule.rule_id, ABUSE, rule.score, spans[:5], severity=rule.severity,
                           view=folded)
+
+
+def _evidence(m: re.Match[str]) -> tuple[int, int]:
+    """The span to show: a rule whose match needs context before the insult (a comma, a
+    sentence start) names the insult itself as its group "word"."""
+    return m.span("word") if "word" in m.re.groupindex else m.span()
 
 
 # Words someone or something else said: 'the app tells me "wrong choice, you moron"'. A

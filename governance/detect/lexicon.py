@@ -22,6 +22,8 @@ INSULT_NOUNS = (
     "clown", "amateur", "noob", "nobody", "subhuman", "snowflake", "gatekeeper",
     "incel", "neckbeard", "crybaby", "baby", "child", "kiddo", "toddler", "monkey", "donkey",
     "sheep", "skid", "pussy", "fraud", "liar", "coward", "known fraud", "script kiddie", "lowlife", "dirtbag", "sleazebag", "pos", "shitstain",
+    # political epithets for a servant of a power ("you are the lackeys of ...")
+    "running dog", "lackey", "stooge",
 )
 # Nouns that can only insult a person (no "garbage", "trash", "monkey", "child"): used
 # after third-person pronouns and in rules without an explicit target.

@@ -31,6 +31,10 @@ class Signal:
     triggers: tuple[str, ...] = ()  # lower-case words; the signal runs only if one occurs
 
 
+# "subscribe" as spam spells it: suscribe, subcribe, subscrib, subscrible (lower case)
+SUBSCRIBE = r"su(?:bs|s|b)cri(?:be|b|ble)"
+SUBSCRIBE_WORDS = ("subscribe", "suscribe", "subcribe", "subscrib", "suscrib", "subcrib",
+                   "subscrible", "suscrible", "subcrible")
 SIGNALS = (
     Signal(
         "solicitation.hire_me",
@@ -185,6 +189,16 @@ SIGNALS = (
         ),
     ),
     Signal(
+        # an income claim ("making over 3,000 bucks a month"): a maintainer may report
+        # sponsor income in the same words, so alone it stays below the label threshold
+        "solicitation.income_claim",
+        r"\b(?:earn|earning|earned|make|making|made) (?:more than |over |up to |upto |around "
+        r"|about )?\d[\d,.]* ?k? (?:usd|dollars|bucks|euros?)\b(?: ?(?:a|per|every|each) "
+        r"(?:day|week|month)| (?:daily|weekly|monthly))",
+        0.45,
+        ("earn", "earning", "earned", "make", "making", "made"),
+    ),
+    Signal(
         "solicitation.gambling",
         r"\b(?:casino|slots?(?: gacor| online)|gacor|maxwin|jackpot|poker online|"
         r"online poker|sports? betting|betting tips|bet365|togel|judi|sbobet|"
@@ -293,8 +307,8 @@ SIGNALS = (
         r"\b(?:fill (?:in|out)|take|complete|answer) (?:our|my|a|this|the)? ?(?:short |quick |"
         r"brief )?(?:survey|questionnaire|form)\b|\b(?:we|i)(?:'re| are) (?:a (?:\w+ ){0,3}team "
         r")?(?:researching|exploring|conducting|doing) (?:\w+ ){0,3}(?:research|study|"
-        r"tools|market|interviews?)\b|\b(?:compensate|pay you|gift card|paid (?:study|interview"
-        r"|survey)|\$\d+ (?:amazon )?(?:gift|for \d+ ?min))\b|\bcompetitors?\b.{0,60}\b(?:price|"
+        r"tools|market|interviews?)\b|\b(?:compensate|pay you|gift card|paid (?:study|studies|"
+        r"interviews?|surveys?)|\$\d+ (?:amazon )?(?:gift|for \d+ ?min))\b|\bcompetitors?\b.{0,60}\b(?:price|"
         r"pricing|features|compare|rank)|\b(?:rank|compare) \S+ (?:against|with|to) (?:its|their)"
         r"\b|\bhow many (?:paying |enterprise |active )?(?:users|customers|clients|"
         r"installs) (?:do|does)\b|\banalyst report\b|\bmarket research\b|\b(?:revenue|"
@@ -347,9 +361,15 @@ SIGNALS = (
         r"(?:new )?(?:channel|page|video|music|song|profile|playlist|website|site|shop|store|"
         r"instagram|youtube|tiktok|twitter|blog)\b|\bsubscribe (?:to me|for more|back|please)\b|"
         r"\bplease (?:subscribe|like (?:and|&) (?:share|subscribe)|share my)\b|"
-        r"\bsub(?:scribe)? ?4 ?sub\b|\bcheck (?:this|it) out\b.{0,30}https?://",
+        r"\bsub(?:scribe)? ?4 ?sub\b|\bcheck (?:this|it) out\b.{0,30}https?://|"
+        # the video-site call to action, also misspelt ("suscribe", "subscrib"); "watch and
+        # subscribe" is left out: watching a repository is a GitHub feature
+        rf"\b(?:like|share|comment|rate),? (?:and|&|n|\+) {SUBSCRIBE}\b|"
+        rf"\b{SUBSCRIBE} (?:(?:to|2|on) )?(?:my|our) (?:youtube )?channel\b|"
+        rf"\b{SUBSCRIBE} if (?:you|u)(?:'re| are| r)? (?:still )?(?:watch|listen)\w*",
         0.65,
         (
+            *SUBSCRIBE_WORDS,
             "channel",
             "page",
             "video",
@@ -376,7 +396,7 @@ SIGNALS = (
         "solicitation.sms_prize",
         r"(?<!\.)\b(?:you(?:'ve| have)? (?:won|been selected)|winner|won (?:a|an|the)? ?(?:£|\$|€|"
         r"\d)|prize|free entry|claim (?:your|now)|txt|text \w+ to \d{4,}|reply (?:stop|yes|"
-        r"win|\w+ to)|call (?:now )?0?9\d{6,}|ringtones?|per msg|£\d+|cash prize|"
+        r"win|\w+ to)|(?:call|chat|ring|dial) (?:now )?0?9\d{6,}|ringtones?|per msg|£\d+|cash prize|"
         r"urgent!|unsubscribe|opt[- ]out|t&cs?|\d+p/min|\d+ ?ppm)\b",
         0.4,
         (
@@ -390,6 +410,9 @@ SIGNALS = (
             "text",
             "reply",
             "call",
+            "chat",
+            "ring",
+            "dial",
             "ringtone",
             "ringtones",
             "msg",
@@ -495,7 +518,7 @@ SIGNALS = (
         "solicitation.spam_keywords",
         r"\b(?:vpn|escort(?: service)?s?|instagram followers|web hosting deals?|packers and movers|"
         r"payday loans?|viagra|cialis|cbd oil|replica (?:watches|bags)|weight loss|"
-        r"keto|dating site|hookup|adult content|onlyfans|essay writing|assignment help|"
+        r"keto|dating (?:site|service)s?|hookup|adult content|onlyfans|essay writing|assignment help|"
         r"cheap flights)\b|\bbest [\w ]{2,30} in 20\d\d\b|(\b[a-z][\w ]{2,30}) \| \1 near me\b",
         0.35,
         (
@@ -803,6 +826,16 @@ _COMMERCIAL_HINT = re.compile(
 )
 
 
+# Subscribing to or following an issue, a pull request or releases is how GitHub sends
+# notifications, not a channel plug: such phrases are no commercial hint.
+_GITHUB_NOTIFICATIONS = re.compile(
+    r"\b(?:watch(?:ing)?|subscrib(?:e|ed|es|ing)|unsubscrib\w*|follow(?:ing|ed)?)"
+    r"(?: (?:and|or|&) \w+)? (?:to )?(?:the |this |these |that |our |its |all )?"
+    r"(?:issues?|threads?|prs?|pull requests?|releases?|notifications?|repo(?:sitory)?|"
+    r"discussions?|rfcs?|mailing lists?|project|tracking issue|changelog)\b"
+)
+
+
 def has_commercial_hint(doc: Doc) -> bool:
     """Gate for the statistical scorer: links, numbers, money or sales words must be present.
 
@@ -813,6 +846,10 @@ def has_commercial_hint(doc: Doc) -> bool:
     text = doc.lower
     if not _COMMERCIAL_HINT.search(text):
         return False
+    if "subscri" in text or "follow" in text:
+        text = _GITHUB_NOTIFICATIONS.sub(" ", text)
+        if not _COMMERCIAL_HINT.search(text):
+            return False
     if "http" not in text and "www." not in text:
         return True
     return bool(_COMMERCIAL_HINT.search(URL.sub(lambda m: _without_trusted(doc, m), text)))
