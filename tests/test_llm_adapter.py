@@ -2,59 +2,26 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
 from typing import Any
 
 import aiohttp
 import pytest
-from aiohttp import web
 
 from governance.adapters.llm import LlmSecondOpinion
 from governance.detect import llm
 from governance.model import Category, Label, RuleHit, Verdict
+from tests.fake_llm import FakeChat, serve_chat
 
 BAND = (0.45, 0.85)
 BORDERLINE = Verdict(Label.ABUSE, 0.6, (RuleHit("abuse.insult.standalone", Category.ABUSE, 0.6),))
 
 
-@dataclass
-class FakeChat:
-    """Answers like an OpenAI-compatible endpoint; tests set what it says next."""
-
-    content: str = '{"label": "abuse", "confidence": 1.0, "reason": "insult"}'
-    status: int = 200
-    delay: float = 0.0
-    raw_body: str | None = None
-    requests: list[dict[str, Any]] = field(default_factory=list)
-    headers: list[str] = field(default_factory=list)
-
-    async def handle(self, request: web.Request) -> web.StreamResponse:
-        self.requests.append(await request.json())
-        self.headers.append(request.headers.get("Authorization", ""))
-        if self.delay:
-            await asyncio.sleep(self.delay)
-        if self.raw_body is not None:
-            return web.Response(text=self.raw_body, status=self.status)
-        body = {"choices": [{"index": 0, "message": {"role": "assistant",
-                                                     "content": self.content}}]}
-        return web.json_response(body, status=self.status)
-
-
 @pytest.fixture
 async def chat() -> AsyncIterator[tuple[FakeChat, str]]:
-    fake = FakeChat()
-    app = web.Application()
-    app.router.add_post("/chat/completions", fake.handle)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    yield fake, f"http://127.0.0.1:{port}/chat/completions"
-    await runner.cleanup()
+    async with serve_chat() as served:
+        yield served
 
 
 async def review(url: str, verdict: Verdict, text: str = "you are a clown", **kw: Any) -> Verdict:

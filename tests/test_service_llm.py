@@ -1,6 +1,6 @@
 """The LLM second opinion through the service: only borderline verdicts are sent, the answer
 moves the decision, and a slow or broken endpoint leaves the local decision standing.
-The chat endpoint is a loopback fake (``FakeChat`` of the adapter's tests)."""
+The chat endpoint is the loopback fake of ``tests/fake_llm.py``."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 
 import aiohttp
 import pytest
-from aiohttp import web
 
 from governance import runtime
 from governance.adapters.github import GitHubAdapter
@@ -21,13 +20,14 @@ from governance.service import Service
 from governance.settings import DEFAULT_LLM_URL, LlmSettings, Secret, Settings
 from tests.builders import config, event
 from tests.fake_github import FakeGitHub
-from tests.test_llm_adapter import FakeChat
+from tests.fake_llm import FakeChat, serve_chat
 
 REPO = "acme/widgets"
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
 BORDERLINE = "DM me on telegram"  # a gig offer, no more: scores between review and act
 BENIGN = "Thanks for the quick fix! I tested the patch on Windows 11 and the crash is gone."
 KEY = "k-test-123"
+SOLICITATION_ANSWER = '{"label": "solicitation", "confidence": 1.0, "reason": "gig"}'
 
 
 class Clock:
@@ -35,29 +35,16 @@ class Clock:
         return NOW
 
 
-async def serve_chat() -> AsyncIterator[tuple[FakeChat, str]]:
-    fake = FakeChat(content='{"label": "solicitation", "confidence": 1.0, "reason": "gig"}')
-    app = web.Application()
-    app.router.add_post("/chat/completions", fake.handle)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    yield fake, f"http://127.0.0.1:{port}/chat/completions"
-    await runner.cleanup()
-
-
 @pytest.fixture
 async def chat() -> AsyncIterator[tuple[FakeChat, str]]:
-    async for served in serve_chat():
+    async with serve_chat(FakeChat(content=SOLICITATION_ANSWER)) as served:
         yield served
 
 
 @pytest.fixture
 async def elsewhere() -> AsyncIterator[tuple[FakeChat, str]]:
     """Another endpoint: where a repository's config might try to send the key."""
-    async for served in serve_chat():
+    async with serve_chat(FakeChat(content=SOLICITATION_ANSWER)) as served:
         yield served
 
 
