@@ -25,6 +25,7 @@ from aiohttp import web
 
 from governance.app.manifest import manifest_app
 from tests.fake_github import FakeGitHub
+from tests.test_manifest import EXPECTED_MANIFEST
 
 CHROMIUM = next(filter(None, map(shutil.which, ("chromium", "chromium-browser",
                                                "google-chrome"))), None)
@@ -170,21 +171,11 @@ async def test_register_an_organization_app_through_the_browser(
     [registration] = fake_github.app_registrations
     assert registration["org"] == "acme"
     assert len(registration["state"]) >= 32, "the state is an unguessable random value"
+    # The same manifest the unit tests expect, for this page's name and address.
     assert registration["manifest"] == {
-        "name": "acme-governance",
-        "url": url,
-        "description": ("Code-of-conduct moderation, enforcement ladder, contributor rewards "
-                        "and expert programme."),
+        **EXPECTED_MANIFEST, "name": "acme-governance", "url": url,
         "hook_attributes": {"url": f"{url}/webhook", "active": True},
         "redirect_url": f"{url}/callback",
-        "public": False,
-        "default_permissions": {
-            "issues": "write", "pull_requests": "write", "discussions": "write",
-            "contents": "write", "metadata": "read", "members": "write",
-            "organization_user_blocking": "write", "administration": "write",
-        },
-        "default_events": ["issues", "issue_comment", "pull_request", "pull_request_review",
-                           "pull_request_review_comment", "discussion", "discussion_comment"],
     }
 
     # back on our site: the credentials are stored and only their names are shown
