@@ -311,7 +311,8 @@ def test_private_fields_are_left_out_of_the_plan_output_and_summary():
 LEDGER = "acme/coc-ledger"
 
 
-async def seed_expired_ban(fake: FakeGitHub, login: str) -> None:
+async def seed_expired_ban(fake: FakeGitHub, login: str,
+                           config_path: str = ".github/governance.yml") -> None:
     """A temporary ban that ended yesterday, recorded through the real ledger store."""
     from datetime import timedelta
 
@@ -325,7 +326,7 @@ async def seed_expired_ban(fake: FakeGitHub, login: str) -> None:
             return datetime.now(UTC) - timedelta(days=8)
 
     fake.add_repo(LEDGER, private=True)
-    fake.add_file(REPO, ".github/governance.yml", f"ledger:\n  repository: {LEDGER}\n")
+    fake.add_file(REPO, config_path, f"ledger:\n  repository: {LEDGER}\n")
     fake.block("acme", login)
     start = Yesterday().now()
     incident = Incident(f"IC_{login}@1", start, Category.ABUSE, ("abuse.threat",),
@@ -348,6 +349,19 @@ async def test_a_scheduled_run_sweeps_expired_bans(fake: FakeGitHub, tmp_path: P
     summary = (tmp_path / "summary.md").read_text()
     assert "1 expired temporary ban(s) lifted" in summary and "banned-bob" not in summary
     assert "unblock user for one person" in summary
+
+
+async def test_the_sweep_reads_the_config_from_the_config_input(fake: FakeGitHub,
+                                                                 tmp_path: Path):
+    await seed_expired_ban(fake, "banned-bob", config_path="ops/conduct.yml")
+    env = workflow_env(fake, tmp_path, "schedule", {"schedule": "17 3 * * *"},
+                       **{"INPUT_CONFIG": "ops/conduct.yml"})
+
+    assert await run_cli(env) == 0
+
+    assert "banned-bob" not in fake.orgs["acme"].blocks
+    summary = (tmp_path / "summary.md").read_text()
+    assert "1 expired temporary ban(s) lifted" in summary
 
 
 async def test_a_sweep_without_a_ledger_does_nothing(fake: FakeGitHub, tmp_path: Path):

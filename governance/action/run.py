@@ -134,7 +134,7 @@ async def _sweep(settings: Settings, action: ActionSettings, clock: Clock,
         github = runtime.build_github(session, action.token.reveal(), settings.api_url,
                                       retry=retry, graphql_url=settings.graphql_url or None)
         service = runtime.build_service(github, settings, clock=clock, dry_run=action.dry_run,
-                                        session=session)
+                                        session=session, config_path=action.config_path)
         config = await service.config_for(action.repository)
         ledger = runtime.ledger_for(github, clock)(config)
         if ledger is None:
