@@ -55,6 +55,7 @@ class Contracts:
         full = github_dir / "rest/api.github.com.json"
         if full.is_file():
             spec = _with_paths(spec, json.loads(full.read_text()), EXTRA_PATHS)
+        _close_request_bodies(spec)
         sdl = (github_dir / "graphql/schema.graphql").read_text()
         # assume_valid*: the upstream SDL has harmless defects graphql-core refuses (README).
         schema = build_schema(sdl, assume_valid=True, assume_valid_sdl=True)
@@ -121,6 +122,39 @@ def _with_paths(trimmed: dict[str, Any], full: dict[str, Any], paths: tuple[str,
                 known[name] = full["components"][kind][name]
                 todo.append(known[name])
     return spec
+
+
+def _close_request_bodies(spec: dict[str, Any]) -> None:
+    """Refuse request fields GitHub does not describe (``expires`` for ``expiry``).
+
+    GitHub's description leaves request objects open, so a misspelt optional field would
+    pass and the fake would quietly use a default. Plain object schemas of request bodies
+    get ``additionalProperties: false``; compositions (allOf/anyOf/oneOf) are left as they
+    are, since closing one branch would refuse the fields of the others.
+    """
+    for operations in spec["paths"].values():
+        for operation in operations.values():
+            if not isinstance(operation, dict):
+                continue
+            content = operation.get("requestBody", {}).get("content", {})
+            for media in content.values():
+                _close_object(spec, media.get("schema"))
+
+
+def _close_object(spec: dict[str, Any], schema: Any) -> None:
+    if not isinstance(schema, dict):
+        return
+    if "$ref" in schema:
+        _, _, kind, name = schema["$ref"].split("/", 3)
+        _close_object(spec, spec["components"][kind][name])
+        return
+    if any(k in schema for k in ("allOf", "anyOf", "oneOf")):
+        return
+    properties = schema.get("properties")
+    if schema.get("type") == "object" and isinstance(properties, dict):
+        schema.setdefault("additionalProperties", False)
+        for child in properties.values():
+            _close_object(spec, child)
 
 
 def _refs(node: Any) -> Iterator[str]:

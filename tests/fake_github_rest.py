@@ -548,7 +548,11 @@ class _Rest:
 
     def _limit(self, body: dict[str, Any], origin: str) -> dict[str, str]:
         days = {"one_day": 1, "three_days": 3, "one_week": 7, "one_month": 30, "six_months": 180}
-        expires = datetime.now(UTC) + timedelta(days=days[body.get("expiry", "one_day")])
+        if "expiry" not in body:  # GitHub defaults to one day; the bot must say how long
+            raise ApiError(422, "Validation Failed",
+                           [{"resource": "InteractionLimit", "code": "missing_field",
+                             "field": "expiry"}])
+        expires = datetime.now(UTC) + timedelta(days=days[body["expiry"]])
         return {"limit": body["limit"], "origin": origin, "expires_at": iso(expires)}
 
     def get_repo_limit(self, req: Req) -> Answer:

@@ -6,6 +6,8 @@ Every test runs through the ``fake_github`` fixture, which fails the test if any
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import aiohttp
 import pytest
 
@@ -209,8 +211,11 @@ async def test_block_refused_by_github_is_an_error(fake, github):
 
 
 async def test_limit_interactions(fake, github):
-    await github.limit_interactions(REPO, "existing_users", "one_week")
-    assert fake.repo(REPO).interaction_limit["limit"] == "existing_users"
+    await github.limit_interactions(REPO, "collaborators_only", "one_week")
+    limit = fake.repo(REPO).interaction_limit
+    assert limit["limit"] == "collaborators_only"
+    expires = datetime.fromisoformat(limit["expires_at"].replace("Z", "+00:00"))
+    assert timedelta(days=6, hours=23) < expires - datetime.now(UTC) <= timedelta(days=7)
 
 
 @pytest.mark.parametrize("role, expected", [

@@ -49,6 +49,22 @@ async def test_off_contract_rest_body_is_refused_and_recorded(fake_github, http)
     assert fake_github.issue("o/r", 1).locked is False
 
 
+async def test_a_misspelt_request_field_is_a_violation(fake_github, http):
+    fake_github.add_repo("o/r")
+    status, body, _ = await call(http, "PUT", "/repos/o/r/interaction-limits",
+                                 {"limit": "collaborators_only", "expires": "one_week"})
+    assert status == 422 and "Contract violation" in body["message"]
+    assert "expires" in fake_github.take_violations()[0]
+    assert fake_github.repo("o/r").interaction_limit is None
+
+
+async def test_an_interaction_limit_without_expiry_is_refused(fake_github, http):
+    fake_github.add_repo("o/r")
+    status, body, _ = await call(http, "PUT", "/repos/o/r/interaction-limits",
+                                 {"limit": "collaborators_only"})
+    assert status == 422 and body["errors"][0]["field"] == "expiry"
+
+
 async def test_path_outside_the_trimmed_description_is_a_violation(fake_github, http):
     fake_github.add_repo("o/r")
     status, _, _ = await call(http, "GET", "/repos/o/r")
