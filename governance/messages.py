@@ -146,10 +146,6 @@ def coc_url(repo: str) -> str:
     return f"https://github.com/{repo}/blob/HEAD/CODE_OF_CONDUCT.md"
 
 
-def step_key(step: Step) -> str:
-    return step.name.lower().replace("_", "-")
-
-
 NOTICE_TEMPLATES: dict[str, tuple[Template, Template]] = {
     "correction": (CORRECTION_SUBJECT, CORRECTION_BODY),
     "warning": (WARNING_SUBJECT, WARNING_BODY),

@@ -305,10 +305,6 @@ class PersonRecord:
     def current_step(self) -> Step:
         return max((i.step for i in self.active()), default=Step.NONE)
 
-    def ban_until(self) -> datetime | None:
-        bans = [i for i in self.active() if i.step is Step.TEMPORARY_BAN and i.expires_at]
-        return max((i.expires_at for i in bans if i.expires_at), default=None)
-
 
 # -------------------------------------------------------------------------- actions
 

@@ -20,7 +20,6 @@ class Rung:
     label: str  # ledger label
     title: str
     meaning: str
-    blocks: bool  # does this step block the person from the organisation?
     expires: bool  # is the block lifted by the sweep?
 
 
@@ -29,29 +28,28 @@ LADDER: tuple[Rung, ...] = (
         Step.CORRECTION, "correction", "coc:correction", "Correction",
         "A private written note that explains what was inappropriate and links to the rule. "
         "Nothing public happens to the person.",
-        blocks=False, expires=False,
+        expires=False,
     ),
     Rung(
         Step.WARNING, "warning", "coc:warning", "Warning",
         "A warning with consequences: further breaches lead to a ban. The person is asked not to "
         "interact with the people involved for a period.",
-        blocks=False, expires=False,
+        expires=False,
     ),
     Rung(
         Step.TEMPORARY_BAN, "temporary-ban", "coc:temporary-ban", "Temporary ban",
         "The person is blocked from the organisation for a set time; the block is lifted "
         "automatically when it expires.",
-        blocks=True, expires=True,
+        expires=True,
     ),
     Rung(
         Step.PERMANENT_BAN, "permanent-ban", "coc:permanent-ban", "Permanent ban",
         "The person is blocked from the organisation without an end date.",
-        blocks=True, expires=False,
+        expires=False,
     ),
 )
 
 RUNGS: dict[Step, Rung] = {r.step: r for r in LADDER}
-STEP_LABELS: frozenset[str] = frozenset(r.label for r in LADDER)
 
 
 def rung(step: Step) -> Rung:
