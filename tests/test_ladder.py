@@ -99,7 +99,8 @@ def test_the_template_says_what_each_rung_does():
     sections = coc_ladder_sections()
     for r in ladder.LADDER:
         text = sections[r.title]
-        assert ("blocked from the organisation" in text) is r.blocks, r.name
+        bans = r.step in (Step.TEMPORARY_BAN, Step.PERMANENT_BAN)
+        assert ("blocked from the organisation" in text) is bans, r.name
         assert ("lifts by itself" in text) is r.expires, r.name
 
 
