@@ -110,15 +110,21 @@ class Service:
         return await self.handle_event(event)
 
     async def handle_event(self, event: Event) -> Outcome:
-        """One parsed event: its repository's config, then a command or moderation."""
+        """One parsed event: its repository's config, moderation, then any ``/coc`` command.
+
+        Every piece of content is moderated exactly as its author's other content would be,
+        whatever it starts with: a command is read from a comment as a further step, never
+        instead of moderation (else ``/coc`` in front of abuse, spam or someone's phone
+        number would keep it up)."""
         config = await self.config_for(event.repo.full_name)
         if event.repo.full_name.lower() == config.ledger.repository.lower():
             # The ledger quotes hidden content and moderators' talk: never moderate it.
             return Outcome(None, ignored="events of the ledger repository are not moderated")
         service = self._with_ledger(config)
+        moderated = await service.run(event, config)
         if isinstance(event, ContentEvent) and _is_command(event):
-            return await service.command(event, config)
-        return await service.run(event, config)
+            return _together(moderated, await service.command(event, config, moderated.plan))
+        return moderated
 
     def _with_ledger(self, config: Config) -> Service:
         service = self
@@ -128,10 +134,15 @@ class Service:
             service = replace(service, bans=self.bans_for(config), bans_for=None)
         return service
 
-    async def command(self, event: ContentEvent, config: Config) -> Outcome:
-        """A ``/coc`` comment: the enforcement command handler plans and carries it out."""
+    async def command(self, event: ContentEvent, config: Config,
+                      moderation: Plan | None = None) -> Outcome:
+        """A ``/coc`` comment: the enforcement command handler plans and carries it out.
+        ``moderation``: the plan moderation made for the same comment; a comment it hid or
+        redacted carries out no command."""
+        moderated = moderation is not None and acts_on_content(moderation, event)
         plan = await handle_command(event, config, self.github, self.ledger, self.clock.now(),
-                                    dry_run=self.dry_run, executor=self.executor)
+                                    dry_run=self.dry_run, executor=self.executor,
+                                    moderated=moderated)
         done = () if plan.dry_run else tuple(a.kind for a in plan.actions)
         return Outcome(plan, done)
 
@@ -250,9 +261,26 @@ class Service:
 
 
 def _is_command(event: ContentEvent) -> bool:
-    """``/coc`` comments go to the command handler instead of moderation (a quote reply
-    starts with ``>``, so the command may stand after the quote)."""
+    """Comments whose first line outside quotes is ``/coc``: after moderation, the command
+    handler reads them too (a quote reply starts with ``>``, so the command may stand after
+    the quote)."""
     return event.surface.minimizable and is_command(event.body)
+
+
+def acts_on_content(plan: Plan, event: ContentEvent) -> bool:
+    """Does ``plan`` hide, redact or remove this very piece of content?"""
+    return any(getattr(getattr(a, "target", None), "node_id", None) == event.node_id
+               for a in plan.effective)
+
+
+def _together(moderation: Outcome, command: Outcome) -> Outcome:
+    """One outcome for a comment that was moderated and read as a command."""
+    first, then = moderation.plan, command.plan
+    if first is None or then is None:
+        return moderation if then is None else command
+    plan = Plan(first.key, (*first.actions, *then.actions), (*first.reasons, *then.reasons),
+                first.verdict, first.dry_run)
+    return Outcome(plan, (*moderation.done, *command.done))
 
 
 __all__ = ["ConfigError", "Outcome", "Service"]

@@ -340,6 +340,20 @@ class GitHubAdapter:
             raise
         return True
 
+    async def org_role(self, org: str, login: str) -> str:
+        """``admin`` for an owner of ``org``, ``member``, or "" for no active membership or
+        one the token may not read (403): the caller then treats the person as no owner."""
+        try:
+            item = await self.client.rest("GET", "/orgs/{org}/memberships/{username}",
+                                          {"org": org, "username": login})
+        except NotFound:
+            return ""
+        except GitHubError as exc:
+            if exc.status == 403:
+                return ""
+            raise
+        return str(item.get("role", "")) if item.get("state") == "active" else ""
+
     async def team_members(self, org: str, team_slug: str) -> Sequence[str]:
         logins: list[str] = []
         after: str | None = None
