@@ -21,6 +21,7 @@ from governance.decision import assess, borderline_part, decide, with_opinion
 from governance.enforcement import handle_command
 from governance.events import parse_event
 from governance.executor import Executor, Handler
+from governance.ledger.render import PERSON_LABEL
 from governance.model import (
     Action,
     ContentEvent,
@@ -29,6 +30,7 @@ from governance.model import (
     Plan,
     RecordIncident,
     RecordReview,
+    Repository,
     Sighting,
     Verdict,
 )
@@ -117,14 +119,23 @@ class Service:
         instead of moderation (else ``/coc`` in front of abuse, spam or someone's phone
         number would keep it up)."""
         config = await self.config_for(event.repo.full_name)
-        if event.repo.full_name.lower() == config.ledger.repository.lower():
-            # The ledger quotes hidden content and moderators' talk: never moderate it.
+        if await self._is_ledger(event.repo, config):
             return Outcome(None, ignored="events of the ledger repository are not moderated")
         service = self._with_ledger(config)
         moderated = await service.run(event, config)
         if isinstance(event, ContentEvent) and _is_command(event):
             return _together(moderated, await service.command(event, config, moderated.plan))
         return moderated
+
+    async def _is_ledger(self, repo: Repository, config: Config) -> bool:
+        """The ledger quotes hidden content and moderators' talk: never moderate it, however
+        it was named. Named by this repository's config or the organisation's defaults, that
+        is known at once. Named only by another repository's config, it is recognised by what
+        the bot keeps there: a ledger is private and its person issues carry ``coc:person``
+        (one read, in private repositories only)."""
+        if repo.full_name.lower() == config.ledger.repository.lower():
+            return True
+        return repo.private and await self.github.has_label(repo.full_name, PERSON_LABEL)
 
     def _with_ledger(self, config: Config) -> Service:
         service = self

@@ -18,7 +18,7 @@ from aiohttp.test_utils import TestClient
 
 from governance import runtime
 from governance.adapters.github import GitHubAdapter
-from governance.model import Association, ContentEvent, Label
+from governance.model import Association, ContentEvent, Label, Repository
 from governance.service import Outcome, Service
 from tests.fake_github import FakeGitHub
 from tests.test_action import TOKEN, read_outputs, run_cli, workflow_env
@@ -189,3 +189,51 @@ async def test_the_action_moderates_a_coc_comment(fake: FakeGitHub,  # noqa: F81
     assert comment.minimized_as is not None or PHONE not in comment.body
     assert read_outputs(tmp_path / "output")["actions"] != "0"
     assert f"**Verdict:** {label.value}" in (tmp_path / "summary.md").read_text()
+
+
+# ------------------------------------------- the ledger is never moderated (finding 9)
+
+
+def ledger_comment(github: FakeGitHub, body: str) -> ContentEvent:
+    """A comment in the ledger's first person issue, by a collaborator without membership."""
+    issue = min(github.repo(LEDGER).issues.values(), key=lambda i: i.number)
+    comment = github.add_comment(LEDGER, issue.number, body, author="outside-helper")
+    owner, name = LEDGER.split("/")
+    return replace(issue_event(github, BENIGN), repo=Repository(owner, name, private=True),
+                   number=issue.number, node_id=comment.node_id, rest_id=comment.id,
+                   body=body, html_url=f"https://github.com/{LEDGER}/issues/{issue.number}"
+                                       f"#issuecomment-{comment.id}")
+
+
+@pytest.mark.parametrize("named_by", ["another-repository", "org-defaults", "itself"])
+async def test_the_ledger_is_never_moderated_however_it_was_named(
+        fake_github: FakeGitHub, service: Service, named_by: str):
+    await service.handle_event(issue_event(fake_github, ABUSIVE))  # opens a person issue
+    if named_by == "org-defaults":
+        fake_github.add_file("acme/.github", ".github/governance.yml", LEDGER_CONFIG)
+    if named_by == "itself":
+        fake_github.add_file(LEDGER, ".github/governance.yml", LEDGER_CONFIG)
+    before = len(fake_github.writes)
+
+    for body in ("/coc x " + ABUSIVE, ABUSIVE, PII):
+        ev = ledger_comment(fake_github, body)
+        outcome = await service.handle_event(ev)
+        assert outcome.plan is None and "ledger repository" in outcome.ignored
+        assert fake_github.comments[ev.node_id].minimized_as is None
+
+    assert fake_github.writes[before:] == []
+
+
+async def test_a_private_repository_that_is_no_ledger_is_moderated(
+        fake_github: FakeGitHub, service: Service):
+    fake_github.add_repo("acme/private-stuff", private=True)
+    issue = fake_github.add_issue("acme/private-stuff", title="Internal")
+    comment = fake_github.add_comment("acme/private-stuff", issue.number, ABUSIVE,
+                                      author="drive-by")
+    ev = replace(issue_event(fake_github, BENIGN), body=ABUSIVE, number=issue.number,
+                 repo=Repository("acme", "private-stuff", private=True),
+                 node_id=comment.node_id, rest_id=comment.id)
+
+    outcome = await service.handle_event(ev)
+
+    assert outcome.done[:1] == ("hide_comment",) and comment.minimized_as == "ABUSE"

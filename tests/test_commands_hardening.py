@@ -209,3 +209,12 @@ async def test_the_actions_summary_escapes_a_moderators_unknown_verb(
     summary = (tmp_path / "summary.md").read_text()
     assert "unknown command" in summary
     assert "<b>" not in summary and "**x**" not in summary and "&lt;b&gt;" in summary
+
+
+async def test_a_quote_reply_hides_a_comment_that_starts_with_coc(world: World):
+    bad = world.post("/coc x you are all idiots", "mallory")
+    world.post("I disagree politely", "bob")
+
+    await world.command("> /coc x you are all idiots\n\n/coc hide", "maintainer")
+
+    assert world.fake.comments[bad.node_id].minimized_as == "ABUSE"

@@ -212,6 +212,13 @@ class GitHubAdapter:
         except NotFound:
             return  # the label is not there: the wanted state already holds
 
+    async def has_label(self, repo: str, name: str) -> bool:
+        try:
+            await self._label_id(repo, name)
+        except NotFound:
+            return False
+        return True
+
     async def _label_id(self, repo: str, name: str) -> str:
         key = (repo, name.lower())
         if key not in self._known_labels:
