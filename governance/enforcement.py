@@ -2,7 +2,8 @@
 
 Each gathers its inputs through the ports (who the actor is, which comment a command is
 about, the subject's ledger record), asks the pure policy for a plan and carries it out.
-Nothing here imports the service; the service calls ``handle_command`` for ``/coc`` comments.
+Nothing here imports the service; the service calls ``handle_command`` for ``/coc`` comments
+after moderating them like any other comment.
 Plans are carried out by the one ``Executor`` the service uses too.
 """
 

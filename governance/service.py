@@ -2,7 +2,8 @@
 
 ``Service.handle`` turns one webhook into a carried-out plan:
 parse -> load config -> gather (waves, verdict, signals, for first-timers the active bans)
--> decide, reading the person's ledger record only when the ladder needs it -> execute.
+-> decide, reading the person's ledger record only when the ladder needs it -> execute;
+then, for a comment that gives a ``/coc`` command, the command (moderation always first).
 Every step is idempotent, so a redelivered webhook is a safe retry.
 """
 
@@ -279,7 +280,8 @@ def _is_command(event: ContentEvent) -> bool:
 
 
 def acts_on_content(plan: Plan, event: ContentEvent) -> bool:
-    """Does ``plan`` hide, redact or remove this very piece of content?"""
+    """Does ``plan`` hide, redact or remove this very piece of content? (Any action aimed at
+    its node: thread-wide ones aim at the thread's node, and new kinds are covered too.)"""
     return any(getattr(getattr(a, "target", None), "node_id", None) == event.node_id
                for a in plan.effective)
 

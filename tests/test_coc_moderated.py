@@ -175,14 +175,18 @@ async def test_the_app_moderates_a_coc_comment(fake: FakeGitHub, make_client,  #
     assert comment.minimized_as is not None or PHONE not in comment.body
 
 
+@pytest.mark.parametrize("edit", [False, True], ids=["created", "edited"])
 @pytest.mark.parametrize(("body", "label", "plain"), CASES, ids=IDS)
 async def test_the_action_moderates_a_coc_comment(fake: FakeGitHub,  # noqa: F811
                                                   tmp_path: Path, body: str, label: Label,
-                                                  plain: str):
+                                                  plain: str, edit: bool):
     assert fake.valid_tokens is not None
     fake.valid_tokens.add(TOKEN)
     sent, comment = comment_delivery(fake, body)
-    env = workflow_env(fake, tmp_path, "issue_comment", sent.payload)
+    payload = sent.payload
+    if edit:
+        payload = {**payload, "action": "edited", "changes": {"body": {"from": BENIGN}}}
+    env = workflow_env(fake, tmp_path, "issue_comment", payload)
 
     assert await run_cli(env) == 0
 

@@ -218,3 +218,16 @@ async def test_a_quote_reply_hides_a_comment_that_starts_with_coc(world: World):
     await world.command("> /coc x you are all idiots\n\n/coc hide", "maintainer")
 
     assert world.fake.comments[bad.node_id].minimized_as == "ABUSE"
+
+
+async def test_an_unreadable_org_membership_keeps_two_admins_equal(ranked: World):
+    """Without the members permission GitHub answers 403: nobody counts as an owner, so an
+    owner cannot be told from an admin and neither acts on the other."""
+    ranked.fake.set_permission(REPO, "adm2", "admin")
+    ranked.fake.inject("status", method="GET", path=r"/orgs/acme/memberships/.*", status=403,
+                       times=10)
+
+    plan = await ranked.command("/coc ban @adm2 7d", "own-er")
+
+    assert "equal or higher role (admin)" in plan.reasons[0]
+    assert "adm2" not in blocked(ranked)
