@@ -6,6 +6,7 @@ personal data, codes or email addresses.
 
 from __future__ import annotations
 
+import re
 from string import Template
 
 from governance.model import Category, Notify, Step
@@ -139,6 +140,22 @@ SKIP_EDITS_OFF = "edits are not checked by configuration"
 SKIP_NO_LEDGER = "no ledger repository is configured, so no step of the ladder was recorded"
 SKIP_KNOWN = "this content is already recorded in the ledger"
 NOTICE_RESENT = "the private notice of its step has no record of being sent; sending it now"
+
+
+# Characters that start Markdown markup (emphasis, code, links and images, tables,
+# strike-through, headings, footnotes, mentions): escaped with a backslash.
+_MARKDOWN = re.compile(r"([\\`*_\[\]|~!#@^])")
+_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
+def escape_markdown(text: str) -> str:
+    """Text someone else wrote (a verb, a reason, a login, an error) as one line of inert
+    Markdown for a public surface (job summaries, comments): no markup, HTML, link, image,
+    table break or autolinked URL can come out of it; it reads as the same characters."""
+    line = " ".join(text.split()).translate(_HTML)
+    line = _MARKDOWN.sub(r"\\\1", line)
+    # GitHub autolinks bare URLs and www. names: an escaped colon or dot stops that.
+    return line.replace("://", "\\://").replace("www.", "www\\.")
 
 
 def coc_url(repo: str) -> str:

@@ -2,7 +2,8 @@
 
 ``Service.handle`` turns one webhook into a carried-out plan:
 parse -> load config -> gather (waves, verdict, signals, for first-timers the active bans)
--> decide, reading the person's ledger record only when the ladder needs it -> execute.
+-> decide, reading the person's ledger record only when the ladder needs it -> execute;
+then, for a comment that gives a ``/coc`` command, the command (moderation always first).
 Every step is idempotent, so a redelivered webhook is a safe retry.
 """
 
@@ -21,6 +22,7 @@ from governance.decision import assess, borderline_part, decide, with_opinion
 from governance.enforcement import handle_command
 from governance.events import parse_event
 from governance.executor import Executor, Handler
+from governance.ledger.render import PERSON_LABEL
 from governance.model import (
     Action,
     ContentEvent,
@@ -29,6 +31,7 @@ from governance.model import (
     Plan,
     RecordIncident,
     RecordReview,
+    Repository,
     Sighting,
     Verdict,
 )
@@ -110,15 +113,30 @@ class Service:
         return await self.handle_event(event)
 
     async def handle_event(self, event: Event) -> Outcome:
-        """One parsed event: its repository's config, then a command or moderation."""
+        """One parsed event: its repository's config, moderation, then any ``/coc`` command.
+
+        Every piece of content is moderated exactly as its author's other content would be,
+        whatever it starts with: a command is read from a comment as a further step, never
+        instead of moderation (else ``/coc`` in front of abuse, spam or someone's phone
+        number would keep it up)."""
         config = await self.config_for(event.repo.full_name)
-        if event.repo.full_name.lower() == config.ledger.repository.lower():
-            # The ledger quotes hidden content and moderators' talk: never moderate it.
+        if await self._is_ledger(event.repo, config):
             return Outcome(None, ignored="events of the ledger repository are not moderated")
         service = self._with_ledger(config)
+        moderated = await service.run(event, config)
         if isinstance(event, ContentEvent) and _is_command(event):
-            return await service.command(event, config)
-        return await service.run(event, config)
+            return _together(moderated, await service.command(event, config, moderated.plan))
+        return moderated
+
+    async def _is_ledger(self, repo: Repository, config: Config) -> bool:
+        """The ledger quotes hidden content and moderators' talk: never moderate it, however
+        it was named. Named by this repository's config or the organisation's defaults, that
+        is known at once. Named only by another repository's config, it is recognised by what
+        the bot keeps there: a ledger is private and its person issues carry ``coc:person``
+        (one read, in private repositories only)."""
+        if repo.full_name.lower() == config.ledger.repository.lower():
+            return True
+        return repo.private and await self.github.has_label(repo.full_name, PERSON_LABEL)
 
     def _with_ledger(self, config: Config) -> Service:
         service = self
@@ -128,10 +146,15 @@ class Service:
             service = replace(service, bans=self.bans_for(config), bans_for=None)
         return service
 
-    async def command(self, event: ContentEvent, config: Config) -> Outcome:
-        """A ``/coc`` comment: the enforcement command handler plans and carries it out."""
+    async def command(self, event: ContentEvent, config: Config,
+                      moderation: Plan | None = None) -> Outcome:
+        """A ``/coc`` comment: the enforcement command handler plans and carries it out.
+        ``moderation``: the plan moderation made for the same comment; a comment it hid or
+        redacted carries out no command."""
+        moderated = moderation is not None and acts_on_content(moderation, event)
         plan = await handle_command(event, config, self.github, self.ledger, self.clock.now(),
-                                    dry_run=self.dry_run, executor=self.executor)
+                                    dry_run=self.dry_run, executor=self.executor,
+                                    moderated=moderated)
         done = () if plan.dry_run else tuple(a.kind for a in plan.actions)
         return Outcome(plan, done)
 
@@ -250,9 +273,27 @@ class Service:
 
 
 def _is_command(event: ContentEvent) -> bool:
-    """``/coc`` comments go to the command handler instead of moderation (a quote reply
-    starts with ``>``, so the command may stand after the quote)."""
+    """Comments whose first line outside quotes is ``/coc``: after moderation, the command
+    handler reads them too (a quote reply starts with ``>``, so the command may stand after
+    the quote)."""
     return event.surface.minimizable and is_command(event.body)
+
+
+def acts_on_content(plan: Plan, event: ContentEvent) -> bool:
+    """Does ``plan`` hide, redact or remove this very piece of content? (Any action aimed at
+    its node: thread-wide ones aim at the thread's node, and new kinds are covered too.)"""
+    return any(getattr(getattr(a, "target", None), "node_id", None) == event.node_id
+               for a in plan.effective)
+
+
+def _together(moderation: Outcome, command: Outcome) -> Outcome:
+    """One outcome for a comment that was moderated and read as a command."""
+    first, then = moderation.plan, command.plan
+    if first is None or then is None:
+        return moderation if then is None else command
+    plan = Plan(first.key, (*first.actions, *then.actions), (*first.reasons, *then.reasons),
+                first.verdict, first.dry_run)
+    return Outcome(plan, (*moderation.done, *command.done))
 
 
 __all__ = ["ConfigError", "Outcome", "Service"]

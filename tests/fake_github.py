@@ -227,6 +227,11 @@ class FakeGitHub:
         org.members.update(members)
         return org
 
+    def add_owner(self, org: str, login: str) -> None:
+        """An owner of ``org``: admin of its repositories and an admin member of it."""
+        self.add_user(login)
+        self.add_org(org, members=[login]).owners.add(login)
+
     def add_team(self, org: str, slug: str, members: Iterable[str]) -> None:
         self.add_org(org).teams[slug] = list(members)
         for login in members:

@@ -32,7 +32,8 @@ DOCS = "https://docs.github.com/rest"
 # trimmed selection can grow instead.
 EXTRA_PATHS = ("/app-manifests/{code}/conversions",
                "/orgs/{org}/teams/{team_slug}/memberships/{username}",
-               "/installation/repositories")
+               "/installation/repositories",
+               "/orgs/{org}/memberships/{username}")
 _DESCRIPTION_QUIRKS = ("is valid under each of", "None is not one of")
 
 

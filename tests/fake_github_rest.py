@@ -92,6 +92,7 @@ def routes(fake: FakeGitHub) -> list[tuple[str, re.Pattern[str], Handler]]:
         ("PUT", r"/orgs/(?P<org>[^/]+)/blocks/(?P<user>[^/]+)", rest.block),
         ("DELETE", r"/orgs/(?P<org>[^/]+)/blocks/(?P<user>[^/]+)", rest.unblock),
         ("GET", r"/orgs/(?P<org>[^/]+)/members/(?P<user>[^/]+)", rest.membership),
+        ("GET", r"/orgs/(?P<org>[^/]+)/memberships/(?P<user>[^/]+)", rest.org_membership),
         ("GET", team + r"/memberships/(?P<user>[^/]+)", rest.team_membership),
         ("PUT", team + r"/memberships/(?P<user>[^/]+)", rest.add_team_member),
         ("DELETE", team + r"/memberships/(?P<user>[^/]+)", rest.remove_team_member),
@@ -465,7 +466,8 @@ class _Rest:
         login = req.params["user"]
         if login not in self.fake.users:
             raise ApiError(404, "Not Found")
-        role = repo.permissions.get(login, "none")
+        owners = self.fake.orgs[repo.owner].owners if repo.owner in self.fake.orgs else set()
+        role = repo.permissions.get(login, "admin" if login in owners else "none")
         legacy = {"maintain": "write", "triage": "read"}.get(role, role)
         user = {**self.user(login), "role_name": role}
         return Answer(200, {"permission": legacy, "role_name": role, "user": user})
@@ -481,6 +483,18 @@ class _Rest:
         return Answer(204) if login in org.members else Answer(404, {
             "message": "User does not exist or is not a member of the organization",
             "documentation_url": DOCS})
+
+    def org_membership(self, req: Req) -> Answer:
+        org, login = self._org(req), req.params["user"]
+        if login not in org.members:
+            raise ApiError(404, "Not Found")
+        out = self.ex("org-membership-response-if-user-has-an-active-admin-membership-with-"
+                      "organization")
+        out.update(url=f"{SPEC_HOST}/orgs/{org.login}/memberships/{login}", state="active",
+                   role="admin" if login in org.owners else "member",
+                   organization_url=f"{SPEC_HOST}/orgs/{org.login}", user=self.user(login))
+        out["organization"].update(login=org.login, url=f"{SPEC_HOST}/orgs/{org.login}")
+        return Answer(200, out)
 
     def _team(self, req: Req) -> list[str]:
         members = self._org(req).teams.get(req.params["team"])

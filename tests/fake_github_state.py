@@ -136,6 +136,7 @@ class Repo:
 class Org:
     login: str
     members: set[str] = field(default_factory=set)
+    owners: set[str] = field(default_factory=set)  # members with the admin (owner) role
     blocks: set[str] = field(default_factory=set)
     teams: dict[str, list[str]] = field(default_factory=dict)
     interaction_limit: dict[str, str] | None = None

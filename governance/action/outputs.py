@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from governance.messages import escape_markdown
 from governance.model import Action, Plan, Skip
 
 PRIVATE_FIELDS = frozenset({"original_text", "evidence"})
@@ -93,7 +94,7 @@ def summary_markdown(report: ActionReport) -> str:
             lines += [f"Nothing to check: {_cell(report.ignored) or 'not a moderated event'}.", ""]
         return "\n".join(lines) + "\n"
     if report.checked:
-        lines += [f"**Checked:** {_cell(report.checked)}", ""]
+        lines += [f"**Checked:** {_bot_cell(report.checked)}", ""]
     lines += _verdict_lines(plan)
     lines += _action_lines(plan, report)
     return "\n".join(lines) + "\n"
@@ -120,7 +121,7 @@ def _action_lines(plan: Plan, report: ActionReport) -> list[str]:
         out += [f"Nothing to do: {_cell(s.reason)}." for s in skips]
     if public:
         out += [f"**Actions {mode}:**", "", "| # | action |", "|---|---|"]
-        out += [f"| {i} | {_cell(_public_summary(a))} |" for i, a in enumerate(public, 1)]
+        out += [f"| {i} | {_bot_cell(_public_summary(a))} |" for i, a in enumerate(public, 1)]
         out.append("")
     if private:
         out.append(f"{len(private)} private record(s) or notice(s) {mode}; details are kept "
@@ -141,7 +142,13 @@ def _public_summary(action: Action) -> str:
 
 
 def _cell(text: str) -> str:
-    """One line of Markdown that cannot break out of a table cell or start markup."""
+    """Reasons and errors may repeat what someone wrote (a moderator's unknown verb, an
+    error's detail): escaped, one line that cannot break out of a table cell or start markup."""
+    return escape_markdown(text)
+
+
+def _bot_cell(text: str) -> str:
+    """The bot's own words about an action (kinds and GitHub's URLs): one table-safe line."""
     return " ".join(text.split()).replace("|", "\\|")
 
 

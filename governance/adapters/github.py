@@ -212,6 +212,13 @@ class GitHubAdapter:
         except NotFound:
             return  # the label is not there: the wanted state already holds
 
+    async def has_label(self, repo: str, name: str) -> bool:
+        try:
+            await self._label_id(repo, name)
+        except NotFound:
+            return False
+        return True
+
     async def _label_id(self, repo: str, name: str) -> str:
         key = (repo, name.lower())
         if key not in self._known_labels:
@@ -339,6 +346,20 @@ class GitHubAdapter:
                 return False
             raise
         return True
+
+    async def org_role(self, org: str, login: str) -> str:
+        """``admin`` for an owner of ``org``, ``member``, or "" for no active membership or
+        one the token may not read (403): the caller then treats the person as no owner."""
+        try:
+            item = await self.client.rest("GET", "/orgs/{org}/memberships/{username}",
+                                          {"org": org, "username": login})
+        except NotFound:
+            return ""
+        except GitHubError as exc:
+            if exc.status == 403:
+                return ""
+            raise
+        return str(item.get("role", "")) if item.get("state") == "active" else ""
 
     async def team_members(self, org: str, team_slug: str) -> Sequence[str]:
         logins: list[str] = []

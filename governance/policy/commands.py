@@ -73,11 +73,43 @@ class Verb(enum.StrEnum):
     REPORT = "report"
 
 
+class Role(enum.IntEnum):
+    """A person's standing in the repository. Nobody acts on a person of an equal or a
+    higher role, so a moderator with write access cannot warn or ban a maintainer, an
+    admin or an owner, and two admins cannot ban each other."""
+
+    NONE = 0  # triage, read, none: people the moderators look after
+    WRITE = 1  # write access, or a member of the configured moderators team
+    MAINTAIN = 2
+    ADMIN = 3
+    OWNER = 4  # an owner of the organisation, or the account a personal repository is in
+
+
+class Refusal(enum.StrEnum):
+    """Why a ``/coc`` comment was not carried out (a closed vocabulary: logs carry this,
+    never the comment or the people in it)."""
+
+    NO_LEDGER = "no-ledger"
+    EDITED = "edited"
+    NOT_A_COMMENT = "not-a-comment"
+    MODERATED = "moderated"
+    BOT = "bot"
+    PERMISSION = "permission"
+    MALFORMED = "malformed"
+    NO_TARGET = "no-target"
+    ONESELF = "oneself"
+    RANK = "rank"
+
+
 NEEDS_LOGIN = frozenset({Verb.WARN, Verb.BAN, Verb.UNBAN, Verb.PARDON, Verb.NOTE})
 NEEDS_TARGET = frozenset({Verb.HIDE, Verb.UNHIDE, Verb.REPORT})
 ANYONE = frozenset({Verb.REPORT})
-# GitHub reports maintain as write in the legacy field; "moderator" means the configured team.
-MODERATOR_PERMISSIONS = frozenset({"admin", "maintain", "write", "moderator"})
+# The actor's and the subject's permission on the repository, as the service resolves it:
+# GitHub's roles (maintain shows as write in the legacy field, so the role name is used),
+# "owner" for an owner (see ``Role``) and "moderator" for the configured team.
+ROLES: dict[str, Role] = {"owner": Role.OWNER, "admin": Role.ADMIN, "maintain": Role.MAINTAIN,
+                          "write": Role.WRITE, "moderator": Role.WRITE}
+MODERATOR_PERMISSIONS = frozenset(ROLES)
 CLASSIFIER_WORDS: dict[str, HideClassifier] = {
     "spam": HideClassifier.SPAM,
     "abuse": HideClassifier.ABUSE,
@@ -88,6 +120,8 @@ CLASSIFIER_WORDS: dict[str, HideClassifier] = {
 PERMANENT_WORDS = frozenset({"permanent", "permanently", "forever"})
 MAX_BAN = timedelta(days=365)
 
+MAX_ECHO = 40  # characters of an unknown verb repeated in the refusal
+_CODE_INDENT = 4  # columns: a line indented this far is an indented code block, not a command
 _COMMAND_LINE = re.compile(r"^/coc(?:\s+(?P<verb>\S+))?(?P<rest>(?:\s.*)?)$", re.IGNORECASE)
 _LOGIN = re.compile(r"^@(?P<login>[A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))$")
 _DURATION = re.compile(r"^(?P<n>\d{1,4})(?P<unit>[hdw])$", re.IGNORECASE)
@@ -122,8 +156,10 @@ def is_command(body: str) -> bool:
 
 
 def parse_command(body: str) -> Command | None:
-    """The command in a comment, or None when the comment is not a ``/coc`` command."""
-    lines = body.strip().splitlines()
+    """The command in a comment, or None when the comment is not a ``/coc`` command: the
+    first line that is neither blank nor quoted must be ``/coc ...`` as written text (a
+    fenced or indented code block only shows a command, it does not give one)."""
+    lines = body.splitlines()
     quoted: list[str] = []
     for index, line in enumerate(lines):
         stripped = line.strip()
@@ -132,6 +168,8 @@ def parse_command(body: str) -> Command | None:
             continue
         if not stripped:
             continue
+        if _indent(line) >= _CODE_INDENT:
+            return None
         match = _COMMAND_LINE.match(stripped)
         if match is None:
             return None
@@ -140,11 +178,18 @@ def parse_command(body: str) -> Command | None:
     return None
 
 
+def _indent(line: str) -> int:
+    """Columns of leading white space (a tab reaches the next multiple of four)."""
+    expanded = line.expandtabs(_CODE_INDENT)
+    return len(expanded) - len(expanded.lstrip())
+
+
 def _command(verb_word: str, rest: str, quote: str) -> Command:
     try:
         verb = Verb(verb_word.lower())
     except ValueError:
-        return Command(None, quote=quote, error=f"unknown command '/coc {verb_word}'")
+        shown = verb_word if len(verb_word) <= MAX_ECHO else verb_word[:MAX_ECHO] + "…"
+        return Command(None, quote=quote, error=f"unknown command '/coc {shown}'")
     words = rest.split(None, 1)
     login = ""
     if verb in NEEDS_LOGIN:
@@ -179,6 +224,14 @@ def _ban(login: str, rest: str, quote: str) -> Command:
 
 
 @dataclass(frozen=True, slots=True)
+class Refused:
+    """A command that is not carried out: why (for logs) and what the plan says."""
+
+    kind: Refusal
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class _Ctx:
     """What every verb's planner needs."""
 
@@ -207,13 +260,16 @@ def plan_key(event: ContentEvent) -> str:
 
 def plan_command(command: Command, event: ContentEvent, actor_permission: str,
                  record: PersonRecord, config: Config, now: datetime, *,
-                 target: TargetComment | None = None) -> Plan:
+                 target: TargetComment | None = None, subject_permission: str = "none"
+                 ) -> Plan:
     """What a ``/coc`` comment leads to. ``record`` is the subject's: the @login of the
-    command, or the author of the target comment."""
+    command, or the author of the target comment; ``subject_permission`` is theirs, as
+    ``actor_permission`` is the actor's (keys of ``ROLES``, or GitHub's lower roles)."""
     ctx = _Ctx(command, event, record, config, now, target)
-    reason = _refusal(ctx, actor_permission)
-    if reason:
-        return Plan(plan_key(event), (Skip(reason),), (reason,), None, config.dry_run)
+    refused = refusal(command, event, actor_permission, target, subject_permission)
+    if refused:
+        why = refused.reason
+        return Plan(plan_key(event), (Skip(why),), (why,), None, config.dry_run)
     if event.node_id in record.entry_keys or record.knows(event.node_id):
         why = "this command was already carried out"
         again = (*_unsent_notice(ctx), ctx.hide_command())
@@ -224,29 +280,49 @@ def plan_command(command: Command, event: ContentEvent, actor_permission: str,
 
 
 def _verb(command: Command) -> Verb:
-    assert command.verb is not None  # _refusal turned unknown verbs away
+    assert command.verb is not None  # refusal() turned unknown verbs away
     return command.verb
 
 
-def _refusal(ctx: _Ctx, permission: str) -> str:
-    command, event = ctx.command, ctx.event
+def subject_of(command: Command, target: TargetComment | None) -> str:
+    """Whose record a command acts on: its @login, else the target comment's author."""
+    return command.login or (target.author if target else "")
+
+
+def role_of(permission: str) -> Role:
+    return ROLES.get(permission, Role.NONE)
+
+
+def refusal(command: Command, event: ContentEvent, actor_permission: str,
+            target: TargetComment | None, subject_permission: str = "none") -> Refused | None:
+    """Why the command is not carried out, or None. Checked in this order: bots, the
+    actor's permission, the command's form, its target, oneself, then the two roles."""
+    actor, verb = event.author.login, command.verb
     if event.author.is_bot:
-        return "commands from bots are ignored"
-    if command.verb not in ANYONE and permission not in MODERATOR_PERMISSIONS:
-        return (f"@{event.author.login} may not use /coc {command.verb or ''} "
-                f"(permission {permission or 'none'}); ignored").replace("  ", " ")
+        return Refused(Refusal.BOT, "commands from bots are ignored")
+    if verb not in ANYONE and actor_permission not in MODERATOR_PERMISSIONS:
+        return Refused(Refusal.PERMISSION, (f"@{actor} may not use /coc {verb or ''} "
+                       f"(permission {actor_permission or 'none'}); ignored").replace("  ", " "))
     if command.error:
-        return command.error
-    if command.verb in NEEDS_TARGET and ctx.target is None:
-        return f"/coc {command.verb}: no comment above it to act on in this thread"
-    if command.login and command.login.lower() == event.author.login.lower() \
-            and command.verb in (Verb.WARN, Verb.BAN):
-        return f"/coc {command.verb} cannot be used on oneself"
-    return ""
+        return Refused(Refusal.MALFORMED, command.error)
+    if verb in NEEDS_TARGET and target is None:
+        return Refused(Refusal.NO_TARGET,
+                       f"/coc {verb}: no comment above it to act on in this thread")
+    subject = subject_of(command, target)
+    if subject.lower() == actor.lower():
+        return Refused(Refusal.ONESELF, f"/coc {verb}: nobody acts on their own record, so "
+                       f"@{actor} cannot use it on themselves; another moderator can")
+    if verb not in ANYONE and role_of(subject_permission) >= role_of(actor_permission):
+        return Refused(Refusal.RANK, (
+            f"/coc {verb}: @{subject} has an equal or higher role "
+            f"({role_of(subject_permission).name.lower()}) than @{actor} "
+            f"({role_of(actor_permission).name.lower()}); nobody acts on a person of equal "
+            "or higher role"))
+    return None
 
 
 def _subject_target(ctx: _Ctx) -> TargetComment:
-    assert ctx.target is not None  # _refusal checked it
+    assert ctx.target is not None  # refusal() checked it
     return ctx.target
 
 
