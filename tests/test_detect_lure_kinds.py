@@ -154,6 +154,16 @@ def test_a_known_installer_from_its_vendor_is_on_record_only():
     assert "malware.remote_script" in {h.rule_id for h in verdict.hits}
 
 
+@pytest.mark.parametrize("suffix", [
+    "\n\nmirrors:\nm1.example.net\nm2.example.net\nm3.example.net\nm4.example.net\n",
+    "\n\nDon't share this link with anyone, it is only for you.",
+    "\n\n(if the button fails, copy the link into the address bar)",
+])
+def test_a_lure_with_report_like_trimmings_is_still_a_lure(suffix):
+    lure = CAMPAIGN_KINDS["support desk on a free static host"]
+    assert classify(lure + suffix, REPO).label is Label.MALWARE
+
+
 @pytest.mark.parametrize("text", [
     "curl " + "a" * 60_000 + " | sh",
     "irm " + "https://x.pages.dev/" * 4_000,
