@@ -170,6 +170,17 @@ async def test_dry_run_input_plans_without_writing(fake: FakeGitHub, tmp_path: P
     assert "dry run" in (tmp_path / "summary.md").read_text()
 
 
+async def test_an_unknown_dry_run_value_stops_the_action_before_anything(
+        fake: FakeGitHub, tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    sent, comment = comment_delivery(fake, ABUSIVE)
+    env = workflow_env(fake, tmp_path, "issue_comment", sent.payload, **{"INPUT_DRY-RUN": "y"})
+
+    assert await run_cli(env) != 0
+
+    assert fake.calls == [] and comment.minimized_as is None
+    assert "dry-run: expected true or false, got 'y'" in capsys.readouterr().err
+
+
 async def test_config_input_reads_that_file_from_the_repository(fake: FakeGitHub,
                                                                 tmp_path: Path):
     fake.add_file(REPO, ".github/coc.yml", "moderation:\n  enabled: false\n")
