@@ -373,6 +373,21 @@ class Redact(Action):
 
 
 @dataclass(frozen=True, slots=True)
+class DeleteComment(Action):
+    """Delete a comment that carries someone else's personal data or a secret. Editing it
+    would leave the original one click away in the comment's edit history, which no API can
+    remove. The ledger keeps the original first (the record before it in the plan);
+    ``text_sha256`` leaves a comment alone that was edited since it was checked."""
+
+    kind: ClassVar[str] = "delete_comment"
+    target: Target
+    text_sha256: str
+
+    def summary(self) -> str:
+        return f"delete {self.target.surface} {self.target.where}"
+
+
+@dataclass(frozen=True, slots=True)
 class AddLabel(Action):
     kind: ClassVar[str] = "add_label"
     target: Target
