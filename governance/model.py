@@ -537,6 +537,12 @@ class Notify(Action):
     quiet_days: int = 0  # a warning: how long to stay away from the people involved
     pull_request: int = 0  # the pull request it happened on: the person's commit e-mails first
     limit_until: datetime | None = None  # when a collaborators-only interaction limit ends
+    # Personal data or a secret was removed from their post (``policy.removal``): the post
+    # was deleted (with ``removed_text``, their text without the data, to post again) or
+    # redacted; ``secret``: what was removed included a token, key or password.
+    removed: str = ""  # "" | "deleted" | "redacted"
+    removed_text: str = ""
+    secret: bool = False
 
     def summary(self) -> str:
         return f"notify @{self.login} privately ({self.template})"
