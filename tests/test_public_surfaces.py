@@ -213,7 +213,7 @@ def private_values(plan: Plan) -> set[str]:
     for action in plan.actions:
         if public.public_action(action) is not None:
             continue
-        for name in ("login", "text", "original_text", "evidence"):
+        for name in ("login", "text", "original_text", "evidence", "removed_text"):
             value = getattr(action, name, "")
             out |= {v for v in ((value,) if isinstance(value, str) else value) if len(v) > 3}
         if isinstance(action, RecordReview):
@@ -225,7 +225,7 @@ def test_the_scan_covers_every_kind_of_plan_with_private_data_in_it():
     kinds = {type(a).__name__ for _, plan in PLANS for a in plan.actions}
     assert {"RecordIncident", "RecordReview", "RecordNote", "RecordPardon", "RecordBanLifted",
             "Notify", "BlockUser", "UnblockUser", "Reward", "SendExpertNotice",
-            "RevokeExpert", "HideComment", "Redact", "Skip"} <= kinds
+            "RevokeExpert", "HideComment", "Redact", "DeleteComment", "Skip"} <= kinds
     clean = {n for n, p in PLANS if not any(w in p.to_json() for w in PRIVATE_WORDS)}
     assert clean <= {"frobnicate on 0 step(s)", "frobnicate on 1 step(s)", "reward refused"}
 

@@ -70,6 +70,14 @@ def test_a_comment_with_personal_data_is_deleted_after_the_ledger_keeps_it(surfa
     assert any("delete" in taken for taken in incident.actions_taken)
 
 
+def test_a_hidden_comment_stays_readable_so_pii_under_hide_deletes_it_too():
+    cfg = config(ledger={"repository": "acme/coc-ledger"},
+                 moderation={"rules": {"pii": {"action": "hide", "notice": True}}})
+    plan = plan_for(cfg=cfg)
+    assert DeleteComment in kinds(plan) and HideComment not in kinds(plan)
+    assert PostComment not in kinds(plan)  # no note about a hidden comment that is gone
+
+
 def test_the_notice_gives_the_author_their_text_without_the_data():
     sent = notice(plan_for())
     assert sent.removed == "deleted" and not sent.secret
