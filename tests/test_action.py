@@ -448,3 +448,29 @@ async def test_benign_content_costs_no_read_of_recent_comments(fake: FakeGitHub,
     assert await run_cli(env) == 0
 
     assert fake.requests("GET", f"/repos/{REPO}/issues/comments") == []
+
+
+async def test_a_report_and_a_ban_evasion_stay_out_of_every_public_surface(
+        fake: FakeGitHub, tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    """The Action end to end: the reporter, their reason (with an e-mail address) and the
+    subject reach only the ledger, never the outputs, the summary or the log."""
+    fake.add_repo(LEDGER, private=True)
+    fake.add_file(REPO, ".github/governance.yml", f"ledger:\n  repository: {LEDGER}\n")
+    issue = fake.add_issue(REPO, title="Crash on startup", author="reporter")
+    fake.add_comment(REPO, issue.number, "I know where target-tom lives.", author="target-tom")
+    reason = "harassing me for weeks, write to rita.r@example.org"
+    sent, _ = comment_delivery(fake, f"/coc report {reason}", author="rita-reporter",
+                               issue=issue)
+    env = workflow_env(fake, tmp_path, "issue_comment", sent.payload)
+
+    assert await run_cli(env) == 0
+
+    ledger = "".join(f.text for f in fake.repo(LEDGER).files.values())
+    ledger += "".join(i.body for i in fake.repo(LEDGER).issues.values())
+    assert "rita.r@example.org" in ledger  # the moderators see the report
+    printed = capsys.readouterr()
+    public = [(tmp_path / "output").read_text(), (tmp_path / "summary.md").read_text(),
+              printed.out, printed.err]
+    for text in public:
+        for private in ("rita", "example.org", "target-tom", "harassing", "report"):
+            assert private not in text.lower(), (private, text)

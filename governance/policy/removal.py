@@ -94,7 +94,8 @@ def _after_the_record(actions: list[Action], delete: DeleteComment, event: Conte
 
 
 def _history_review(event: ContentEvent, hits: tuple[RuleHit, ...]) -> RecordReview:
-    return RecordReview(event.author.login, f"history:{event.node_id}", event.html_url,
+    # Keyed by the version: each edit that shows data again leaves a revision of its own.
+    return RecordReview(event.author.login, f"history:{event.version_key}", event.html_url,
                         messages.HISTORY_REVIEW.format(url=event.html_url), _rules(hits))
 
 
