@@ -450,7 +450,7 @@ async def test_benign_content_costs_no_read_of_recent_comments(fake: FakeGitHub,
     assert fake.requests("GET", f"/repos/{REPO}/issues/comments") == []
 
 
-async def test_a_report_and_a_ban_evasion_stay_out_of_every_public_surface(
+async def test_a_report_stays_out_of_every_public_surface(
         fake: FakeGitHub, tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     """The Action end to end: the reporter, their reason (with an e-mail address) and the
     subject reach only the ledger, never the outputs, the summary or the log."""
@@ -474,3 +474,28 @@ async def test_a_report_and_a_ban_evasion_stay_out_of_every_public_surface(
     for text in public:
         for private in ("rita", "example.org", "target-tom", "harassing", "report"):
             assert private not in text.lower(), (private, text)
+
+
+async def test_a_suspected_ban_evasion_stays_out_of_every_public_surface(
+        fake: FakeGitHub, tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    from governance.ledger.bans import PATH, to_json
+    from governance.ports import ActiveBan
+
+    fake.add_repo(LEDGER, private=True)
+    fake.add_file(REPO, ".github/governance.yml", f"ledger:\n  repository: {LEDGER}\n")
+    fake.add_file(LEDGER, PATH, to_json([ActiveBan("banned-bob", "IC_old@1", None, ())]))
+    sent, _ = comment_delivery(fake, BENIGN, author="banned-b0b")
+    env = workflow_env(fake, tmp_path, "issue_comment", sent.payload)
+
+    assert await run_cli(env) == 0
+
+    ledger = "".join(i.body for i in fake.repo(LEDGER).issues.values())
+    ledger += "".join(c.body for c in fake.comments.values() if c.repo == LEDGER)
+    assert "possible ban evasion" in ledger  # the moderators see the suspicion
+    printed = capsys.readouterr()
+    public = [(tmp_path / "output").read_text(), (tmp_path / "summary.md").read_text(),
+              printed.out, printed.err]
+    for text in public:
+        for private in ("banned-b", "evasion", "review"):
+            assert private not in text.lower(), (private, text)
+    assert read_outputs(tmp_path / "output")["actions"] == "0"
