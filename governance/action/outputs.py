@@ -86,13 +86,14 @@ def summary_markdown(report: ActionReport) -> str:
         return "\n".join(lines) + "\n"
     if report.checked:
         lines += [f"**Checked:** {_cell(report.checked)}", ""]
-    lines += _verdict_lines(plan)
-    lines += _action_lines(plan, report)
+    shown = public.public_plan(plan)
+    lines += _verdict_lines(shown)
+    lines += _action_lines(shown, report)
     return "\n".join(lines) + "\n"
 
 
-def _verdict_lines(plan: Plan) -> list[str]:
-    verdict = public.public_plan(plan).verdict
+def _verdict_lines(shown: public.PublicPlan) -> list[str]:
+    verdict = shown.verdict
     if verdict is None:
         return []
     out = [f"**Verdict:** {verdict.label} (score {verdict.score:.2f})"]
@@ -101,9 +102,8 @@ def _verdict_lines(plan: Plan) -> list[str]:
     return [*out, ""]
 
 
-def _action_lines(plan: Plan, report: ActionReport) -> list[str]:
-    shown = public.public_plan(plan)
-    mode = "planned (dry run, nothing was changed)" if plan.dry_run else "taken"
+def _action_lines(shown: public.PublicPlan, report: ActionReport) -> list[str]:
+    mode = "planned (dry run, nothing was changed)" if shown.dry_run else "taken"
     out: list[str] = []
     if not shown.actions:
         out += [f"Nothing to do: {_cell(r)}." for r in shown.reasons]
@@ -114,7 +114,7 @@ def _action_lines(plan: Plan, report: ActionReport) -> list[str]:
         if shown.reasons:
             out += ["**Why:** " + "; ".join(_cell(r) for r in shown.reasons), ""]
     out.append(public.PRIVATE_NOTE)
-    if not plan.dry_run:
+    if not shown.dry_run:
         out += ["", f"{report.actions_taken} public action(s) carried out."]
     return out
 
