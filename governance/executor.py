@@ -126,7 +126,9 @@ class Executor:
     async def _record(self, action: Action) -> None:
         ledger = self.ledger
         if ledger is None:
-            log.warning("no ledger configured; %s not recorded", action.kind)
+            # The Action's log is public: which record (a review item on benign content, a
+            # step) would hint at a suspicion, so the warning names none.
+            log.warning("no ledger configured; a private record was not kept")
             return
         match action:
             case RecordIncident():
@@ -197,7 +199,7 @@ class Executor:
         elif self.ledger is not None:
             await self._receipt(action, f"{subject}\n\n{body}")
         else:
-            log.warning("no mailer and no ledger; the %s notice was not kept", action.template)
+            log.warning("no mailer and no ledger; a private notice was not kept")
 
     async def _address(self, action: Notify) -> tuple[str, str]:
         """(address, source): on a pull request the person's own commit e-mails first, then

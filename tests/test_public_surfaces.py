@@ -274,3 +274,20 @@ def test_an_action_type_nobody_listed_is_private():
     action = Future(Target("acme/widgets", Surface.ISSUE, 7, "I_7", 0, URL), SECRET_REASON)
     assert public.public_action(action) is None
     assert SECRET_REASON not in public.describe(action)
+
+
+async def test_the_log_of_a_run_without_a_ledger_names_no_record_and_no_step(caplog):
+    """Warnings reach the Action's public log: they name neither the kind of record (a review
+    item on benign content hints at a suspicion), the notice's step nor the person."""
+    from governance.executor import Executor
+    from governance.model import Notify
+
+    review = RecordReview(BANNED, "evasion:IC_1", URL, f"possible ban evasion of @{BANNED}")
+    notice = Notify(AUTHOR, "warning", Step.WARNING, "abuse", URL, "acme/widgets")
+    executor = Executor(github=None)  # type: ignore[arg-type]  # neither needs GitHub
+    for action in (review, notice):
+        await executor.dispatch(action)
+    logged = " ".join(r.getMessage() for r in caplog.records).lower()
+    assert "not kept" in logged
+    for word in ("review", "evasion", "warning", BANNED, AUTHOR):
+        assert word not in logged
