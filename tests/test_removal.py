@@ -78,6 +78,12 @@ def test_a_hidden_comment_stays_readable_so_pii_under_hide_deletes_it_too():
     assert PostComment not in kinds(plan)  # no note about a hidden comment that is gone
 
 
+def test_a_deleted_comment_gets_no_public_note_even_with_correction_notes_on():
+    cfg = config(ledger={"repository": "acme/coc-ledger"},
+                 ladder={"correction_public_note": True})
+    assert PostComment not in kinds(plan_for(cfg=cfg))
+
+
 def test_the_notice_gives_the_author_their_text_without_the_data():
     sent = notice(plan_for())
     assert sent.removed == "deleted" and not sent.secret

@@ -83,7 +83,8 @@ def _after_the_record(actions: list[Action], delete: DeleteComment, event: Conte
                       hits: tuple[RuleHit, ...], record: PersonRecord) -> list[Action]:
     """Deleting comes right after the ledger keeps the original: the ladder's record, or a
     review item of its own when the ladder records nothing (off, or already recorded)."""
-    out = list(actions)
+    # No public note either (a correction's note would call the comment hidden).
+    out = [a for a in actions if not isinstance(a, PostComment)]
     if not record.knows(event.node_id) and not any(isinstance(a, RecordIncident) for a in out):
         out.append(RecordReview(event.author.login, f"removed:{event.node_id}", event.html_url,
                                 messages.ORIGINAL_KEPT.format(url=event.html_url),
