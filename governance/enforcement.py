@@ -252,7 +252,9 @@ async def sweep(github: GitHub, ledger: LedgerStore, now: datetime, dry_run: boo
         try:
             await _sweep_one(executor, ledger, plan, login, now)
         except Exception as exc:  # one broken record must not stop the sweep for everyone
-            log.exception("sweep of %s failed", login)
+            # The workflow log of the Action is public: the login stays in the plan (and the
+            # ledger); the log says only that one record failed.
+            log.exception("sweep of one person's record failed; the next run tries again")
             why = f"failed: {type(exc).__name__}: {exc}"
             plans.append(Plan(f"sweep:{login}", (Skip(why),), (why,), None, False))
     return plans

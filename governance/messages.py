@@ -99,6 +99,39 @@ BAN_COLLABORATORS_BODY = Template(
     "$limit_end: only they can comment or open issues and pull requests there.\n"
 )
 
+# Personal data or a secret removed from a post (``policy.removal``): a notice of its own
+# when no step of the ladder sends one, and paragraphs added to the step's notice.
+REMOVED_SUBJECT = Template("Your post in $repo was removed")
+REMOVED_BODY = Template(
+    "Hello @$login,\n\nSomething you posted in $repo ($url) showed personal data or a "
+    "secret, which its code of conduct does not allow in public ($coc$anchor).\n"
+)
+REMOVED_DELETED = Template(
+    "\nYour comment was deleted, not edited: GitHub keeps every earlier version of an edited "
+    "comment in its edit history, where anyone can open it. Here is your text with the data "
+    "removed, so you can post it again:\n\n$text\n"
+)
+REMOVED_REDACTED = (
+    "\nThe data was replaced in your post. Its earlier version stays in the post's edit "
+    "history until a maintainer deletes that revision; they have been asked to.\n"
+)
+REMOVED_SECRET = (
+    "\nIt contained a secret (a token, key or password). Revoke it now and create a new one: "
+    "a secret that was posted publicly is compromised, even if it was removed within "
+    "seconds, because automated scanners copy public GitHub content continuously.\n"
+)
+REMOVED_MARKER = "[removed]"
+# The ledger's review item for a redacted post: GitHub has no API to delete a revision.
+HISTORY_REVIEW = (
+    "personal data or a secret was redacted from {url}, but GitHub keeps the earlier "
+    "revision in the edit history, where anyone can open it. A maintainer must delete it by "
+    "hand: open {url}, click \"edited\" at the top of the post, choose each revision that "
+    "shows the data, then \"Delete revision from history\". If it may have been indexed or "
+    "copied (search engines, mirrors), ask GitHub Support to purge cached views: "
+    "https://support.github.com/contact"
+)
+ORIGINAL_KEPT = "personal data or a secret removed from {url}; the original is kept here"
+
 # What the ledger and the plan say about a ban in a repository owned by a person.
 USER_REPO_BAN_RECORDED = (
     "recorded only: GitHub does not let an App block one person from a repository owned by "
@@ -124,7 +157,8 @@ USER_REPO_LIMIT_LEFT = (
 
 # The ledger's record that a private notice went out by email: the channel, never the address.
 NOTICE_TITLES: dict[str, str] = {"correction": "Correction", "warning": "Warning", "ban": "Ban",
-                                 "ban-recorded": "Ban", "ban-collaborators": "Ban"}
+                                 "ban-recorded": "Ban", "ban-collaborators": "Ban",
+                                 "removed": "Removal"}
 NOTICE_EMAILED = Template("$what notice sent to @$login by email ($source).")
 EMAIL_SOURCES: dict[str, str] = {
     "profile": "their public profile address",
@@ -169,6 +203,7 @@ NOTICE_TEMPLATES: dict[str, tuple[Template, Template]] = {
     "ban": (BAN_SUBJECT, BAN_BODY),
     "ban-recorded": (BAN_RECORDED_SUBJECT, BAN_RECORDED_BODY),
     "ban-collaborators": (BAN_COLLABORATORS_SUBJECT, BAN_COLLABORATORS_BODY),
+    "removed": (REMOVED_SUBJECT, REMOVED_BODY),
 }
 
 
@@ -189,7 +224,21 @@ def render_notice(action: Notify, coc: str = "") -> tuple[str, str]:
         "ban_end": _recorded_end(action),
         "limit_end": _limit_end(action),
     }
-    return subject.substitute(values), body.substitute(values)
+    return subject.substitute(values), body.substitute(values) + _removal(action)
+
+
+def _removal(action: Notify) -> str:
+    """What the notice adds when personal data or a secret was removed from the post."""
+    out = ""
+    if action.removed == "deleted":
+        out += REMOVED_DELETED.substitute(text=_quoted(action.removed_text))
+    elif action.removed == "redacted":
+        out += REMOVED_REDACTED
+    return out + (REMOVED_SECRET if action.secret else "")
+
+
+def _quoted(text: str) -> str:
+    return "\n".join(f"> {line}" if line else ">" for line in text.splitlines()) or "> "
 
 
 def _ban_end(action: Notify) -> str:

@@ -369,6 +369,21 @@ class Redact(Action):
 
 
 @dataclass(frozen=True, slots=True)
+class DeleteComment(Action):
+    """Delete a comment that carries someone else's personal data or a secret. Editing it
+    would leave the original one click away in the comment's edit history, which no API can
+    remove. The ledger keeps the original first (the record before it in the plan);
+    ``text_sha256`` leaves a comment alone that was edited since it was checked."""
+
+    kind: ClassVar[str] = "delete_comment"
+    target: Target
+    text_sha256: str
+
+    def summary(self) -> str:
+        return f"delete {self.target.surface} {self.target.where}"
+
+
+@dataclass(frozen=True, slots=True)
 class AddLabel(Action):
     kind: ClassVar[str] = "add_label"
     target: Target
@@ -518,6 +533,12 @@ class Notify(Action):
     quiet_days: int = 0  # a warning: how long to stay away from the people involved
     pull_request: int = 0  # the pull request it happened on: the person's commit e-mails first
     limit_until: datetime | None = None  # when a collaborators-only interaction limit ends
+    # Personal data or a secret was removed from their post (``policy.removal``): the post
+    # was deleted (with ``removed_text``, their text without the data, to post again) or
+    # redacted; ``secret``: what was removed included a token, key or password.
+    removed: str = ""  # "" | "deleted" | "redacted"
+    removed_text: str = ""
+    secret: bool = False
 
     def summary(self) -> str:
         return f"notify @{self.login} privately ({self.template})"

@@ -129,7 +129,8 @@ class ActionSettings:
 
     @property
     def dry_run(self) -> bool:
-        return self.input("dry-run").strip().lower() in ("true", "1", "yes", "on")
+        """``_action`` refused every value but true, false and empty before this is read."""
+        return _dry_run_value(self.input("dry-run")) is True
 
     @property
     def config_path(self) -> str:
@@ -266,6 +267,10 @@ def _action(reader: _Reader, token: str | None) -> ActionSettings | None:
     if repository and repository.count("/") != 1:
         reader.fail(f"GITHUB_REPOSITORY: expected owner/name, got {repository!r}")
     inputs = _action_inputs(reader.env)
+    raw_dry_run = inputs.get(_input_key("dry-run"), "")
+    if _dry_run_value(raw_dry_run) is None:
+        # An unknown word ("y", "dryrun") must never be read as "act": refuse to start.
+        reader.fail(f"dry-run: expected true or false, got {raw_dry_run.strip()[:40]!r}")
     plain = _token(reader, token or inputs.get("TOKEN") or None)
     if not event_name or plain is None:
         return None
@@ -323,6 +328,15 @@ def _llm(reader: _Reader) -> LlmSettings | None:
             reader.fail("LLM_URL: set only with LLM_API_KEY (the key it is sent with)")
         return None
     return LlmSettings(Secret(key), reader.url("LLM_URL", DEFAULT_LLM_URL))
+
+
+DRY_RUN_WORDS: dict[str, bool] = {"true": True, "false": False, "": False}
+
+
+def _dry_run_value(raw: str) -> bool | None:
+    """The ``dry-run`` input: true or false in any case, empty for the default (false);
+    None for anything else."""
+    return DRY_RUN_WORDS.get(raw.strip().lower())
 
 
 def _action_inputs(env: Mapping[str, str]) -> dict[str, str]:

@@ -159,6 +159,7 @@ class FakeGitHub:
         self.users: dict[str, User] = {}
         self.orgs: dict[str, Org] = {}
         self.comments: dict[str, Comment] = {}  # by node id
+        self.deleted_comments: dict[str, Comment] = {}  # by node id, as they were deleted
         self.installations: dict[int, str] = {}  # id -> account login
         self.deliveries: list[Delivery] = []
         self.redelivered: list[int] = []
@@ -381,6 +382,10 @@ class FakeGitHub:
             if comment.kind is kind and comment.id == comment_id and comment.repo == repo:
                 return comment
         raise ApiError(404, "Not Found")
+
+    def delete_comment(self, comment: Comment) -> None:
+        """Gone for good, edit history included (what redaction by editing cannot do)."""
+        self.deleted_comments[comment.node_id] = self.comments.pop(comment.node_id)
 
     def comments_on(self, repo: str, number: int, kind: CommentKind = CommentKind.ISSUE
                     ) -> list[Comment]:

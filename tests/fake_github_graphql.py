@@ -215,6 +215,15 @@ class GraphQLRoot:
         return {"clientMutationId": input.get("clientMutationId"),
                 "comment": self._comment(comment)}
 
+    def deleteDiscussionComment(self, _info: Any, input: dict[str, Any]) -> dict[str, Any]:
+        comment = self._find(input["id"], Comment)
+        if comment.kind is not CommentKind.DISCUSSION:
+            raise NotFoundError(f"Could not resolve to a DiscussionComment with the id "
+                                f"'{input['id']}'")
+        view = self._comment(comment)
+        self.fake.delete_comment(comment)
+        return {"clientMutationId": input.get("clientMutationId"), "comment": view}
+
     def addDiscussionComment(self, _info: Any, input: dict[str, Any]) -> dict[str, Any]:
         discussion = self._find(input["discussionId"], Discussion)
         comment = self.fake.add_discussion_comment(discussion.repo, discussion.number,

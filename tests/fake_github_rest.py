@@ -53,6 +53,7 @@ def routes(fake: FakeGitHub) -> list[tuple[str, re.Pattern[str], Handler]]:
         ("GET", repo + r"/issues/comments", rest.list_repo_comments),
         ("GET", repo + r"/issues/comments/(?P<id>\d+)", rest.get_comment),
         ("PATCH", repo + r"/issues/comments/(?P<id>\d+)", rest.update_comment),
+        ("DELETE", repo + r"/issues/comments/(?P<id>\d+)", rest.delete_comment),
         ("GET", repo + r"/issues/(?P<number>\d+)/labels", rest.issue_labels),
         ("POST", repo + r"/issues/(?P<number>\d+)/labels", rest.add_issue_labels),
         ("DELETE", repo + r"/issues/(?P<number>\d+)/labels/(?P<name>[^/]+)",
@@ -69,6 +70,7 @@ def routes(fake: FakeGitHub) -> list[tuple[str, re.Pattern[str], Handler]]:
         ("GET", repo + r"/pulls/(?P<number>\d+)/commits", rest.pull_commits),
         ("GET", repo + r"/pulls/comments/(?P<id>\d+)", rest.get_review_comment),
         ("PATCH", repo + r"/pulls/comments/(?P<id>\d+)", rest.update_review_comment),
+        ("DELETE", repo + r"/pulls/comments/(?P<id>\d+)", rest.delete_review_comment),
         ("GET", repo + r"/pulls/(?P<number>\d+)/reviews/(?P<id>\d+)", rest.get_review),
         ("PUT", repo + r"/pulls/(?P<number>\d+)/reviews/(?P<id>\d+)", rest.update_review),
         ("GET", repo + r"/contents/(?P<path>.*)", rest.get_content),
@@ -321,6 +323,16 @@ class _Rest:
         comment = self._comment(req, CommentKind.ISSUE)
         comment.body, comment.updated_at = (req.body or {})["body"], datetime.now(UTC)
         return Answer(200, self.comment(comment))
+
+    def delete_comment(self, req: Req) -> Answer:
+        """``issues/delete-comment``: 204; the comment and its edit history are gone."""
+        self.fake.delete_comment(self._comment(req, CommentKind.ISSUE))
+        return Answer(204)
+
+    def delete_review_comment(self, req: Req) -> Answer:
+        """``pulls/delete-review-comment``: 204, or 404 for an unknown id."""
+        self.fake.delete_comment(self._comment(req, CommentKind.REVIEW_COMMENT))
+        return Answer(204)
 
     def get_review_comment(self, req: Req) -> Answer:
         return Answer(200, self.comment(self._comment(req, CommentKind.REVIEW_COMMENT)))

@@ -110,9 +110,10 @@ async def test_abusive_comment_is_hidden_and_reported(fake: FakeGitHub, tmp_path
     plan = json.loads(outputs["plan"])
     assert [a["type"] for a in plan["actions"]] == ["hide_comment"] and not plan["dry_run"]
     summary = (tmp_path / "summary.md").read_text()
-    assert "abuse" in summary and "hide issue_comment" in summary
+    assert "abuse" in summary and "hide comment https://" in summary
+    assert "the rule on harassment and abuse" in summary
     assert f"**Checked:** the issue comment at {sent.payload['comment']['html_url']}" in summary
-    assert "1 action(s) carried out" in summary
+    assert "1 public action(s) carried out" in summary
     assert "worthless" not in summary and "worthless" not in capsys.readouterr().out
 
 
@@ -168,6 +169,17 @@ async def test_dry_run_input_plans_without_writing(fake: FakeGitHub, tmp_path: P
     outputs = read_outputs(tmp_path / "output")
     assert outputs["actions"] == "0" and json.loads(outputs["plan"])["dry_run"] is True
     assert "dry run" in (tmp_path / "summary.md").read_text()
+
+
+async def test_an_unknown_dry_run_value_stops_the_action_before_anything(
+        fake: FakeGitHub, tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    sent, comment = comment_delivery(fake, ABUSIVE)
+    env = workflow_env(fake, tmp_path, "issue_comment", sent.payload, **{"INPUT_DRY-RUN": "y"})
+
+    assert await run_cli(env) != 0
+
+    assert fake.calls == [] and comment.minimized_as is None
+    assert "dry-run: expected true or false, got 'y'" in capsys.readouterr().err
 
 
 async def test_config_input_reads_that_file_from_the_repository(fake: FakeGitHub,
@@ -298,12 +310,12 @@ def test_private_fields_are_left_out_of_the_plan_output_and_summary():
     plan = Plan("IC_1@x", (HideComment(target, HideClassifier.OFF_TOPIC), record),
                 ("pii score 0.99", "ladder step correction"), None, False)
     public = json.dumps(public_plan(plan))
-    assert PHONE not in public and "original_text" not in public
+    assert PHONE not in public and "original_text" not in public and "someone" not in public
     summary = summary_markdown(ActionReport("issue_comment", REPO, plan,
                                             ("hide_comment", "record_incident")))
     assert "someone" not in summary and "correction" not in summary
-    assert "1 private record(s)" in summary and "2 action(s) carried out" in summary
-    assert re.search(r"\| 1 \| hide issue_comment", summary)
+    assert "kept in the private ledger" in summary and "1 public action(s) carried out" in summary
+    assert re.search(r"\| 1 \| hide comment", summary)
 
 
 # ----------------------------------------------------------------------- sweep
@@ -347,8 +359,8 @@ async def test_a_scheduled_run_sweeps_expired_bans(fake: FakeGitHub, tmp_path: P
     assert "banned-bob" not in fake.orgs["acme"].blocks
     assert "lifted" in fake.repo(LEDGER).files["people/banned-bob.json"].text
     summary = (tmp_path / "summary.md").read_text()
-    assert "1 expired temporary ban(s) lifted" in summary and "banned-bob" not in summary
-    assert "unblock user for one person" in summary
+    assert "1 expired ban(s) lifted" in summary and "banned-bob" not in summary
+    assert "unblock user acme (one person)" in summary
 
 
 async def test_the_sweep_reads_the_config_from_the_config_input(fake: FakeGitHub,
@@ -361,7 +373,7 @@ async def test_the_sweep_reads_the_config_from_the_config_input(fake: FakeGitHub
 
     assert "banned-bob" not in fake.orgs["acme"].blocks
     summary = (tmp_path / "summary.md").read_text()
-    assert "1 expired temporary ban(s) lifted" in summary
+    assert "1 expired ban(s) lifted" in summary
 
 
 async def test_a_sweep_without_a_ledger_does_nothing(fake: FakeGitHub, tmp_path: Path):
@@ -418,7 +430,7 @@ async def test_the_sweep_runs_the_expert_programme_step_in_dry_run(fake: FakeGit
     assert [c for c in fake.calls if c.is_write] == []
     summary = (tmp_path / "summary.md").read_text()
     assert summary.startswith("## Code of conduct sweep: `schedule`")
-    assert "1 private record(s) or notice(s) planned (dry run" in summary
+    assert "kept in the private ledger" in summary and "expert" not in summary
     assert "quiet-expert" not in summary
     assert fake.requests(graphql="organization")  # the team was read
 
@@ -437,8 +449,9 @@ async def test_spam_waves_are_looked_up_in_the_repositorys_newest_comments(
     assert await run_cli(env) == 0
 
     assert len(fake.requests("GET", f"/repos/{REPO}/issues/comments")) == 1
-    plan = json.loads(read_outputs(tmp_path / "output")["plan"])
-    assert "spam wave" in json.dumps(plan)
+    plan = json.dumps(json.loads(read_outputs(tmp_path / "output")["plan"]))
+    # The wave's review item (naming both sellers) is only in the ledger.
+    assert "hide_comment" in plan and "seller" not in plan and "spam wave" not in plan
 
 
 async def test_benign_content_costs_no_read_of_recent_comments(fake: FakeGitHub,
@@ -449,3 +462,54 @@ async def test_benign_content_costs_no_read_of_recent_comments(fake: FakeGitHub,
     assert await run_cli(env) == 0
 
     assert fake.requests("GET", f"/repos/{REPO}/issues/comments") == []
+
+
+async def test_a_report_stays_out_of_every_public_surface(
+        fake: FakeGitHub, tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    """The Action end to end: the reporter, their reason (with an e-mail address) and the
+    subject reach only the ledger, never the outputs, the summary or the log."""
+    fake.add_repo(LEDGER, private=True)
+    fake.add_file(REPO, ".github/governance.yml", f"ledger:\n  repository: {LEDGER}\n")
+    issue = fake.add_issue(REPO, title="Crash on startup", author="reporter")
+    fake.add_comment(REPO, issue.number, "I know where target-tom lives.", author="target-tom")
+    reason = "harassing me for weeks, write to rita.r@example.org"
+    sent, _ = comment_delivery(fake, f"/coc report {reason}", author="rita-reporter",
+                               issue=issue)
+    env = workflow_env(fake, tmp_path, "issue_comment", sent.payload)
+
+    assert await run_cli(env) == 0
+
+    ledger = "".join(f.text for f in fake.repo(LEDGER).files.values())
+    ledger += "".join(i.body for i in fake.repo(LEDGER).issues.values())
+    assert "rita.r@example.org" in ledger  # the moderators see the report
+    printed = capsys.readouterr()
+    public = [(tmp_path / "output").read_text(), (tmp_path / "summary.md").read_text(),
+              printed.out, printed.err]
+    for text in public:
+        for private in ("rita", "example.org", "target-tom", "harassing", "report"):
+            assert private not in text.lower(), (private, text)
+
+
+async def test_a_suspected_ban_evasion_stays_out_of_every_public_surface(
+        fake: FakeGitHub, tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    from governance.ledger.bans import PATH, to_json
+    from governance.ports import ActiveBan
+
+    fake.add_repo(LEDGER, private=True)
+    fake.add_file(REPO, ".github/governance.yml", f"ledger:\n  repository: {LEDGER}\n")
+    fake.add_file(LEDGER, PATH, to_json([ActiveBan("banned-bob", "IC_old@1", None, ())]))
+    sent, _ = comment_delivery(fake, BENIGN, author="banned-b0b")
+    env = workflow_env(fake, tmp_path, "issue_comment", sent.payload)
+
+    assert await run_cli(env) == 0
+
+    ledger = "".join(i.body for i in fake.repo(LEDGER).issues.values())
+    ledger += "".join(c.body for c in fake.comments.values() if c.repo == LEDGER)
+    assert "possible ban evasion" in ledger  # the moderators see the suspicion
+    printed = capsys.readouterr()
+    public = [(tmp_path / "output").read_text(), (tmp_path / "summary.md").read_text(),
+              printed.out, printed.err]
+    for text in public:
+        for private in ("banned-b", "evasion", "review"):
+            assert private not in text.lower(), (private, text)
+    assert read_outputs(tmp_path / "output")["actions"] == "0"

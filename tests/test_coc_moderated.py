@@ -73,8 +73,10 @@ def moderation_kinds(outcome: Outcome) -> list[str]:
 
 
 def taken_down(github: FakeGitHub, ev: ContentEvent, text: str) -> bool:
-    """Hidden, or the part that broke the rules redacted out of it."""
-    comment = github.comments[ev.node_id]
+    """Hidden, deleted (personal data), or the part that broke the rules redacted out of it."""
+    comment = github.comments.get(ev.node_id)
+    if comment is None:
+        return True
     return comment.minimized_as is not None or (PHONE in text and PHONE not in comment.body)
 
 
@@ -171,8 +173,9 @@ async def test_the_app_moderates_a_coc_comment(fake: FakeGitHub, make_client,  #
     status, answer = await post(client, sent)
 
     assert status == 200, answer
-    assert answer["actions"][0] in ("hide_comment", "redact")
-    assert comment.minimized_as is not None or PHONE not in comment.body
+    assert {"hide_comment", "redact", "delete_comment"} & set(answer["actions"])
+    assert (comment.node_id not in fake.comments or comment.minimized_as is not None
+            or PHONE not in comment.body)
 
 
 @pytest.mark.parametrize("edit", [False, True], ids=["created", "edited"])

@@ -226,3 +226,15 @@ async def test_publish_as_a_discussion_and_a_disabled_programme_does_nothing(
     writes = len(world.writes)
     assert (await programme.sweep(off, seed.REPO, DEC_1)).plan.actions == ()
     assert len(world.writes) == writes
+
+
+async def test_a_failed_step_is_logged_without_whom_it_is_about(
+    world: FakeGitHub, programme: ExpertProgramme, caplog: pytest.LogCaptureFixture,
+) -> None:
+    world.orgs["acme"].teams["experts"].remove("bob")  # only cy falls short
+    world.inject(FaultKind.STATUS, method="POST", path=r"/repos/acme/ledger/issues/\d+/comments",
+                 status=403)
+    first = await programme.sweep(CONFIG, seed.REPO, DEC_1)
+    assert "@cy" in first.failed[0]  # the maintainers' own report names them
+    logged = " ".join(r.getMessage() for r in caplog.records)
+    assert "expert programme" in logged and "@cy" not in logged and " cy" not in logged

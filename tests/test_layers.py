@@ -23,7 +23,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "governance"
 # (``scaffold`` writes the files of ``governance init``, but needs nothing above the core.)
 CORE = ("governance", "model", "ports", "messages", "config", "detect", "policy", "decision",
         "events", "ledger", "rewards", "experts", "executor", "enforcement", "service",
-        "scaffold", "data", "samples")
+        "scaffold", "data", "samples", "public")
 ADAPTERS = ("adapters",)
 WIRING = ("runtime", "maintainer")  # builds backends from settings for the edges
 EDGES = ("__main__", "cli", "app", "action", "settings")  # only these read the environment
@@ -57,6 +57,8 @@ RULES = (
          only=("model", "config", "detect", "messages")),
     Rule(("decision",), "the decision combines detection and policy, nothing with I/O",
          only=("model", "config", "detect", "policy", "messages")),
+    Rule(("public",), "the public view of a plan is pure, from the model, texts and policy",
+         only=("model", "messages", "policy")),
     Rule(CORE, "the sans-I/O core must not know adapters, wiring or edges",
          never=_in(*ADAPTERS, *WIRING, *EDGES)),
     Rule(CORE, "the sans-I/O core does no network I/O (adapters do)", never=NETWORK),

@@ -137,6 +137,22 @@ def test_action_settings_and_inputs_in_either_spelling(tmp_path: Path) -> None:
     assert settings.smtp is not None and settings.smtp.host == "smtp.example.org"
 
 
+@pytest.mark.parametrize("word", ["y", "dryrun", "yes", "1", "on", "no", "treu"])
+def test_an_unknown_dry_run_value_is_refused_not_read_as_act(tmp_path: Path, word: str) -> None:
+    with pytest.raises(SettingsError) as caught:
+        load_settings(action_env(tmp_path, **{"INPUT_DRY-RUN": word}), "action")
+    assert any("dry-run: expected true or false" in e and repr(word) in e
+               for e in caught.value.errors)
+
+
+@pytest.mark.parametrize(("word", "dry"), [("true", True), ("TRUE", True), (" False ", False),
+                                           ("false", False), ("", False)])
+def test_dry_run_accepts_true_false_in_any_case_and_empty(tmp_path: Path, word: str,
+                                                          dry: bool) -> None:
+    action = load_settings(action_env(tmp_path, INPUT_DRY_RUN=word), "action").action
+    assert action is not None and action.dry_run is dry
+
+
 def test_action_token_precedence(tmp_path: Path) -> None:
     env = action_env(tmp_path, INPUT_TOKEN="ghs_input")
     assert load_settings(env, "action").token == Secret("ghs_input")

@@ -94,3 +94,14 @@ async def test_dry_run_sweep_only_reports(world: World):
     assert plan.dry_run and "unblock @mallory in acme" in plan.render()
     assert world.fake.writes[writes:] == []
     assert "mallory" in world.fake.orgs[ORG].blocks
+
+
+async def test_a_failed_record_is_logged_without_the_login(world: World, caplog):
+    """The Action's log is public: the failure names nobody (the plan and ledger do)."""
+    await banned(world)
+    world.clock.advance(days=2, minutes=1)
+    world.fake.inject("status", method="DELETE", path=r"/orgs/acme/blocks/mallory", status=403)
+    plans = await sweep(world.github, world.ledger, world.clock.now(), dry_run=False)
+    assert any(isinstance(a, Skip) and "failed" in a.reason for p in plans for a in p.actions)
+    assert "sweep of one person's record failed" in caplog.text
+    assert "mallory" not in caplog.text

@@ -1,10 +1,10 @@
 """What the Action leaves behind: step outputs (``GITHUB_OUTPUT``) and the job summary.
 
-The job summary of a public repository is public, so it says what was checked, what was
-done and why in the bot's own words, and never repeats the content, personal data, merch
-codes, or who got which ladder step: private actions (ledger records, private notices) are
-only counted. The ``plan`` output leaves out the private fields too (original text and
-evidence excerpts), since later steps may print it.
+The job summary, the step outputs and the workflow log of a public repository are public,
+so all three show a plan only through ``governance.public``: the allow-listed view of what
+was done where and under which rule category. Who a step, a report, a note or a suspicion
+concerns, ladder steps, reasons and evidence stay in the private ledger; private actions are
+not even counted (a count on benign content would hint at a suspicion).
 """
 
 from __future__ import annotations
@@ -15,10 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from governance import public
 from governance.messages import escape_markdown
-from governance.model import Action, Plan, Skip
-
-PRIVATE_FIELDS = frozenset({"original_text", "evidence"})
+from governance.model import Plan
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,22 +36,15 @@ class ActionReport:
 
     @property
     def actions_taken(self) -> int:
-        return sum(1 for kind in self.done if kind != Skip.kind)
+        """Public actions carried out: private ones are not counted (see the module doc)."""
+        return sum(1 for kind in self.done if kind in public.PUBLIC_KINDS)
 
 
 # ------------------------------------------------------------------------ outputs
 
 
 def public_plan(plan: Plan | None) -> dict[str, Any] | None:
-    return None if plan is None else _scrub(plan.to_dict())
-
-
-def _scrub(value: Any) -> Any:
-    if isinstance(value, Mapping):
-        return {k: _scrub(v) for k, v in value.items() if k not in PRIVATE_FIELDS}
-    if isinstance(value, list):
-        return [_scrub(v) for v in value]
-    return value
+    return None if plan is None else public.public_plan(plan).to_dict()
 
 
 def output_block(name: str, value: str, delimiter: Callable[[], str] = secrets.token_hex) -> str:
@@ -95,50 +87,37 @@ def summary_markdown(report: ActionReport) -> str:
         return "\n".join(lines) + "\n"
     if report.checked:
         lines += [f"**Checked:** {_bot_cell(report.checked)}", ""]
-    lines += _verdict_lines(plan)
-    lines += _action_lines(plan, report)
+    shown = public.public_plan(plan)
+    lines += _verdict_lines(shown)
+    lines += _action_lines(shown, report)
     return "\n".join(lines) + "\n"
 
 
-def _verdict_lines(plan: Plan) -> list[str]:
-    verdict = plan.verdict
+def _verdict_lines(shown: public.PublicPlan) -> list[str]:
+    verdict = shown.verdict
     if verdict is None:
         return []
-    rules = sorted({h.rule_id for h in verdict.hits})
-    out = [f"**Verdict:** {verdict.label.value} (score {verdict.score:.2f})"]
-    if rules:
-        out.append(f"**Rules that matched:** {', '.join(f'`{r}`' for r in rules)}")
+    out = [f"**Verdict:** {verdict.label} (score {verdict.score:.2f})"]
+    if verdict.rules:
+        out.append(f"**Rules that matched:** {', '.join(f'`{r}`' for r in verdict.rules)}")
     return [*out, ""]
 
 
-def _action_lines(plan: Plan, report: ActionReport) -> list[str]:
-    skips = [a for a in plan.actions if isinstance(a, Skip)]
-    public = [a for a in plan.effective if a.public]
-    private = [a for a in plan.effective if not a.public]
-    mode = "planned (dry run, nothing was changed)" if plan.dry_run else "taken"
+def _action_lines(shown: public.PublicPlan, report: ActionReport) -> list[str]:
+    mode = "planned (dry run, nothing was changed)" if shown.dry_run else "taken"
     out: list[str] = []
-    if skips and not plan.effective:
-        out += [f"Nothing to do: {_cell(s.reason)}." for s in skips]
-    if public:
+    if not shown.actions:
+        out += [f"Nothing to do: {_cell(r)}." for r in shown.reasons]
+    else:
         out += [f"**Actions {mode}:**", "", "| # | action |", "|---|---|"]
-        out += [f"| {i} | {_bot_cell(_public_summary(a))} |" for i, a in enumerate(public, 1)]
+        out += [f"| {i} | {_bot_cell(a.line())} |" for i, a in enumerate(shown.actions, 1)]
         out.append("")
-    if private:
-        out.append(f"{len(private)} private record(s) or notice(s) {mode}; details are kept "
-                   "in the private ledger.")
-    reasons = [r for r in plan.reasons if not r.startswith("ladder")]
-    if reasons and plan.effective:
-        out += ["", "**Why:** " + "; ".join(_cell(r) for r in reasons)]
-    if not plan.dry_run:
-        out += ["", f"{report.actions_taken} action(s) carried out."]
+        if shown.reasons:
+            out += ["**Why:** " + "; ".join(_cell(r) for r in shown.reasons), ""]
+    out.append(public.PRIVATE_NOTE)
+    if not shown.dry_run:
+        out += ["", f"{report.actions_taken} public action(s) carried out."]
     return out
-
-
-def _public_summary(action: Action) -> str:
-    """What a public action did; who a block or unblock concerned stays in the ledger."""
-    if hasattr(action, "login"):
-        return f"{action.kind.replace('_', ' ')} for one person (details in the ledger)"
-    return action.summary()
 
 
 def _cell(text: str) -> str:

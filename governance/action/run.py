@@ -167,7 +167,7 @@ async def _experts_step(github: GitHubAdapter, service: Service, config: Config,
 def _sweep_outcome(action: ActionSettings, plans: list[Plan], rewards: int) -> Outcome:
     actions = tuple(a for plan in plans for a in plan.actions)
     lifted = sum(isinstance(a, RecordBanLifted) for a in actions)
-    reasons = (f"{lifted} expired temporary ban(s) lifted",
+    reasons = (f"{lifted} expired ban(s) lifted",
                f"{rewards} pending reward(s) moved on")
     plan = Plan(f"sweep {action.repository}", actions or (Skip("nothing has expired"),),
                 reasons, None, action.dry_run)

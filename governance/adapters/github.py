@@ -64,6 +64,14 @@ UPDATE_DISCUSSION = {
     for field in Field}
 UPDATE_DISCUSSION_COMMENT = """mutation UpdateDiscussionComment($id: ID!, $body: String!) {
   updateDiscussionComment(input: {commentId: $id, body: $body}) { comment { id } } }"""
+DELETE_DISCUSSION_COMMENT = """mutation DeleteDiscussionComment($id: ID!) {
+  deleteDiscussionComment(input: {id: $id}) { clientMutationId } }"""
+# Comments that can be deleted over REST (``issues/delete-comment``,
+# ``pulls/delete-review-comment``); discussion comments over GraphQL.
+DELETE_URLS = {
+    Surface.ISSUE_COMMENT: TEXT_URLS[Surface.ISSUE_COMMENT],
+    Surface.REVIEW_COMMENT: TEXT_URLS[Surface.REVIEW_COMMENT],
+}
 DISCUSSION_ID = """query DiscussionId($owner: String!, $name: String!, $number: Int!) {
   repository(owner: $owner, name: $name) { discussion(number: $number) { id } } }"""
 ADD_LABELS = """mutation AddLabels($id: ID!, $labels: [ID!]!) {
@@ -183,6 +191,16 @@ class GitHubAdapter:
             url, url_vars = self._rest_text_url(target, field)
             method = "PUT" if target.surface is Surface.REVIEW else "PATCH"
             await self.client.rest(method, url, url_vars, data={field.value: text})
+
+    async def delete_comment(self, target: Target) -> None:
+        """Delete a comment, edit history and all; ``NotFound`` when it is gone already."""
+        if target.surface is Surface.DISCUSSION_COMMENT:
+            await self.client.graphql(DELETE_DISCUSSION_COMMENT, id=target.node_id)
+            return
+        if target.surface not in DELETE_URLS:
+            raise ValueError(f"a {target.surface} cannot be deleted by the bot")
+        url_vars = {**_split(target.repo), "id": target.rest_id}
+        await self.client.rest("DELETE", DELETE_URLS[target.surface], url_vars)
 
     def _rest_text_url(self, target: Target, field: Field) -> tuple[str, dict[str, Any]]:
         url_vars = {**_split(target.repo), "number": target.number, "id": target.rest_id}

@@ -73,6 +73,7 @@ class Moderation:
     on_edit: bool
     surfaces: frozenset[Surface]
     body_action: str  # redact | label | lock | report-only
+    pii_comment_action: str  # delete | redact
     rules: Mapping[Category, RuleConfig]
     exempt: Exempt
     allow: Allow
@@ -213,6 +214,7 @@ def _moderation(d: Mapping[str, Any]) -> Moderation:
         on_edit=d["on_edit"],
         surfaces=frozenset(Surface(s) for s in d["surfaces"]),
         body_action=d["body_action"],
+        pii_comment_action=d["pii_comment_action"],
         rules={Category(k): _rule(v) for k, v in d["rules"].items()},
         exempt=Exempt(
             associations=frozenset(Association(a) for a in ex["associations"]),

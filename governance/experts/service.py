@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
+from governance import public
 from governance.config.types import Config
 from governance.experts import texts
 from governance.experts.activity import Contribution, Tally
@@ -179,7 +180,8 @@ class ExpertProgramme:
             try:
                 lines.append(await self._carry_out(action, config, where))
             except Exception as exc:  # recorded nowhere yet, so the next run tries again
-                log.exception("expert programme: %s failed", action.summary())
+                # Public in the Action's log: never whom the step is about.
+                log.exception("expert programme: %s failed", public.describe(action))
                 failed.append(f"{action.summary()}: {type(exc).__name__}: {exc}")
                 continue
             done.append(action.kind)

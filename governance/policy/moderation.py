@@ -7,7 +7,6 @@ reasons to do nothing), then what happens to the content, then the ladder.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from governance import messages
@@ -38,7 +37,8 @@ from governance.model import (
     Target,
     Verdict,
 )
-from governance.policy import ladder
+from governance.policy import ladder, removal
+from governance.policy.redaction import merge_spans
 
 LOCK_REASONS: dict[Category, LockReason] = {
     Category.ABUSE: LockReason.TOO_HEATED,
@@ -155,22 +155,12 @@ def _fallback_for_redact(event: ContentEvent, rule: RuleConfig) -> Action:
 def _redactions(event: ContentEvent, hits: tuple[RuleHit, ...]) -> list[Action]:
     out: list[Action] = []
     for field_name, text in event.fields():
-        spans = _merge_spans(s for h in hits if h.field is field_name for s in h.evidence)
+        spans = merge_spans(s for h in hits if h.field is field_name for s in h.evidence)
         if spans:
             digest = hashlib.sha256(text.encode()).hexdigest()
             out.append(Redact(target_of(event), field_name, spans, digest,
                               messages.REDACTED_MARKER))
     return out
-
-
-def _merge_spans(spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return tuple(merged)
 
 
 # How long after a step a redelivery still sends its notice when the ledger has no note of
@@ -367,8 +357,13 @@ def moderate(event: ContentEvent, verdict: Verdict, config: Config, record: Pers
     done = content_actions(event, category, hits[category], config)
     if rule.notice and any(isinstance(a, HideComment) for a in done):
         done.append(PostComment(thread_target(event), _notice(event, category)))
+    if category is Category.PII:
+        done = removal.content_removal(event, done, target_of(event), config)
     steps, notes = ladder_actions(event, category, hits[category], done, config, record, now)
-    return Plan(event.version_key, (*done, *steps), (why, *notes), verdict, dry)
+    actions = [*done, *steps]
+    if category is Category.PII:
+        actions = removal.finish(event, hits[category], actions, config, record, now)
+    return Plan(event.version_key, tuple(actions), (why, *notes), verdict, dry)
 
 
 def _because(category: Category, score: float, hits: tuple[RuleHit, ...]) -> str:
