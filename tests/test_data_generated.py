@@ -1,0 +1,95 @@
+"""Schema checks of the generated comments (benchmarks/data/generated/*.jsonl)."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pytest
+
+GENERATED = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "generated"
+LABELS = {"ok", "abuse", "solicitation", "pii"}
+FIELDS = {"id", "text", "label", "group", "family", "source"}
+MIN_ITEMS_PER_FRAME = 5
+MIN_FRAMES_PER_WRITER = 50
+UNEXPANDED = re.compile(r"<<[a-z][a-z0-9_]*>>|<<[^<>\n]*\|[^<>\n]*>>")
+
+
+def writer_files() -> list[Path]:
+    return sorted(GENERATED.glob("*.jsonl"))
+
+
+def load(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def all_items() -> list[dict[str, str]]:
+    return [item for path in writer_files() for item in load(path)]
+
+
+def test_there_are_writers_with_data() -> None:
+    assert len(writer_files()) >= 3
+
+
+@pytest.mark.parametrize("path", writer_files(), ids=lambda p: p.stem)
+def test_items_follow_the_schema(path: Path) -> None:
+    writer = path.stem
+    for item in load(path):
+        assert set(item) == FIELDS, item["id"]
+        assert item["label"] in LABELS, item["id"]
+        assert item["group"] == "generated"
+        assert item["source"] == f"generated/{writer}"
+        prefix, id_writer, frame, n = item["id"].split(":")
+        assert (prefix, id_writer) == ("gen", writer), item["id"]
+        assert n.isdigit(), item["id"]
+        assert item["family"] == f"{writer}/{frame}", item["id"]
+        assert item["text"].strip() == item["text"] and item["text"], item["id"]
+        assert UNEXPANDED.search(item["text"]) is None, item["id"]
+
+
+def test_ids_and_texts_are_unique() -> None:
+    items = all_items()
+    ids = Counter(item["id"] for item in items)
+    texts = Counter(item["text"] for item in items)
+    assert [i for i, c in ids.items() if c > 1] == []
+    assert [t[:60] for t, c in texts.items() if c > 1] == []
+
+
+def test_each_family_has_one_label_and_several_items() -> None:
+    labels: dict[str, set[str]] = defaultdict(set)
+    sizes: Counter[str] = Counter()
+    for item in all_items():
+        labels[item["family"]].add(item["label"])
+        sizes[item["family"]] += 1
+    assert {f: ls for f, ls in labels.items() if len(ls) > 1} == {}
+    assert {f: n for f, n in sizes.items() if n < MIN_ITEMS_PER_FRAME} == {}
+
+
+@pytest.mark.parametrize("path", writer_files(), ids=lambda p: p.stem)
+def test_each_writer_has_many_frames_and_mixed_labels(path: Path) -> None:
+    items = load(path)
+    families = {item["family"] for item in items}
+    labels = Counter(item["label"] for item in items)
+    assert len(families) >= MIN_FRAMES_PER_WRITER
+    assert labels["ok"] > 0 and len(labels) >= 2
+
+
+def test_hard_negatives_at_least_as_many_as_positives() -> None:
+    labels = Counter(item["label"] for item in all_items())
+    positives = labels["abuse"] + labels["solicitation"] + labels["pii"]
+    assert labels["ok"] >= positives, labels
+    assert all(labels[label] >= 100 for label in LABELS), labels
+
+
+def test_files_are_what_the_generator_writes() -> None:
+    # The .jsonl files are the generator's output: an edit by hand or a stale file fails here.
+    result = subprocess.run(
+        [sys.executable, str(GENERATED / "generate.py"), "--check"],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
