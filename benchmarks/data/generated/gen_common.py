@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 Filler = Sequence[str | Callable[[random.Random], str]] | Callable[[random.Random], str]
 
-SLOT = re.compile(r"<<([a-z][a-z0-9_]*|[^<>\n]*\|[^<>\n]*)>>")
+SLOT = re.compile(r"<<([a-z][a-z0-9_]*|[^<>]*\|[^<>]*)>>")
 LABELS = ("ok", "abuse", "solicitation", "pii")
 
 
@@ -381,6 +381,7 @@ POOLS: dict[str, Filler] = {
     "sha": sha,
     "short_sha": short_sha,
     "sha256": sha256,
+    "checksum": sha256,
     "uuid": uuid,
     "ip": private_ip,
     "port": port,

@@ -270,8 +270,8 @@ Heads up: I accidentally pasted a <<svc>> token in an earlier comment. I've dele
     frame("ok_hashes", "ok", """
 Checksums don't match for the <<os>> artifact:
 
-expected sha256: <<sha256>>
-got:             <<sha2562>>
+expected sha256: <<checksum>>
+got:             <<checksum2>>
 """, os=["linux-amd64", "darwin-arm64", "windows-amd64"]),
     frame("ok_git_shas", "ok", """
 Bisected: good at <<short_sha>>, bad at <<short_sha2>>. First bad commit is <<sha>> ("<<msg>>").

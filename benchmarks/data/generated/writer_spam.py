@@ -95,8 +95,12 @@ If you lost funds to a fake <<thing>>, contact <<agent>> — they recovered my <
 ```
 <<err>>
 ```
-I had exactly the same problem last month. What finally fixed it for me was <<prod>> — it scans and repairs everything automatically. Free trial here: https://<<site>>/download?ref=<<ref>>
-""", err=ISSUE_ERR, prod=PRODUCT, site=["get-repairkit.com", "datarescuepro.net", "fixmydb.cloud", "driverboost.app"],
+I had exactly the same problem last month. What finally fixed it for me was <<pitch>>/download?ref=<<ref>>
+""", err=ISSUE_ERR, pitch=["RepairKit 2026 — it scans and repairs everything automatically. Free trial here: https://get-repairkit.com",
+                           "DataRescue Pro — it scans and repairs everything automatically. Free trial here: https://datarescuepro.net",
+                           "FixMyDB Cloud, it repairs the database files in one click. Try it free: https://fixmydb.cloud",
+                           "DriverBoost (updates all drivers and libs automatically), free trial: https://driverboost.app",
+                           "CleanBuild Turbo, cleans the build cache and fixes broken toolchains: https://cleanbuild-turbo.com"],
           ref=["gh", "github-issue", "oss", "dev"]),
     frame("disguised_fix_service", "solicitation", """
 Same here on <<os>>. Spent two days on it, then tried <<prod>> (<<url>>) and it just worked. Not affiliated, just a happy user — they have a <<deal>> right now.

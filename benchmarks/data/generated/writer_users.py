@@ -182,17 +182,19 @@ The verification not accept my document, it say invalid. My <<val>>, it is real!
 """, val=["CPF is <<cpf>>", "Aadhaar number is <<aadhaar>>", "SSN is <<ssn>>", "SIN is <<sin>>", "NINO is <<nino>>"]),
     # ---------------------------------------------------------------- solicitation: fellow-user ads
     frame("user_fake_fix_product", "solicitation", """
-I had same problem with lost <<data>>, I was crying. Then my friend told me about <<prod>>, it recover everything in 10 minutes!! Download here <<url>>, you will thank me.
-""", data=DATA, prod=["DataRescue Pro", "PhotoBack Ultimate", "RecoverIt Max", "iMyFone D-Back"],
-          url=["datarescuepro.net/free", "photoback-ultimate.com", "recoverit-max.io/download"]),
+I had same problem with lost <<data>>, I was crying. Then my friend told me about <<prod>>, you will thank me.
+""", data=DATA, prod=["DataRescue Pro, it recover everything in 10 minutes!! Download here datarescuepro.net/free",
+                      "PhotoBack Ultimate, it recover everything in 10 minutes!! Download here photoback-ultimate.com",
+                      "RecoverIt Max, it bring back all my files. Download: recoverit-max.io/download",
+                      "iMyFone D-Back, it recover everything even after reset. Here the link with discount: bit.ly/dback-50"]),
     frame("user_fake_fix_cleaner", "solicitation", """
 the battery/slow problem is because of junk files. I install <<prod>> and phone is fast like new, battery 2 days. Link: <<url>> (free for first week)
 """, prod=["Cleaner Master Pro", "BoostUp Phone", "Super Battery Saver 2026"],
           url=["cleanermaster.app/get", "boostup.phone/promo", "bit.ly/battsave26"]),
     frame("user_alt_app_ad", "solicitation", """
-Guys stop waiting, this app is dead. Switch to <<prod>>, it has everything and it is 70% off today only with code <<code>>: <<url>>
-""", prod=["NoteGenius Pro", "Photonix Cloud", "TaskMaster Premium"], code=["SAVE70", "SWITCH", "GITHUB"],
-          url=["notegenius.pro", "photonix.cloud/offer", "taskmaster-premium.com"]),
+Guys stop waiting, this app is dead. Switch to <<prod>>, it has everything and it is 70% off today only with code <<code>>
+""", prod=["NoteGenius Pro (notegenius.pro)", "Photonix Cloud at photonix.cloud/offer", "TaskMaster Premium → taskmaster-premium.com"],
+          code=["SAVE70", "SWITCH", "GITHUB", "APP70"]),
     frame("user_fake_support", "solicitation", """
 I had the same issue with payment, I called the <<brand>> billing support <<phone>> and they refund me in 5 minutes. Call them, they are available 24 hours.
 """, brand=["Apple", "Google Play", "PayPal", "Microsoft"], phone=["+1 (888) 402-7731", "1-866-245-0197", "+1 844 690 3312"]),
