@@ -30,6 +30,10 @@ WRITER_MODULES = (
     "writer_infra",
     "writer_users",
     "writer_polyglot",
+    "writer_subtle",
+    "writer_webdev",
+    "writer_bots",
+    "writer_moderation",
 )
 
 
