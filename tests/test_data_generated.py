@@ -16,7 +16,8 @@ LABELS = {"ok", "abuse", "solicitation", "pii"}
 FIELDS = {"id", "text", "label", "group", "family", "source"}
 MIN_ITEMS_PER_FRAME = 5
 MIN_FRAMES_PER_WRITER = 50
-UNEXPANDED = re.compile(r"<<[a-z][a-z0-9_]*>>|<<[^<>]*\|[^<>]*>>")
+# A placeholder the generator left behind: a slot name, an alternative list, or either end of one.
+UNEXPANDED = re.compile(r"<<[a-z][a-z0-9_]*>>|<<[^<>]*\|[^<>]*>>|<<\||\|>>")
 
 
 def writer_files() -> list[Path]:

@@ -62,8 +62,8 @@ See the [run log](https://github.com/<<user>>/<<project>>/actions/runs/<<run>>) 
 """, branch=["fix-nav", "feat-search", "docs-typos", "deps"]),
     frame("ok_cla_bot", "ok", """
 Thank you for your submission! We really appreciate it. Like many open source projects, we ask that you sign our [Contributor License Agreement](https://cla-assistant.io/<<user>>/<<project>>) before we can accept your contribution.
-<<|<sub>You have signed the CLA already but the status is still pending? Let us [recheck](https://cla-assistant.io/check/<<user>>/<<project>>?pullRequest=<<n>>) it.</sub>>>
-""", n=["512", "1402", "88", "2301"]),
+<<recheck>>
+""", n=["512", "1402", "88", "2301"], recheck=["", "<sub>You have signed the CLA already but the status is still pending? Let us [recheck](https://cla-assistant.io/check/<<user>>/<<project>>?pullRequest=<<n>>) it.</sub>"]),
     frame("ok_stale_bot", "ok", """
 This issue has been automatically marked as stale because it has not had recent activity for <<d>> days. It will be closed in <<c>> days if no further activity occurs. Thank you for your contributions.
 """, d=["60", "90", "180"], c=["7", "14", "30"], count=9),
@@ -132,7 +132,7 @@ npm notice Publishing to https://registry.npmjs.org/ with tag latest
 👋 Thanks for opening your first pull request here, <<handle>>! Be sure to read our [contributing guide](CONTRIBUTING.md) and sign off your commits. A maintainer will review within <<d>>.
 """, d=["a few days", "a week", "48 hours"]),
     frame("ok_lock_bot", "ok", """
-This <<kind>> has been automatically locked since there has not been any recent activity <<in the <<d>> days|>> after it was closed. Please open a new issue for related bugs and link to this one.
+This <<kind>> has been automatically locked since there has not been any recent activity<< in the last <<d>> days|>> after it was closed. Please open a new issue for related bugs and link to this one.
 """, kind=["issue", "pull request", "thread"], d=["30", "60", "90"]),
     frame("ok_sponsor_bot", "ok", """
 Thank you for your contribution! 🎉 <<project>> is maintained by volunteers; if it helps your team, consider [sponsoring](https://github.com/sponsors/<<user>>).
