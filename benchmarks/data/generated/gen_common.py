@@ -18,9 +18,9 @@ import string
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-Filler = Sequence[str | Callable[[random.Random], str]] | Callable[[random.Random], str]
+Filler = Sequence[str | tuple[str, ...] | Callable[[random.Random], str]] | Callable[[random.Random], str]
 
-SLOT = re.compile(r"<<([a-z][a-z0-9_]*|[^<>]*\|[^<>]*)>>")
+SLOT = re.compile(r"<<([a-z][a-z0-9_]*(?:\.[0-9])?|[^<>]*\|[^<>]*)>>")
 LABELS = ("ok", "abuse", "solicitation", "pii")
 
 
@@ -425,11 +425,12 @@ for kind, maker in TOKEN_MAKERS.items():
 
 # --- expansion --------------------------------------------------------------------------------
 
-def _pick(filler: Filler, rng: random.Random) -> str:
+def _pick(filler: Filler, rng: random.Random) -> str | tuple[str, ...]:
     if callable(filler):
         return filler(rng)
     value = rng.choice(list(filler))
-    # A list may mix fixed strings and value makers (e.g. several token formats).
+    # A list may mix fixed strings and value makers (e.g. several token formats), or hold tuples
+    # of values that belong together (a product and its link): <<p>> is the first, <<p.1>> the second.
     return value(rng) if callable(value) else value
 
 
@@ -443,16 +444,20 @@ def _lookup(key: str, slots: dict[str, Filler]) -> Filler:
 
 
 def expand(template: str, slots: dict[str, Filler], rng: random.Random) -> str:
-    chosen: dict[str, str] = {}
+    chosen: dict[str, str | tuple[str, ...]] = {}
 
     def replace(match: re.Match[str]) -> str:
         key = match.group(1)
-        if key not in chosen:
-            if "|" in key:
-                chosen[key] = rng.choice(key.split("|"))
+        base, _, part = key.partition(".") if "|" not in key else (key, "", "")
+        if base not in chosen:
+            if "|" in base:
+                chosen[base] = rng.choice(base.split("|"))
             else:
-                chosen[key] = _pick(_lookup(key, slots), rng)
-        return chosen[key]
+                chosen[base] = _pick(_lookup(base, slots), rng)
+        value = chosen[base]
+        if isinstance(value, tuple):
+            return value[int(part or 0)]
+        return value
 
     # Fillers may themselves hold placeholders (e.g. a pool of sentences naming <<handle>>).
     text = template

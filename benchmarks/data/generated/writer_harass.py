@@ -227,9 +227,10 @@ I hate this bug so much. <<n>> days of my life I'm never getting back. Anyway, r
           cause=["an off-by-one in the ring buffer", "a stale DNS cache", "the locale-dependent float parsing",
                  "a missing fsync"]),
     frame("ok_wtf", "ok", """
-WTF is this default? `<<opt>> = <<val>>` means every <<what>> is <<effect>> unless you override it. That can't be intentional.
-""", opt=["timeout", "max_retries", "verify_ssl", "log_level"], val=["0", "-1", "false", "TRACE"],
-          what=["request", "job", "connection", "deploy"], effect=["retried forever", "unauthenticated", "silently dropped"]),
+WTF is this default? `<<opt>>` means every <<what>> is <<opt.1>> unless you override it. That can't be intentional.
+""", opt=[("max_retries = -1", "retried forever"), ("verify_ssl = false", "sent without certificate checks"),
+          ("timeout = 0", "allowed to hang forever"), ("drop_on_overflow = true", "silently dropped")],
+          what=["request", "job", "connection", "deploy"]),
     frame("ok_threat_model_discussion", "ok", """
 Threat model question: if an attacker controls <<what>>, can they <<effect>>? I think the answer is yes, which makes this a security bug rather than a feature request.
 """, what=["the webhook payload", "a plugin manifest", "the config path", "DNS"],

@@ -103,21 +103,25 @@ I had exactly the same problem last month. What finally fixed it for me was <<pi
                            "CleanBuild Turbo, cleans the build cache and fixes broken toolchains: https://cleanbuild-turbo.com"],
           ref=["gh", "github-issue", "oss", "dev"]),
     frame("disguised_fix_service", "solicitation", """
-Same here on <<os>>. Spent two days on it, then tried <<prod>> (<<url>>) and it just worked. Not affiliated, just a happy user — they have a <<deal>> right now.
-""", prod=PRODUCT, url=["https://fixmydb.cloud", "https://synchero.io", "https://loglens.ai/pricing",
-                        "https://cleanbuild-turbo.com"], deal=["50% discount", "lifetime deal", "free month"]),
+Same here on <<os>>. Spent two days on it, then tried <<prod>> and it just worked. Not affiliated, just a happy user — they have a <<deal>> right now.
+""", prod=["FixMyDB Cloud (https://fixmydb.cloud)", "SyncHero (https://synchero.io)", "LogLens AI (https://loglens.ai/pricing)",
+           "CleanBuild Turbo (https://cleanbuild-turbo.com)", "DriverBoost (https://driverboost.app)"],
+          deal=["50% discount", "lifetime deal", "free month"]),
     frame("disguised_vpn", "solicitation", """
 This happens because your ISP throttles <<host>>. Just use <<vpn>>, I've been using it for a year with zero issues on <<os>>. Get 3 months free: <<link>>
 """, host=["github.com", "the registry", "ghcr.io", "npm"], vpn=["SurfWall VPN", "NordicShield", "TunnelBear Pro Max"],
           link=["surfwall.com/deal", "bit.ly/3xVpnDeal", "nordicshield.io/gh"]),
     frame("disguised_hosting", "solicitation", """
-Honestly the real fix is to stop self-hosting. We moved our <<svc>> to <<host>> and haven't had this issue since. Use my link for $<<n>> credit: https://<<host2>>/?ref=<<user>>
-""", svc=["Postgres", "Redis", "Kafka cluster", "ClickHouse"], host=["CloudNest", "HostPilot", "DeployRocket"],
-          host2=["cloudnest.dev", "hostpilot.io", "deployrocket.app"], n=["100", "200", "50"]),
+Honestly the real fix is to stop self-hosting. We moved our <<svc>> to <<host>>/?ref=<<user>>
+""", svc=["Postgres", "Redis", "Kafka cluster", "ClickHouse"],
+          host=["CloudNest and haven't had this issue since. Use my link for $100 credit: https://cloudnest.dev",
+                "HostPilot and haven't had this issue since. Use my link for $200 credit: https://hostpilot.io",
+                "DeployRocket and never saw this again. My referral gets you $50: https://deployrocket.app"]),
     frame("ai_tool_ad_reply", "solicitation", """
-Have you tried <<tool>>? It writes the <<what>> for you — paste this issue into it and you get a working PR in minutes. 🔥 Try free at <<url>>
-""", tool=["CodeGenie Premium", "PatchPilot AI", "DevMate Pro", "AutoFix GPT"],
-          what=["migration", "tests", "fix", "Dockerfile"], url=["codegenie.pro", "patchpilot.ai", "devmate.app/try"]),
+Have you tried <<tool>>? It writes the <<what>> for you — paste this issue into it and you get a working PR in minutes. 🔥 Try free at <<tool.1>>
+""", tool=[("CodeGenie Premium", "codegenie.pro"), ("PatchPilot AI", "patchpilot.ai"), ("DevMate Pro", "devmate.app/try"),
+           ("AutoFix GPT", "autofixgpt.io")],
+          what=["migration", "tests", "fix", "Dockerfile"]),
     # ---------------------------------------------------------------- solicitation: essay/agency/SEO
     frame("essay_mill", "solicitation", """
 Struggling with your <<subject>> assignment or thesis? Our expert writers deliver plagiarism-free <<what>> in 24h. Students get 15% off — order at <<dom>> or WhatsApp <<wa>>
@@ -144,8 +148,11 @@ Great <<thing>>, thanks for sharing! For anyone looking for <<topic>> check <<do
           topic=["cheap web hosting", "best VPN 2026", "free movie download", "payday loans", "buy Instagram likes"],
           dom=["hostingtopdeals.com", "vpnreviewhub.net", "moviefree4u.co", "quickcashnow.biz"]),
     frame("casino", "solicitation", """
-<<🎰 |🔥 |>><<casino>> — get <<bonus>> on your first deposit! Play slots, poker and live roulette, instant crypto withdrawals. Register now: <<dom>>
-""", casino=["LuckySpin", "Jackpot City 777", "CryptoRoyale", "BetWave"],
+<<🎰 |🔥 |>><<casino>>
+""", casino=["LuckySpin — get <<bonus>> on your first deposit! Play slots, poker and live roulette, instant crypto withdrawals. Register now: luckyspin-bonus.com",
+             "Jackpot City 777: <<bonus>> for new players, slots and live roulette, instant crypto withdrawals → jackpot777.win",
+             "CryptoRoyale casino — <<bonus>> on your first deposit, withdraw in BTC in minutes: cryptoroyale.bet",
+             "BetWave: sports betting + casino, <<bonus>> today only. Sign up at betwave.club"],
           bonus=["200% bonus", "100 free spins", "a $500 welcome bonus"],
           dom=["luckyspin-bonus.com", "jackpot777.win", "cryptoroyale.bet", "betwave.club"]),
     frame("betting_tips", "solicitation", """
@@ -202,9 +209,10 @@ Need money fast? Get an instant loan of up to <<money>> with no credit check, ap
 """, money=["$5,000", "$2,000", "₹50,000"], mins=["5", "10", "15"],
           dom=["quickcash-now.biz", "instaloan24.com", "fastfunds.club"], wa=WA),
     frame("pr_spam_promo", "solicitation", """
-Added a link to <<prod>> in the README "Related tools" section since it's the best <<cat>> on the market. Get 30% off with code README30 at <<url>>
-""", prod=PRODUCT, cat=["backup tool", "monitoring suite", "log analyzer", "PDF editor"],
-          url=["https://loglens.ai", "https://pdfmagic-ultimate.com", "https://synchero.io"]),
+Added a link to <<prod>> in the README "Related tools" section<<| since it's the best on the market|, it's the tool everyone should use>>. Get 30% off with code <<code>>
+""", prod=["LogLens AI (https://loglens.ai), the log analyzer", "PDFMagic Ultimate (https://pdfmagic-ultimate.com), the PDF editor",
+           "SyncHero (https://synchero.io), the backup tool", "CodeGenie Premium (https://codegenie.pro), the AI assistant"],
+          code=["README30", "GITHUB30", "OSS30"]),
     # ---------------------------------------------------------------- ok: maintainers' own commerce
     frame("ok_maintainer_sponsor", "ok", """
 Thanks for the kind words! If <<project>> saves your team time, consider sponsoring the work at https://github.com/sponsors/<<user>> — it's what pays for the CI runners and my evenings on this.
@@ -229,9 +237,10 @@ Just wanted to say thanks — <<company>> has used <<project>> for <<years>> yea
 """, company=["Acme Robotics", "Nordpay", "Helios Health", "our startup"], years=["two", "three", "five"],
           what=["ship nightly builds", "route all our internal traffic", "parse billions of events a day"]),
     frame("ok_recommend_oss", "ok", """
-For <<need>> you might want <<lib>> instead; it's <<license>>-licensed and handles <<edge>> out of the box. We switched last year and it removed a lot of custom code.
-""", need=["retries with backoff", "parsing YAML with comments", "structured logging", "rate limiting"],
-          lib=["tenacity", "ruamel.yaml", "zerolog", "golang.org/x/time/rate", "backoff", "structlog"],
+For <<need>> instead; it's <<license>>-licensed and handles <<edge>> out of the box. We switched last year and it removed a lot of custom code.
+""", need=["retries with backoff you might want tenacity", "parsing YAML with comments you might want ruamel.yaml",
+           "structured logging you might want zerolog", "rate limiting you might want golang.org/x/time/rate",
+           "retries in JS you might want p-retry", "structured logging in Python you might want structlog"],
           license=["MIT", "Apache-2.0", "BSD-3"], edge=["jitter", "round-tripping", "context fields", "bursts"]),
     frame("ok_own_oss_when_asked", "ok", """
 > does anyone know a tool that <<task>>?
@@ -294,9 +303,9 @@ This release was partly funded by <<funder>>. Thank you!
           feat=["`--json` output", "retry budgets", "ARM64 images"],
           funder=["the Sovereign Tech Fund", "NLnet", "our GitHub sponsors", "the Alpha-Omega project"]),
     frame("ok_which_vendor_question", "ok", """
-Off-topic maybe, but which <<kind>> do people here use with <<project>>? We're choosing between <<a>> and <<b>> and would love real-world experience, not marketing.
-""", kind=["managed Postgres", "log storage", "object storage", "secret manager"],
-          a=["RDS", "Loki", "S3", "Vault"], b=["Cloud SQL", "Elasticsearch", "R2", "SOPS"]),
+Off-topic maybe, but which <<kind>> do people here use with <<project>>? We're choosing between <<kind.1>> and would love real-world experience, not marketing.
+""", kind=[("managed Postgres", "RDS and Cloud SQL"), ("log storage", "Loki and Elasticsearch"), ("object storage", "S3 and R2"),
+           ("secret manager", "Vault and SOPS")]),
     frame("ok_affiliate_declined", "ok", """
 Thanks for the PR, but we don't accept links to commercial products in the README (see CONTRIBUTING.md §<<n>>). If <<what>> is open source, feel free to add it to the wiki list instead.
 """, n=["3", "4.2", "5"], what=["the tool", "your library", "the plugin"]),
