@@ -171,8 +171,12 @@ password = <<tok_pypi>>
 ```
 """),
     frame("gitlab_hf_token", "pii", """
-CI can't clone the submodule, I set `<<var>>=<<tok>>` in the pipeline variables but it's still asking for a password.
-""", var=["GITLAB_TOKEN", "CI_PUSH_TOKEN", "HF_TOKEN"], tok=[token("gitlab"), token("hf"), token("gitlab")]),
+CI can't <<var.1>>, I set `<<var>>=<<tok>>` in the pipeline variables but it's still asking for a password.
+""", var=[("GITLAB_TOKEN", "clone the submodule"), ("CI_PUSH_TOKEN", "push the release tag"), ("GL_TOKEN", "fetch the private package")],
+          tok=[token("gitlab")]),
+    frame("hf_token", "pii", """
+`huggingface-cli download` fails with 401 for the gated model even though I'm logged in. Ran `export HF_TOKEN=<<tok_hf>>` first, <<os>>, hub version <<version>>.
+"""),
     frame("db_url_with_password", "pii", """
 Migrations hang forever. Connection string from the deployment:
 
@@ -344,8 +348,8 @@ ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI<<k>> <<user>>@laptop
 The workflow reads `secrets.<<name>>` but forks don't get secrets, so the step fails on PRs from forks. Use `pull_request_target` carefully or skip the step when the secret is empty.
 """, name=["NPM_TOKEN", "DOCKERHUB_PASSWORD", "CODECOV_TOKEN", "SLACK_WEBHOOK", "PYPI_API_TOKEN"]),
     frame("ok_token_format_discussion", "ok", """
-GitHub tokens now start with `<<pfx>>` followed by <<n>> characters, so the old regex in `<<file>>` doesn't match them anymore. Should we update the secret scanner?
-""", pfx=["ghp_", "github_pat_", "gho_", "ghs_"], n=["36", "82", "40"],
+GitHub tokens now start with `<<pfx>>` followed by <<pfx.1>> characters, so the old regex in `<<file>>` doesn't match them anymore. Should we update the secret scanner?
+""", pfx=[("ghp_", "36"), ("github_pat_", "82"), ("gho_", "36"), ("ghs_", "36")],
           file=["scanner/patterns.go", "lib/redact.js", "src/secrets.rs"]),
     frame("ok_jwt_structure", "ok", """
 Note that a JWT is three base64url parts: `header.payload.signature`. The header here decodes to `{"alg":"<<alg>>","typ":"JWT"}`; your server only accepts <<alg2>>, that's why you get 401.
@@ -378,8 +382,9 @@ Happy to help debug on a call if that's easier.
 
 --
 <<person>>
-Maintainer, <<project>> · <<mail>>
-""", mail=PUBLIC_MAIL),
+Maintainer, <<proj>> · <<proj.1>>
+""", proj=[("fluxgate", "security@fluxgate.dev"), ("tinyhttp", "maintainers@tinyhttp.io"), ("stormforge", "conduct@stormforge.dev"),
+           ("quickjson", "hello@quickjson.org"), ("rusty-cache", "security@rusty-cache.rs"), ("nanoid-py", "team@nanoid-py.org")]),
     frame("ok_env_template", "ok", """
 `.env.example` should document every variable:
 
@@ -390,9 +395,9 @@ SECRET_KEY=<<ph>>
 ```
 """, db=["app_dev", "myapp", "test"], ph=["change-me", "generate-with-openssl-rand", "<random 32 bytes>", "dev-only-not-secret"]),
     frame("ok_base64_not_secret", "ok", """
-The annotation value is base64 of the config, e.g. `<<b64>>` decodes to `<<plain>>`. It's not sensitive, just escaped to survive the YAML round-trip.
-""", b64=["eyJkZWJ1ZyI6dHJ1ZX0=", "bG9nTGV2ZWw6IGluZm8=", "cmVwbGljYXM6IDM=", "W10="],
-          plain=["{\"debug\":true}", "logLevel: info", "replicas: 3", "[]"]),
+The <<where>> value is base64 of the config, e.g. `<<b64>>` decodes to `<<b64.1>>`. It's not sensitive, just escaped to survive the YAML round-trip.
+""", b64=[("eyJkZWJ1ZyI6dHJ1ZX0=", '{"debug":true}'), ("bG9nTGV2ZWw6IGluZm8=", "logLevel: info"),
+          ("cmVwbGljYXM6IDM=", "replicas: 3"), ("W10=", "[]")], where=["annotation", "ConfigMap", "label", "env var"]),
     frame("ok_test_token_fixture", "ok", """
 In `testdata/<<file>>` we use `<<tok>>` as the fake token; the scanner in CI flags it every time. Can we add it to the allowlist?
 """, file=["auth.json", "config_test.yaml", "fixtures.go"],
