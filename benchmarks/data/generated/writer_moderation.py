@@ -42,9 +42,9 @@ Nobody should have to read that here. Thanks to everyone who reported it.
 <<handle>>, I'm sorry you received that message ("<<quote>>"). It's been removed and the account is blocked from the org. Take whatever time you need; your work on <<comp>> is appreciated.
 """, quote=ABUSE_QUOTE, comp=["the parser", "the docs", "the Windows port", "the release tooling"]),
     frame("ok_leak_incident_no_secret", "ok", """
-Incident summary: a <<kind>> was posted in this issue on <<date>>. The comment was deleted within <<n>> minutes, the credential was revoked by its owner, and we've asked GitHub to purge the edit history. No action needed from users.
-""", kind=["GitHub token", "AWS access key", "database password", "Slack webhook URL", "Stripe live key"],
-          date=["Monday", "June 4", "last night"], n=["5", "12", "20"]),
+Incident summary: <<kind>> was posted in this issue <<date>>. The comment was deleted within <<n>> minutes, the credential was revoked by its owner, and we've asked GitHub to purge the edit history. No action needed from users.
+""", kind=["a GitHub token", "an AWS access key", "a database password", "a Slack webhook URL", "a Stripe live key"],
+          date=["on Monday", "on June 4", "last night"], n=["5", "12", "20"]),
     frame("ok_rules_announcement", "ok", """
 <<intro>>: no ads, no "+1"s (use reactions), no personal attacks, and never post tokens, passwords or anyone's personal data. Comments that break these get hidden without discussion. <<sign>>
 """, sign=["— the maintainers", "Thanks!", "— moderation team", "🙏"], intro=["Reminder of the rules for this tracker", "Quick reminder", "Pinned: house rules"]),
@@ -114,7 +114,7 @@ Can someone explain why <<handle>> was banned? I only saw the <<what>>, which se
 """, fake=["@mkowalski-support", "@tanaka-h-official", "@priya-s-team", "@fluxgate-helpdesk"]),
     frame("ok_link_to_coc", "ok", """
 <<handle>>, please read our Code of Conduct (CODE_OF_CONDUCT.md) before commenting again. Disagreement is fine; <<what>> is not.
-""", what=["calling people names", "telling people to shut up", "mocking someone's English", "personal attacks"]),
+""", what=["calling people names", "telling people to shut up", "mocking someone's English", "attacking people personally"]),
     frame("ok_victim_thanks_mods", "ok", """
 Thank you <<handle>> for handling that so quickly. It was scary to read "<<quote>>" under my first PR. I'm glad this community has my back.
 """, quote=ABUSE_QUOTE),
@@ -145,8 +145,8 @@ Sorry mods, last time I promise: anyone who wants <<offer>> can DM me at <<tg>>.
 """, offer=["cheap GitHub Copilot accounts", "a working trading bot", "aged developer accounts", "verified npm accounts"],
           tg=["@cheapcopilot", "@botmaster_pro", "@aged_accs", "@npm_verified"]),
     frame("spammer_disguised_mod", "solicitation", """
-[Moderator note] This issue is a known bug. The fix is available in <<prod>> — download from <<url>> and run it once.
-""", prod=["FixKit Pro", "RepoRepair", "PatchMaster Ultimate"], url=["fixkit-pro.net", "reporepair.app/download", "patchmaster-ultimate.com"]),
+[Moderator note] This issue is a known bug. The fix is available in <<prod>> — download from <<prod.1>> and run it once<<.| as administrator.>>
+""", prod=[("FixKit Pro", "fixkit-pro.net"), ("RepoRepair", "reporepair.app/download"), ("PatchMaster Ultimate", "patchmaster-ultimate.com")]),
     frame("retaliation_email_mod", "pii", """
 <<handle>> banned me, so here's their private email: <<email>>. Go tell them what you think.
 """, handle=["@" + m for m in MOD]),
@@ -154,9 +154,9 @@ Sorry mods, last time I promise: anyone who wants <<offer>> can DM me at <<tg>>.
 Forwarding the report we received by email from <<person>> (<<email>>, <<phone>>) about the harassment in <<pr>>.
 """),
     frame("ok_unhide_after_review", "ok", """
-Unhid <<handle>>'s comment after review: the <<thing>> in it is <<why>>, not a real one. Sorry for the noise, the filter was too eager.
-""", thing=["AWS key", "card number", "phone number", "token"],
-          why=["the documented example from the AWS docs", "a Stripe test card", "a fictional 555 number", "a placeholder from our README"]),
+Unhid <<handle>>'s comment after review: the <<thing>> in it is <<thing.1>>, not a real one. Sorry for the noise, the filter was too eager.
+""", thing=[("AWS key", "the documented example from the AWS docs"), ("card number", "a Stripe test card"),
+            ("phone number", "a fictional 555 number"), ("token", "a placeholder from our README")]),
     frame("ok_policy_discussion", "ok", """
 Should we allow <<what>> in issues? I'd say yes as long as <<cond>>. Otherwise we'll keep hiding comments that are actually helpful.
 """, what=["links to commercial tools", "job posts", "links to our own blogs", "sponsor links"],
@@ -185,8 +185,8 @@ Guess who's back. <<handle>>, did you really think a ban would stop me? You're s
 The moderator <<handle>> banned me for telling the truth. Everyone go flood their DMs and their personal Twitter, let them feel what it's like.
 """, handle=["@" + m for m in MOD]),
     frame("troll_identity_mod", "abuse", """
-Of course the mod who banned me is <<a|an>> <<who>>. They're all the same, can't take criticism. This project should get rid of them.
-""", who=["woman", "gay guy", "Indian", "Muslim", "trans person"]),
+Of course the mod who banned me is <<who>>. They're all the same, can't take criticism. This project should get rid of them.
+""", who=["a woman", "a gay guy", "an Indian", "a Muslim", "a trans person", "a Jew"]),
     # ---------------------------------------------------------------- the other side: spam, pii
     frame("spammer_argues", "solicitation", """
 <<It's not spam|This is not spam|Why delete>>, it's a real service that helps developers! <<pitch>>. Check it yourself before deleting.

@@ -30,10 +30,11 @@ Out of curiosity, roughly how many of your users are paying companies, and which
 We work with several companies that are evaluating <<project>> and looking for a partner to run it for them. If you'd like to be introduced as the preferred vendor, we take a small referral fee; let me know the best email to reach you.
 """),
     frame("quiet_review_exchange", "solicitation", """
-I maintain a few extensions on the <<store>> as well. If you leave a review on mine, I'll do the same for yours, it helps both of us with the ranking. Here's the link to mine: <<url>>
-""", store=["VS Code marketplace", "Chrome Web Store", "JetBrains marketplace", "Firefox add-ons site"],
-          url=["marketplace.visualstudio.com/items?itemName=dtools.quickfmt", "chromewebstore.google.com/detail/tabtidy",
-               "plugins.jetbrains.com/plugin/20117-yamlsnap"]),
+I maintain <<a few extensions|an extension|two plugins>> on the <<store>> as well. If you leave a review on mine, I'll do the same for yours, it helps both of us with the ranking. Here's the link to mine: <<store.1>>
+""", store=[("VS Code marketplace", "marketplace.visualstudio.com/items?itemName=dtools.quickfmt"),
+            ("Chrome Web Store", "chromewebstore.google.com/detail/tabtidy"),
+            ("JetBrains marketplace", "plugins.jetbrains.com/plugin/20117-yamlsnap"),
+            ("Firefox add-ons site", "addons.mozilla.org/firefox/addon/tab-tamer")]),
     frame("quiet_trading_story", "solicitation", """
 I stopped working on side projects like this once my <<trading strategy|crypto portfolio|options strategy>> started covering my <<rent|mortgage|salary>>. A colleague manages it for me now, and I'm glad to connect anyone who is curious. You can reach him at <<tg>> on Telegram.
 """, tg=["@m_hartley_fx", "@steady_returns_paul", "@quantcoach_eva", "@alpha_signals_tom"]),
