@@ -5,6 +5,7 @@ reproduces the files byte for byte. Run from anywhere:
 
     python benchmarks/data/generated/generate.py          # writes the .jsonl files
     python benchmarks/data/generated/generate.py --check  # fails if the files are stale
+    python benchmarks/data/generated/generate.py --stats  # counts table for the README
 
 Each writer module (``writer_*.py``) holds a ``WRITER`` name and a ``FRAMES`` list; see
 ``BRIEFS.md`` for the brief each writer was written to.
@@ -23,6 +24,7 @@ from gen_common import Frame, instances
 HERE = Path(__file__).resolve().parent
 SEED = "governance-generated-v1"
 MIN_ITEMS_PER_FRAME = 5
+LABEL_ORDER = ("ok", "abuse", "solicitation", "pii")
 WRITER_MODULES = (
     "writer_spam",
     "writer_harass",
@@ -66,7 +68,32 @@ def render(items: list[dict[str, str]]) -> str:
     return "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items)
 
 
+def stats_table() -> str:
+    """Markdown counts per writer and label (items, and frames in brackets), from the files."""
+    rows = []
+    totals: Counter[str] = Counter()
+    frame_totals: Counter[str] = Counter()
+    for path in sorted(HERE.glob("*.jsonl")):
+        items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        labels = Counter(item["label"] for item in items)
+        frames = Counter({label: len({i["family"] for i in items if i["label"] == label})
+                          for label in labels})
+        totals.update(labels)
+        frame_totals.update(frames)
+        cells = [f"{labels[lab]:,} ({frames[lab]})" if labels[lab] else "–" for lab in LABEL_ORDER]
+        rows.append(f"| {path.stem} | " + " | ".join(cells)
+                    + f" | {len(items):,} ({sum(frames.values())}) |")
+    cells = [f"**{totals[lab]:,} ({frame_totals[lab]})**" for lab in LABEL_ORDER]
+    rows.append("| **total** | " + " | ".join(cells)
+                + f" | **{sum(totals.values()):,} ({sum(frame_totals.values())})** |")
+    head = "| writer | " + " | ".join(LABEL_ORDER) + " | all |\n|---|" + "---|" * (len(LABEL_ORDER) + 1)
+    return head + "\n" + "\n".join(rows)
+
+
 def main(argv: list[str]) -> int:
+    if "--stats" in argv:
+        print(stats_table())
+        return 0
     check = "--check" in argv
     stale = []
     seen_texts: dict[str, str] = {}
