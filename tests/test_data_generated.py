@@ -94,3 +94,55 @@ def test_files_are_what_the_generator_writes() -> None:
         capture_output=True, text=True, timeout=120, check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# Hard negatives must not carry what makes a positive: a Luhn-valid card number that is not a
+# published test card, or a live-looking secret (documented examples and placeholders are fine).
+CARD_RUN = re.compile(r"(?<![\w.])(?:\d[ -]?){12,18}\d(?![\w.])")
+PUBLISHED_TEST_CARDS = {
+    "4242424242424242", "4000056655665556", "5555555555554444", "2223003122003222",
+    "5200828282828210", "378282246310005", "6011111111111117", "4000000000000002",
+    "4000000000009995", "4111111111111111", "4000002500003155", "3566002020360505",
+}
+LIVE_SECRET = re.compile(
+    r"ghp_(?!0{36})[A-Za-z0-9]{36}|github_pat_11[A-Z0-9]{20}_|AKIA(?!IOSFODNN7EXAMPLE)[A-Z2-7]{16}"
+    r"|sk_live_[A-Za-z0-9]{24}|sk-proj-[\w-]{40}|xoxb-\d{6,}|SG\.[\w-]{22}\.|AIza[\w-]{35}"
+    r"|glpat-[\w-]{20}|npm_[A-Za-z0-9]{36}|pypi-AgEIcHlwaS5vcmc|AUTH PLAIN [A-Za-z0-9+/=]{16,}"
+    r"|-----BEGIN [A-Z ]*PRIVATE KEY-----\n[A-Za-z0-9+/]{40}|\d{8,10}:AA[\w-]{33}"
+)
+
+
+def luhn_valid(number: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(number)):
+        d = int(ch) * (2 if i % 2 else 1)
+        total += d - 9 if d > 9 else d
+    return total % 10 == 0
+
+
+def test_ok_items_hold_no_live_card_or_secret() -> None:
+    offenders = []
+    for item in all_items():
+        if item["label"] != "ok":
+            continue
+        for run in CARD_RUN.findall(item["text"]):
+            number = re.sub(r"\D", "", run)
+            live = number not in PUBLISHED_TEST_CARDS and luhn_valid(number)
+            if 13 <= len(number) <= 19 and live:
+                offenders.append(item["id"])
+        # A run of one repeated character ("ghp_xxxx...") is a placeholder, not a secret.
+        secrets = [m.group(0) for m in LIVE_SECRET.finditer(item["text"])]
+        if any(len(set(secret)) > 12 for secret in secrets):
+            offenders.append(item["id"])
+    assert offenders == []
+
+
+def test_pii_writers_use_valid_numbers() -> None:
+    # The leak frames' card numbers are Luhn-valid (a detector may rightly check the digit).
+    cards = []
+    for item in all_items():
+        if item["label"] == "pii" and "card" in item["family"]:
+            runs = [re.sub(r"\D", "", r) for r in CARD_RUN.findall(item["text"])]
+            cards.extend(n for n in runs if 13 <= len(n) <= 19)
+    assert len(cards) >= 30
+    assert [n for n in cards if not luhn_valid(n)] == []
