@@ -146,3 +146,12 @@ def test_pii_writers_use_valid_numbers() -> None:
             cards.extend(n for n in runs if 13 <= len(n) <= 19)
     assert len(cards) >= 30
     assert [n for n in cards if not luhn_valid(n)] == []
+
+
+def test_readme_counts_match_the_files() -> None:
+    result = subprocess.run(
+        [sys.executable, str(GENERATED / "generate.py"), "--stats"],
+        capture_output=True, text=True, timeout=120, check=True,
+    )
+    readme = (GENERATED.parent / "README.md").read_text(encoding="utf-8")
+    assert result.stdout.strip() in readme

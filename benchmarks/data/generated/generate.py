@@ -36,6 +36,7 @@ WRITER_MODULES = (
     "writer_webdev",
     "writer_bots",
     "writer_moderation",
+    "writer_longform",
 )
 
 
