@@ -37,6 +37,7 @@ WRITER_MODULES = (
     "writer_bots",
     "writer_moderation",
     "writer_longform",
+    "writer_ml",
 )
 
 
