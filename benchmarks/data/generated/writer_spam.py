@@ -248,11 +248,6 @@ For <<need>> instead; it's <<license>>-licensed and handles <<edge>> out of the 
 I wrote <<tool>> (https://github.com/<<user>>/<<tool>>) for exactly that, MIT-licensed. It's small, so no hard feelings if something else fits better.
 """, task=["diffs two Helm releases", "converts OpenAPI to Go structs", "lints Dockerfiles in CI",
                "replays webhooks locally"], tool=["helm-difftool", "oapi2go", "dockerlint-lite", "hookreplay"]),
-    frame("ok_hiring_thread", "ok", """
-Since the maintainers opened this thread for it (#<<n>>): <<company>> is hiring a <<role>> to work on <<project>> upstream full-time. Details: https://<<company_dom>>/careers. Mods, feel free to remove if off-topic.
-""", n=["1200", "881", "2045"], company=["Fluxgate Labs", "Nordpay", "Helios Health"],
-          role=["Go engineer", "maintainer", "developer advocate"],
-          company_dom=["fluxgate.dev", "nordpay.com", "helioshealth.io"]),
     frame("ok_bounty_notice", "ok", """
 This issue has a bounty of $<<n>> funded by <<who>> via the project's <<platform>> page. Whoever lands the fix gets it; see CONTRIBUTING.md for how payouts work.
 """, n=["100", "250", "500"], who=["the maintainers", "a sponsor", "the foundation"],

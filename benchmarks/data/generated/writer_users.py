@@ -171,9 +171,6 @@ I cannot login. My email is <<email>> and password is <<password>>, I am sure it
     frame("user_other_phone", "pii", """
 The developer dont answer here so I find his number: <<phone>>. Everyone call him and ask about the refund!!
 """),
-    frame("user_own_full_contact", "pii", """
-Please send me the replacement device to <<address>>. My name is <<person>>, phone <<phone>>. Order number <<n>>.
-""", n=["100245", "88731", "532190"]),
     frame("user_iban_refund", "pii", """
 I dont have PayPal, please send refund to my bank: IBAN <<iban>>, name <<person>>. Thank you and please quick.
 """),
