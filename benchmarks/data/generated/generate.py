@@ -38,6 +38,7 @@ WRITER_MODULES = (
     "writer_moderation",
     "writer_longform",
     "writer_ml",
+    "writer_gaming",
 )
 
 
