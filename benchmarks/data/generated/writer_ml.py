@@ -192,8 +192,8 @@ s3.download_file("<<bucket>>", "train.parquet", "data/train.parquet")
 Cheap GPU credits: <<gpu>> at <<price>>/hr, no KYC, pay with crypto. Bulk discounts for researchers. DM <<tg>> on Telegram.
 """, gpu=["A100", "H100", "RTX 4090"], price=["$0.39", "$0.89", "$0.19"], tg=["@gpu_cheap", "@h100deals", "@cloudgpu_reseller"]),
     frame("ai_girlfriend_ad", "solicitation", """
-Tired of debugging alone? 💕 Try <<app>>, the most realistic AI companion, uncensored and always there for you. Free trial at <<url>>
-""", app=["LoveBot AI", "Dreamgirl GPT", "Companion+", "Aria AI"], url=["lovebot.ai", "dreamgirlgpt.app", "companionplus.chat", "aria-ai.love"]),
+Tired of debugging alone? 💕 Try <<app>>, the most realistic AI companion, uncensored and always there for you. Free trial at <<app.1>>
+""", app=[("LoveBot AI", "lovebot.ai"), ("Dreamgirl GPT", "dreamgirlgpt.app"), ("Companion+", "companionplus.chat"), ("Aria AI", "aria-ai.love")]),
     frame("ai_trading_signals", "solicitation", """
 Our AI model predicts <<asset>> moves with <<acc>>% accuracy — members made <<ret>> last month. Join the signals group: <<tg>>
 """, asset=["BTC", "forex", "S&P futures", "altcoin"], acc=["89", "93", "97"], ret=["+340%", "+120%", "$12k"],

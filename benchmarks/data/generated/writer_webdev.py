@@ -248,8 +248,9 @@ Customer complaint forwarded from support, maybe related to the checkout bug:
 Hope the <<handle>> who deprecated <<api>> gets the same treatment someday: everything they built thrown away overnight. Selfish, useless people.
 """, api=["the pages router", "v2 of the SDK", "class components", "the old plugin API"]),
     frame("webdev_plugin_ad", "solicitation", """
-Our premium plugin <<prod>> solves this in one click — no code needed. Use coupon GITHUB25 at <<url>>
-""", prod=["WP Speed Pro", "FormBuilder Ultimate", "SEO Booster Max"], url=["wpspeedpro.com", "formbuilder-ultimate.net", "seoboostermax.io"]),
+Our premium plugin <<prod>> solves this in one click — no code needed. Use coupon <<code>> at <<prod.1>>
+""", prod=[("WP Speed Pro", "wpspeedpro.com"), ("FormBuilder Ultimate", "formbuilder-ultimate.net"), ("SEO Booster Max", "seoboostermax.io")],
+          code=["GITHUB25", "DEV25", "SAVE25"]),
     frame("webdev_buy_accounts", "solicitation", """
 Selling aged GitHub accounts (<<y>>+ years, with contributions) and verified npm publisher accounts. Bulk discounts. Telegram <<tg>>
 """, y=["3", "5", "8"], tg=["@aged_accs", "@dev_accounts_shop", "@gitacc_store"]),
@@ -336,13 +337,13 @@ Hi, I see you struggle with <<thing>>. I am a professional <<stack>> developer, 
           stack=["MERN", "Laravel", "Django", "Next.js"], money=["$30", "$50", "$25"],
           wa=["+92 301 4455667", "+880 1712 345678", "+91 98765 43210", "+234 803 555 1290"]),
     frame("webdev_theme_ad", "solicitation", """
-If you need a ready-made <<kind>> with this already working, check our premium template on <<market>>: <<url>>. Includes auth, payments and dark mode, lifetime updates.
+If you need a ready-made <<kind>> with this already working, check our premium template on <<market>>: <<market.1>>. Includes auth, payments and dark mode, lifetime updates.
 """, kind=["admin dashboard", "SaaS starter", "e-commerce theme", "landing page kit"],
-          market=["ThemeForest", "our store", "Gumroad"], url=["themeforest.net/item/nexus-admin/4821", "shipfast-kit.com", "gumroad.com/l/saas-boiler"]),
+          market=[("ThemeForest", "themeforest.net/item/nexus-admin/4821"), ("our store", "shipfast-kit.com"), ("Gumroad", "gumroad.com/l/saas-boiler")]),
     frame("webdev_hosting_affiliate", "solicitation", """
-Just move off <<host>>, it's slow and overpriced. I host all my client sites on <<other>>, use my link for 3 months free: <<url>>
-""", host=["Vercel", "Heroku", "shared hosting", "AWS"], other=["HostRocket", "CloudWays Pro", "VPSKing"],
-          url=["hostrocket.io/?ref=devmike", "cloudwayspro.com/r/web42", "vpsking.net/aff/1289"]),
+Just move off <<host>>, it's slow and overpriced. I host all my client sites on <<other>>, use my link for 3 months free: <<other.1>>
+""", host=["Vercel", "Heroku", "shared hosting", "AWS"],
+          other=[("HostRocket", "hostrocket.io/?ref=devmike"), ("CloudWays Pro", "cloudwayspro.com/r/web42"), ("VPSKing", "vpsking.net/aff/1289")]),
     frame("webdev_seo_agency", "solicitation", """
 Your <<fw>> site is not indexed because of poor SEO. Our agency guarantees first page Google ranking in 30 days. Free audit: <<url>>
 """, fw=["Next.js", "React", "Gatsby", "Vue"], url=["rankfast-seo.com/audit", "seoboosters.agency", "topgoogle.pro/free-audit"]),
