@@ -192,7 +192,7 @@ s3.download_file("<<bucket>>", "train.parquet", "data/train.parquet")
 Cheap GPU credits: <<gpu>> at <<price>>/hr, no KYC, pay with crypto. Bulk discounts for researchers. DM <<tg>> on Telegram.
 """, gpu=["A100", "H100", "RTX 4090"], price=["$0.39", "$0.89", "$0.19"], tg=["@gpu_cheap", "@h100deals", "@cloudgpu_reseller"]),
     frame("ai_girlfriend_ad", "solicitation", """
-Tired of debugging alone? 💕 Try <<app>>, the most realistic AI companion, uncensored and always there for you. Free trial at <<app.1>>
+<<Tired of debugging alone?|Lonely nights coding?|Need a break from the GPU logs?>> 💕 Try <<app>>, the most realistic AI companion, uncensored and always there for you. Free trial at <<app.1>>
 """, app=[("LoveBot AI", "lovebot.ai"), ("Dreamgirl GPT", "dreamgirlgpt.app"), ("Companion+", "companionplus.chat"), ("Aria AI", "aria-ai.love")]),
     frame("ai_trading_signals", "solicitation", """
 Our AI model predicts <<asset>> moves with <<acc>>% accuracy — members made <<ret>> last month. Join the signals group: <<tg>>
