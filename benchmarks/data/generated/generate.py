@@ -39,6 +39,7 @@ WRITER_MODULES = (
     "writer_longform",
     "writer_ml",
     "writer_gaming",
+    "writer_security",
 )
 
 
