@@ -180,8 +180,8 @@ Ich melde diesen Kommentar von <<handle>>: „<<quote>>“. Das verstößt gegen
 """, quote=["Halt die Klappe, du Idiot", "Geh sterben", "Leute wie du sollten nicht programmieren"],
           maint=["mkowalski", "tanaka-h", "priya-s"]),
     frame("ok_fr_company_uses", "ok", """
-Pour info, chez <<company>> on utilise <<project>> en production depuis <<n>> ans. Merci pour le travail !
-""", company=["une banque", "une startup lyonnaise", "notre équipe", "un hôpital"], n=["deux", "trois", "cinq"]),
+Pour info, <<company>> utilise <<project>> en production depuis <<n>> ans. Merci pour le travail !
+""", company=["notre banque", "notre startup lyonnaise", "notre équipe", "notre hôpital"], n=["deux", "trois", "cinq"]),
     # ---------------------------------------------------------------- positives in other languages
     frame("es_abuse", "abuse", """
 <<handle>> eres un <<ins>>. Cállate y deja de mandar PRs, nadie te quiere aquí.

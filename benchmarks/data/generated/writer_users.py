@@ -120,7 +120,7 @@ I hate this update so much. The old <<thing>> was perfect and you destroyed it. 
 """, thing=["editor", "player", "layout", "menu", "calendar view"]),
     frame("ok_child_account", "ok", """
 My daughter use the app on her tablet (<<device>>) and the parental lock <<prob>>. She is 9 and can open everything. Please check this, it is important for parents.
-""", device=DEVICE, prob=["is not working", "reset after update", "can be skipped with back button"]),
+""", device=["Galaxy Tab A8", "iPad 9th gen", "Lenovo Tab M10", "Fire HD 10"], prob=["is not working", "reset after update", "can be skipped with back button"]),
     frame("ok_keyboard_issue", "ok", """
 When I write with <<kb>> keyboard the letters are doubled or jump to the start of the line. Only in <<app>>, in other apps is fine. Make writing impossible for me, I write in <<lang>>.
 """, kb=["Gboard", "SwiftKey", "Samsung", "the Arabic"], lang=["Arabic", "Hindi", "Vietnamese", "Korean"]),
