@@ -40,6 +40,7 @@ WRITER_MODULES = (
     "writer_ml",
     "writer_gaming",
     "writer_security",
+    "writer_newcomers",
 )
 
 
