@@ -41,6 +41,7 @@ WRITER_MODULES = (
     "writer_gaming",
     "writer_security",
     "writer_newcomers",
+    "writer_enterprise",
 )
 
 
