@@ -198,6 +198,24 @@ def tier_tables(outcomes: Sequence[qs.Outcome], title: str) -> None:
             print(f"| {label} / {group} | {pct(k, n)} | {n} |")
 
 
+def dataset_table(items: Sequence[Item], outcomes: Sequence[qs.Outcome]) -> None:
+    """FPR on ok and recall per dataset (the unit of leave-one-source-out), both tiers."""
+    by_dataset = [qs.Outcome(o.gold, qs.dataset_of(it), o.category, o.tier)
+                  for it, o in zip(items, outcomes, strict=True)]
+    tallies = {name: qs.tally(by_dataset, rank) for name, rank in qs.TABLE_TIERS.items()}
+    print("\n| dataset | ok n | FPR act | FPR act+review | positives | recall act | "
+          "recall act+review |\n|---|---|---|---|---|---|---|")
+    for dataset in sorted({o.group for o in by_dataset}):
+        act, both = tallies["act"], tallies["act+review"]
+        flagged = [k for (_, g), k in act.recall_by_group.items() if g == dataset]
+        n_pos = sum(n for _, n in flagged)
+        rec_act = sum(k for k, _ in flagged)
+        rec_both = sum(k for (_, g), (k, _) in both.recall_by_group.items() if g == dataset)
+        print(f"| {dataset} | {act.fpr(dataset)[1]} | {_rate(*act.fpr(dataset))} | "
+              f"{_rate(*both.fpr(dataset))} | {n_pos} | {_short(rec_act, n_pos)} | "
+              f"{_short(rec_both, n_pos)} |")
+
+
 def summary_table(rows: Iterable[tuple[str, Sequence[qs.Outcome]]]) -> None:
     """The README table: one line per set and tier."""
     print("\n| held-out set | tier | abuse recall | solicitation recall | pii recall / precision "
@@ -314,6 +332,7 @@ def headline(args: argparse.Namespace, scorer: Scorer, learned: LearnedModel,
     for o in outcomes:
         by_group.setdefault(o.group, []).append(o)
     tier_tables(outcomes, "HEADLINE: held out from every fitted part")
+    dataset_table(items, outcomes)
     print("\n#### README table (held out; 95% intervals above)")
     summary_table([("all held-out", outcomes), *rows,
                    *((f"group {g}", os) for g, os in sorted(by_group.items()))])
