@@ -20,8 +20,9 @@ What each part of the detector was fitted to, and how the headline keeps clear o
   *in-source* section, never in the headline; items in the ``calibrate`` split of
   ``benchmarks/splits.py`` (where a calibrated score's thresholds are chosen) are left out of
   every table then.
-- **tiers**: act = category score >= the category's ``act_threshold`` of the default config,
-  act+review = >= ``review_threshold`` (or the ``tier`` the verdict gives, when it gives one).
+- **tiers**: the policy's own decision (``policy.moderation.tier_of``) under the default config
+  when the policy has one; else act = category score >= the category's ``act_threshold`` of
+  the default config, act+review = >= ``review_threshold``.
 
 ``train.jsonl`` (70,903 items) is scored on a fixed stratified sample (``--train-sample``,
 proportional per source and label, chosen by a seeded hash of the id) unless ``--full``.
@@ -32,12 +33,13 @@ held-out errors (``--errors-set heldout``) makes them fitted data: say so in the
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import importlib.util
 import json
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -71,10 +73,10 @@ def load(path: Path) -> list[Item]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def load_data_sets() -> list[Item]:
+def load_data_sets(root: Path = DATA) -> list[Item]:
     """Labelled items under benchmarks/data/ (generated comments, real GitHub comments, ...)."""
     items: list[Item] = []
-    for path in sorted(DATA.rglob("*.jsonl")) if DATA.exists() else []:
+    for path in sorted(root.rglob("*.jsonl")) if root.exists() else []:
         if path.name in NOT_LABELLED_HERE:
             continue
         for it in load(path):
@@ -164,9 +166,31 @@ def _excluded(item: Item, holdout: qs.HoldOut) -> bool:
 # ----------------------------------------------------------------------------- scoring
 
 
+@functools.cache
+def policy_tier() -> Callable[[Verdict], tuple[str | None, str]] | None:
+    """The policy's own tier decision (``moderation.tier_of``) under the default config, when
+    the policy has one: the tier ``classify`` prints and ``moderate`` acts on."""
+    decide = getattr(importlib.import_module("governance.policy.moderation"), "tier_of", None)
+    if decide is None:
+        return None
+    config = default_config()
+
+    def tier(verdict: Verdict) -> tuple[str | None, str]:
+        decision = decide(verdict, config)
+        level = str(getattr(decision.tier, "value", decision.tier))
+        category = getattr(decision.category, "value", None)
+        return (category if level != "none" else None), level
+
+    return tier
+
+
 def outcome(item: Item, verdict: Verdict, thr: qs.Thresholds) -> qs.Outcome:
-    scores = {c.value: verdict.category_score(c) for c in Category}
-    category, tier = qs.tier_of(verdict_json(item.get("id"), verdict), scores, thr)
+    decide = policy_tier()
+    if decide is not None:
+        category, tier = decide(verdict)
+    else:  # no tier in the verdict: the category score against the config's thresholds
+        scores = {c.value: verdict.category_score(c) for c in Category}
+        category, tier = qs.tier_of(verdict_json(item.get("id"), verdict), scores, thr)
     return qs.Outcome(item["label"], str(item.get("group", "?")), category, tier)
 
 
@@ -199,8 +223,9 @@ def tier_tables(outcomes: Sequence[qs.Outcome], title: str) -> None:
 
 
 def dataset_table(items: Sequence[Item], outcomes: Sequence[qs.Outcome]) -> None:
-    """FPR on ok and recall per dataset (the unit of leave-one-source-out), both tiers."""
-    by_dataset = [qs.Outcome(o.gold, qs.dataset_of(it), o.category, o.tier)
+    """FPR on ok and recall per dataset (the unit of leave-one-source-out; generated items per
+    writer), both tiers."""
+    by_dataset = [qs.Outcome(o.gold, _shown_dataset(it), o.category, o.tier)
                   for it, o in zip(items, outcomes, strict=True)]
     tallies = {name: qs.tally(by_dataset, rank) for name, rank in qs.TABLE_TIERS.items()}
     print("\n| dataset | ok n | FPR act | FPR act+review | positives | recall act | "
@@ -214,6 +239,13 @@ def dataset_table(items: Sequence[Item], outcomes: Sequence[qs.Outcome]) -> None
         print(f"| {dataset} | {act.fpr(dataset)[1]} | {_rate(*act.fpr(dataset))} | "
               f"{_rate(*both.fpr(dataset))} | {n_pos} | {_short(rec_act, n_pos)} | "
               f"{_short(rec_both, n_pos)} |")
+
+
+def _shown_dataset(item: Item) -> str:
+    dataset = qs.dataset_of(item)
+    if dataset == "generated" and item.get("family"):
+        return f"generated/{str(item['family']).split('/', 1)[0]}"
+    return dataset
 
 
 def summary_table(rows: Iterable[tuple[str, Sequence[qs.Outcome]]]) -> None:
@@ -302,7 +334,7 @@ def headline(args: argparse.Namespace, scorer: Scorer, learned: LearnedModel,
         note = "all" if len(sample) == len(train) else "stratified seeded sample"
         print(f"- train.jsonl: {len(sample):,} of {len(train):,} items ({note})")
         sets.append(("train.jsonl", sample))
-    extra = load_data_sets()
+    extra = load_data_sets(args.data)
     if extra:
         print(f"- benchmarks/data: {len(extra):,} labelled items")
         sets.append(("benchmarks/data", extra))
@@ -357,7 +389,9 @@ def describe_fits(trained_on: frozenset[str], learned: LearnedModel, thr: qs.Thr
     else:
         print(f"- learned model trained on {sorted(learned.trained_on)}: those datasets are "
               "in-source; calibrate split left out everywhere")
-    print("- tiers from the default config: " + ", ".join(
+    how_tier = ("the policy's tier_of" if policy_tier() else
+                "category score against the thresholds")
+    print(f"- tiers ({how_tier}), default config: " + ", ".join(
         f"{c} act>={a} review>={r}" for c, (a, r) in sorted(thr.items())))
 
 
@@ -370,6 +404,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=40)
     parser.add_argument("--by-source", action="store_true")
     parser.add_argument("--skip-dev", action="store_true")
+    parser.add_argument("--data", type=Path, default=DATA, help="labelled sets (benchmarks/data)")
     parser.add_argument("--no-loso", action="store_true", help="shipped n-gram on every item")
     args = parser.parse_args(argv)
     start = time.monotonic()

@@ -75,6 +75,13 @@ def test_every_published_card_passes_luhn_and_the_tables_are_used():
     "FYI @rk_dev wrote that the maintainer is a pathetic moron who should be fired; "
     "I have reported the comment to GitHub.",
     'The user in #881 replied "shut up, you stupid loser" to a first-time contributor.',
+    "Reporting this review comment by @qx-bot:\nyou are a useless idiot and this PR is trash",
+    'A stranger posted "you are a brainless moron" on my PR, could a mod hide it?',
+    "Forwarding the reply I received so the mods can judge it:\n\nyou're a disgrace of a "
+    "developer, delete your account",
+    "Reminder from the moderators: remarks such as 'you are a clown' get you blocked.",
+    "We remove comments like: go kill yourself. The account has been banned.",
+    "Note: the person who told @ines to go back to her country has been blocked.",
 ])
 def test_reporting_someone_elses_abuse_is_not_abuse(text):
     assert classify(text).label is not Label.ABUSE
@@ -84,6 +91,8 @@ def test_reporting_someone_elses_abuse_is_not_abuse(text):
     "You are a brainless idiot and nobody wants your garbage patches.",
     "@dana you worthless clown, quit programming",
     "I'll repeat what I wrote yesterday: you are a brainless idiot.",
+    "Reporting you: you are a useless idiot.",
+    "I posted my benchmark: you are all idiots.",
 ])
 def test_the_same_words_said_directly_are_abuse(text):
     assert classify(text).label is Label.ABUSE

@@ -134,3 +134,21 @@ def test_the_sample_is_stratified_proportional_and_fixed():
     by_source = {s: sum(items[i]["source"] == s for i in chosen) for s in "abc"}
     assert by_source == {"a": 90, "b": 9, "c": 1}
     assert qs.stratified_sample(items, 5000) == list(range(len(items)))
+
+
+def test_the_policys_own_tier_decision_is_used_when_it_exists(monkeypatch):
+    from governance.model import Verdict
+
+    monkeypatch.setattr(quality, "policy_tier", lambda: lambda verdict: ("abuse", "review"))
+    item = {"id": "x", "label": "abuse", "group": "generated"}
+    got = quality.outcome(item, Verdict.ok(), THRESHOLDS)
+    assert got == qs.Outcome("abuse", "generated", "abuse", "review")
+
+
+def test_without_a_policy_tier_the_thresholds_decide(monkeypatch):
+    from governance.model import Category, Label, RuleHit, Verdict
+
+    monkeypatch.setattr(quality, "policy_tier", lambda: None)
+    verdict = Verdict(Label.ABUSE, 0.7, (RuleHit("abuse.x", Category.ABUSE, 0.7),))
+    got = quality.outcome({"id": "y", "label": "ok", "group": "se_real"}, verdict, THRESHOLDS)
+    assert got == qs.Outcome("ok", "se_real", "abuse", "review")
