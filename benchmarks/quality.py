@@ -15,11 +15,12 @@ What each part of the detector was fitted to, and how the headline keeps clear o
   retrained here without that whole dataset (leave-one-source-out) or, for sentence-frame
   items, without its family's fold (leave-family-out); other items by the shipped model.
 - **a learned model**, when one ships (``governance/detect/model.py``), declares the datasets it
-  was trained on in ``TRAINED_ON`` (names as ``quality_scoring.dataset_of`` gives them). It is
-  too costly to retrain per source here, so items of those datasets are reported in a separate
-  *in-source* section, never in the headline; items in the ``calibrate`` split of
-  ``benchmarks/splits.py`` (where a calibrated score's thresholds are chosen) are left out of
-  every table then.
+  was trained on in ``TRAINED_ON`` (names as ``quality_scoring.dataset_of`` gives them: a
+  generated item's dataset is its writer) and, through ``train_model.trained_ids()``, the
+  items. It is too costly to retrain per source here, so items of those datasets are
+  reported in a separate *in-source* section, never in the headline; the items it trained on
+  and the ``calibrate`` split of ``benchmarks/splits.py`` (where a calibrated score's
+  thresholds are chosen) are left out of every table then.
 - **tiers**: the policy's own decision (``policy.moderation.tier_of``) under the default config
   when the policy has one; else act = category score >= the category's ``act_threshold`` of
   the default config, act+review = >= ``review_threshold``.
@@ -98,14 +99,29 @@ def thresholds() -> qs.Thresholds:
 @dataclass(frozen=True)
 class LearnedModel:
     present: bool
-    trained_on: frozenset[str] | None  # None: present but declares nothing
+    trained_on: frozenset[str] | None  # datasets it was trained on; None: declares nothing
+    trained_ids: frozenset[str] | None = None  # the very items, when the training says so
 
 
 def learned_model() -> LearnedModel:
+    """What the learned model declares about its training data.
+
+    Contract (for ``governance/detect/model.py`` and ``benchmarks/train_model.py``):
+    ``model.TRAINED_ON`` names the datasets it was trained on (as ``dataset_of`` spells them;
+    ``generated`` for every writer or ``generated/<writer>`` for one); ``train_model.trained_ids()``
+    returns the ids of the items it was trained on, when it can say. Without ``TRAINED_ON``
+    every item counts as in-source.
+    """
     if importlib.util.find_spec("governance.detect.model") is None:
         return LearnedModel(False, frozenset())
     declared = getattr(importlib.import_module("governance.detect.model"), "TRAINED_ON", None)
-    return LearnedModel(True, None if declared is None else frozenset(declared))
+    ids: frozenset[str] | None = None
+    try:
+        listing = getattr(importlib.import_module("train_model"), "trained_ids", None)
+        ids = frozenset(listing()) if listing else None
+    except ImportError:  # a training dependency missing here: items stay unknown
+        ids = None
+    return LearnedModel(True, None if declared is None else frozenset(declared), ids)
 
 
 def ngram_trained_on() -> frozenset[str]:
@@ -116,14 +132,17 @@ def ngram_trained_on() -> frozenset[str]:
 
 
 def status(item: Item, origin: str, learned: LearnedModel) -> str:
-    """dev-fit | calibrate | in-source | held-out (see the module docstring)."""
+    """dev-fit | calibrate | trained | in-source | held-out (see the module docstring)."""
     if origin == "dev":
         return "dev-fit"
     if not learned.present:
         return "held-out"
     if split_of(item) == "calibrate":
         return "calibrate"
-    if learned.trained_on is None or qs.dataset_of(item) in learned.trained_on:
+    if learned.trained_ids is not None and item.get("id") in learned.trained_ids:
+        return "trained"
+    dataset = qs.dataset_of(item)
+    if learned.trained_on is None or {dataset, dataset.split("/")[0]} & learned.trained_on:
         return "in-source"
     return "held-out"
 
@@ -225,7 +244,7 @@ def tier_tables(outcomes: Sequence[qs.Outcome], title: str) -> None:
 def dataset_table(items: Sequence[Item], outcomes: Sequence[qs.Outcome]) -> None:
     """FPR on ok and recall per dataset (the unit of leave-one-source-out; generated items per
     writer), both tiers."""
-    by_dataset = [qs.Outcome(o.gold, _shown_dataset(it), o.category, o.tier)
+    by_dataset = [qs.Outcome(o.gold, qs.dataset_of(it), o.category, o.tier)
                   for it, o in zip(items, outcomes, strict=True)]
     tallies = {name: qs.tally(by_dataset, rank) for name, rank in qs.TABLE_TIERS.items()}
     print("\n| dataset | ok n | FPR act | FPR act+review | positives | recall act | "
@@ -239,13 +258,6 @@ def dataset_table(items: Sequence[Item], outcomes: Sequence[qs.Outcome]) -> None
         print(f"| {dataset} | {act.fpr(dataset)[1]} | {_rate(*act.fpr(dataset))} | "
               f"{_rate(*both.fpr(dataset))} | {n_pos} | {_short(rec_act, n_pos)} | "
               f"{_short(rec_both, n_pos)} |")
-
-
-def _shown_dataset(item: Item) -> str:
-    dataset = qs.dataset_of(item)
-    if dataset == "generated" and item.get("family"):
-        return f"generated/{str(item['family']).split('/', 1)[0]}"
-    return dataset
 
 
 def summary_table(rows: Iterable[tuple[str, Sequence[qs.Outcome]]]) -> None:
@@ -347,7 +359,7 @@ def headline(args: argparse.Namespace, scorer: Scorer, learned: LearnedModel,
         for it in members:
             st = status(it, "data", learned)
             counts[st] = counts.get(st, 0) + 1
-            if st == "calibrate":
+            if st in ("calibrate", "trained"):
                 continue
             v = scorer.verdict(it)
             o = outcome(it, v, thr)
@@ -363,14 +375,18 @@ def headline(args: argparse.Namespace, scorer: Scorer, learned: LearnedModel,
     by_group: dict[str, list[qs.Outcome]] = {}
     for o in outcomes:
         by_group.setdefault(o.group, []).append(o)
+    if not outcomes:
+        print("\nNo item is held out from every fitted part: the learned model was trained on "
+              "every dataset here (see IN-SOURCE below).")
     tier_tables(outcomes, "HEADLINE: held out from every fitted part")
     dataset_table(items, outcomes)
     print("\n#### README table (held out; 95% intervals above)")
     summary_table([("all held-out", outcomes), *rows,
                    *((f"group {g}", os) for g, os in sorted(by_group.items()))])
     if in_source:
+        known = "" if learned.trained_ids is not None else ", possibly items it trained on"
         tier_tables(in_source, "IN-SOURCE (the learned model was trained on other items of "
-                    "these datasets): not generalisation")
+                    f"these datasets{known}): not generalisation to new sources")
     return items, verdicts, outcomes
 
 

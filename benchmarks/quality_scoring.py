@@ -103,9 +103,11 @@ def held_out_by(item: Mapping[str, object], trained_on: Collection[str]) -> Hold
 
 
 def dataset_of(item: Mapping[str, object]) -> str:
-    """``vcu/None`` -> ``vcu``; generated items are one dataset, ``generated``."""
+    """``vcu/None`` -> ``vcu``; a generated item's dataset is its writer, ``generated/<writer>``
+    (the first part of its family), so that writers can be held out one by one."""
     if item.get("group") == "generated":
-        return "generated"
+        writer = str(item.get("family") or "?").split("/", 1)[0]
+        return f"generated/{writer}"
     return str(item.get("source", "")).split("/", 1)[0]
 
 

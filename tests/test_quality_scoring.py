@@ -152,3 +152,21 @@ def test_without_a_policy_tier_the_thresholds_decide(monkeypatch):
     verdict = Verdict(Label.ABUSE, 0.7, (RuleHit("abuse.x", Category.ABUSE, 0.7),))
     got = quality.outcome({"id": "y", "label": "ok", "group": "se_real"}, verdict, THRESHOLDS)
     assert got == qs.Outcome("ok", "se_real", "abuse", "review")
+
+
+def test_items_a_learned_model_trained_on_never_count_and_writers_are_datasets():
+    generated = {"id": "gen:a:1", "group": "generated", "family": "spam/f07"}
+    assert qs.dataset_of(generated) == "generated/spam"
+    by_writer = quality.LearnedModel(True, frozenset({"generated/spam"}))
+    all_writers = quality.LearnedModel(True, frozenset({"generated"}))
+    other_writer = quality.LearnedModel(True, frozenset({"generated/harass"}))
+    assert quality.split_of(generated) == "fit"  # (the frozen split's hash of its frame)
+    assert quality.status(generated, "data", by_writer) == "in-source"
+    assert quality.status(generated, "data", all_writers) == "in-source"
+    assert quality.status(generated, "data", other_writer) == "held-out"
+    real = {"id": "irc:9", "source": "irc/ubuntu"}
+    assert quality.split_of(real) == "fit"
+    known = quality.LearnedModel(True, frozenset({"irc"}), frozenset({"irc:9"}))
+    assert quality.status(real, "data", known) == "trained"
+    other = quality.LearnedModel(True, frozenset({"irc"}), frozenset({"irc:8"}))
+    assert quality.status(real, "data", other) == "in-source"
