@@ -193,9 +193,15 @@ def test_own_contacts_need_the_context_to_say_so():
 
 # ------------------------------------------------------------- advertiser's own number in an ad
 
-def test_an_advertisers_own_phone_number_makes_the_ad_solicitation_not_pii():
-    text = ("Need a mobile app fast? Our agency builds iOS and Android apps at affordable "
-            "prices, free quote today! Call our sales team at +1 415 867 5309 or WhatsApp us.")
+@pytest.mark.parametrize("text", [
+    "Need a mobile app fast? Our agency builds iOS and Android apps at affordable prices, "
+    "free quote today! Call our sales team at +1 415 867 5309 or WhatsApp us.",
+    "Freelance Django developer available for hire, fixed price, reply or WhatsApp me on "
+    "+91 98765 43210",
+    "Payroll software errors fixed 24/7 by certified experts, support number "
+    "+1-888-602-3471, call now",
+])
+def test_an_advertisers_own_phone_number_makes_the_ad_solicitation_not_pii(text):
     verdict = classify(text)
     assert verdict.label is Label.SOLICITATION
     phone = [h for h in verdict.hits if h.rule_id == "pii.phone_number"]

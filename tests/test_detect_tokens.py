@@ -42,6 +42,14 @@ TELEGRAM = "6071839245:AAF3kZq8Lp2Wx7Vb9Nc4Mt1Rh6Jd0Ys5Gue"
      f"SharedAccessKey={b64(bytes(range(40, 72)))}", "azure_key"),
     (f"export DIGITALOCEAN_ACCESS_TOKEN=dop_v1_{'8d3f1a7c9e2b4d6f' * 4}", "digitalocean_token"),
     ("gitlab-runner register --token glrt-Xk4pQ9zL2mW7vN3bT8cR", "gitlab_token"),
+    (f"SLACK_APP_TOKEN=xapp-1-A04QK7M2XJD-5839274615302-{'c0ffee42' * 8}", "slack_token"),
+    ("STRIPE_WEBHOOK_SECRET=whsec_Zq8Lp2Wx7Vb9Nc4Mt1Rh6Jd0Ys5GueK3", "stripe_webhook_secret"),
+    ("echo dckr_pat_Xk4pQ9zL2mW7vN3bT8cR1sD5fG6 | docker login -u ci --password-stdin",
+     "docker_hub_token"),
+    (f"GEM_HOST_API_KEY=rubygems_{'5e0b1d7c' * 6}", "rubygems_key"),
+    (f"VAULT_TOKEN=hvs.{'CAESIJk3Lq9Zx2Wm7Vb4Nc8Rt1Yh6Jd0Ps5GuKe' * 3}", "vault_token"),
+    ("linear = LinearClient('lin_api_Zq8Lp2Wx7Vb9Nc4Mt1Rh6Jd0Ys5GueK3aB7cD9eF')", "linear_key"),
+    (f"x-api-key: PMAK-{'6f1e2d3c' * 3}-{'9a8b7c6d5e' * 3}4f2a", "postman_key"),
     ('{"type": "service_account", "private_key_id": "4f1c", "private_key": "-----BEGIN '
      'PRIVATE KEY-----\\nMIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQDf\\n'
      '-----END PRIVATE KEY-----"}',
