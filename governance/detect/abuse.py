@@ -158,7 +158,11 @@ RULES = (
          r"|\b(?:you|u|he|she|they|@[\w\-]+|people like (?:you|him|her|them)|(?:{G})s?) "
          r"(?:all )?(?:should|deserves? to|ought to|need to) (?:be )?(?:shot|killed|hanged|hung|"
          r"die|burn|lynched|beaten|gassed)\b|\bkill (?:yourself|urself|yourselves)\b|\bkys\b"
-         r"|\b(?:go )?(?:die|drop dead) in a (?:fire|ditch|hole)\b|\bgo (?:die|drop dead)\b"
+         # "die in a fire" said to someone (an order, "go ...", a person as subject), not
+         # of a thing ("let it die in a fire", "this parser should die in a fire")
+         r"|(?:^|[.!?] |\bgo |\b(?:just|please|pls) |(?:\b(?:you|u|he|she|they)|@[\w\-]+)"
+         r"(?: (?:can|could|should|may|will|must|need to|ought to))? )"
+         r"(?:die|drop dead) in a (?:fire|ditch|hole)\b|\bgo (?:die|drop dead)\b"
          r"|\bcome (?:to|over to) your (?:house|home|place)\b",
          0.95, 3),
     Rule("abuse.threat.consequence",
@@ -301,7 +305,7 @@ _UP_TO_THREE_WORDS = r"[^\w.?!\n]*(?:\w+[^\w.?!\n,;]+){0,3}$"
 REPORTED_BEFORE = re.compile(squash_pattern(
     r"(?:\bnot saying|n't saying|\bnot calling|n't call|\bnever (?:said|called)|\bnot that|"
     r"\bno one is|\bnobody is|\bif you think|\bcalled me|\bcall me|\bcalls me|"
-    r"\bsaid|\bsays|\bsaying|\btold (?:me|us|them|him|her) to|\btells? (?:me|us) to)"
+    r"\bsaid|\bsays|\bsaying|\btold (?:me|us|them|him|her|@[\w\-]+) to|\btells? (?:me|us) to)"
     + _UP_TO_THREE_WORDS
 ))
 # Self-descriptions ("I'm such an idiot", "makes me feel like a fool") do not cover a match
@@ -441,14 +445,68 @@ REPORTED_QUOTE = re.compile(squash_pattern(
     r"\b(?:say|says|said|saying|tell|tells|told|telling|ask|asks|asked|reply|replies|"
     r"replied|answer|answers|answered|respond|responds|responded|write|writes|wrote|"
     r"print|prints|printed|show|shows|showed|display|displays|displayed|shout|shouts|"
-    r"shouted|yell|yells|yelled|call|calls|called|message|error|prompt|reads|read)\b"
+    r"shouted|yell|yells|yelled|call|calls|called|message|error|prompt|reads|read|"
+    r"post|posts|posted|comment|comments|commented|such as|like|writing|calling|posting|"
+    r"quoting|quoted|quote)\b"
     r"[^\n\"'“‘]{0,20}?(?:(\")[^\"\n]+\"|(')[^\n]+?'(?!\w)|(“)[^”\n]+”|(‘)[^’\n]+’)"
 ))
 
 
+# Abuse someone else posted, repeated to report it: "someone left this under my PR: <their
+# words>", "@x wrote that the maintainer is a <insult>". After a verb of posting, the words
+# behind a colon (to the end of the paragraph) or behind "that" (to the end of the sentence)
+# are theirs, when a third party did the posting or the comment reports it; "I said: <insult>"
+# stays the poster's own. Words given as an example ("comments such as: ...") are a mention.
+REPORTED_POST = re.compile(squash_pattern(
+    r"(?:\b(?:posted|wrote|commented|replied|said|left|sent|messaged|tweeted|dm'd|dmed|"
+    r"quoting|quoted|forwarding|forwarded)\b|"
+    r"\b(?:report|reporting|reported|flag|flagging|flagged) (?:this|that|the|a|his|her|their) "
+    r"(?:comment|message|post|reply|review|dm|e-?mail)s?\b|"
+    r"(?P<example>\b(?:comments?|messages?|replies|insults?|attacks?|remarks?|words) "
+    r"(?:like|such as)\b))"
+    r"(?:(?P<colon>[^:\n.!?]{0,60}:)|(?P<that> (?:that|how)\b)[^.!?\n]+)"
+))
+POSTING_HINT = re.compile(squash_pattern(
+    r"posted|wrote|commented|replied|said|left|sent|messaged|tweeted|dm'd|dmed|report|flag|"
+    r"quot|forward|like|such as"))
+THIRD_PARTY = re.compile(squash_pattern(
+    r"(?:\b(?:someone|somebody|a user|this user|that user|the user|another user|an account|"
+    r"this account|a troll|this person|that person|a commenter|he|she|they|the op|"
+    r"the poster)|@[\w\-]+)[^.!?\n]{0,30}$"
+))
+REPORTING = re.compile(squash_pattern(
+    r"\b(?:report|reported|reporting|flag|flagged|flagging|moderators?|mods|code of conduct|"
+    r"coc|hide (?:it|this|that)|block (?:him|her|them))\b"
+))
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+
+
+def reported_posts(text: str) -> list[tuple[int, int]]:
+    """Spans of the folded text that repeat what a third party posted (see REPORTED_POST)."""
+    if not POSTING_HINT.search(text):
+        return []
+    reporting: bool | None = None
+    spans = []
+    for m in REPORTED_POST.finditer(text):
+        if not m.group("example") and not THIRD_PARTY.search(text[max(0, m.start() - 40):m.start()]):
+            if reporting is None:
+                reporting = bool(REPORTING.search(text))
+            if not reporting:
+                continue
+        if m.group("colon"):  # the paragraph after the colon (the next one if it ends a line)
+            start = m.end()
+            while start < len(text) and text[start].isspace():
+                start += 1
+            end = _PARAGRAPH_END.search(text, start)
+            spans.append((m.end(), end.start() if end else len(text)))
+        else:
+            spans.append((m.end("that"), m.end()))
+    return spans
+
+
 class Quotes:
-    """Spans of the folded text that repeat someone else's words: quoted lines ("> ...")
-    and reported speech. Found on first use only: most texts have no match needing them."""
+    """Spans of the folded text that repeat someone else's words: quoted lines ("> "), reported
+    speech and reported posts. Found on first use only: most texts have no match needing them."""
 
     __slots__ = ("_lines", "_speech", "_text")
 
@@ -466,7 +524,8 @@ class Quotes:
         if self._speech is None:
             text = self._text
             quoting = "'" in text or '"' in text or "“" in text or "‘" in text
-            self._speech = tuple(m.span() for m in REPORTED_QUOTE.finditer(text)) if quoting else ()
+            speech = [m.span() for m in REPORTED_QUOTE.finditer(text)] if quoting else []
+            self._speech = tuple(speech + reported_posts(text))
         return any(s <= index < e for s, e in self._speech)
 
 

@@ -18,7 +18,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Protocol
 
-from governance.detect import abuse, malware, ngram, pii, secrets, solicitation
+from governance.detect import abuse, malware, ngram, ownership, pii, secrets, solicitation
 from governance.detect.context import DEFAULT_CONTEXT, DetectContext
 from governance.detect.doc import Doc, build_doc
 from governance.model import Category, Label, RuleHit, Verdict
@@ -51,7 +51,7 @@ def classify_with(text: str, context: DetectContext, models: Models) -> Verdict:
     if not hits:
         return Verdict.ok()  # most comments
     hits = _lure_passwords(_advertiser_contacts(list(_tuned(hits, text, context))))
-    return _verdict(hits)
+    return _verdict(_own_contacts(doc, hits))
 
 
 def _never(doc: Doc) -> bool:
@@ -112,6 +112,24 @@ def _advertiser_contacts(hits: list[RuleHit]) -> list[RuleHit]:
         return hits
     return [dataclasses.replace(h, score=min(h.score, ADVERTISER_CAP))
             if h.category is Category.PII else h for h in hits]
+
+
+def _own_contacts(doc: Doc, hits: list[RuleHit]) -> list[RuleHit]:
+    """The project's own support address or a maintainer's office hours: no ad, no leak.
+
+    Solicitation, and a maintainer's own contact details (no third-party cue), are capped
+    below every tier when all links and addresses of the text are the project's own.
+    """
+    own_pii = ownership.is_maintainer(doc)
+    capped = [h for h in hits if h.category is Category.SOLICITATION or (
+        own_pii and h.rule_id in CONTACT_RULES and h.severity < 3)]
+    if not capped or not ownership.only_own_contacts(doc):
+        return hits
+    kept = [h for h in hits if h not in capped]
+    for category in {h.category for h in capped}:  # one capped hit each: weak ones add nothing
+        strongest = max((h for h in capped if h.category is category), key=lambda h: h.score)
+        kept.append(dataclasses.replace(strongest, score=min(strongest.score, ADVERTISER_CAP)))
+    return kept
 
 
 def _lure_passwords(hits: list[RuleHit]) -> list[RuleHit]:

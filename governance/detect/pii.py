@@ -16,17 +16,11 @@ import phonenumbers
 from governance.detect import checksums as ck
 from governance.detect.doc import Doc
 from governance.detect.fastre import compile_words
+from governance.detect.published import TEST_CARDS
 from governance.model import Category, RuleHit
 
 PII = Category.PII
 
-TEST_CARDS = frozenset({
-    "4111111111111111", "4242424242424242", "4000000000000002", "4000056655665556",
-    "5555555555554444", "5105105105105100", "2223003122003222", "378282246310005",
-    "371449635398431", "6011111111111117", "6011000990139424", "3530111333300000",
-    "30569309025904", "38520000023237", "4012888888881881", "4222222222222",
-    "5200828282828210", "4000000000009995", "4000000000000077", "6200000000000005",
-})
 EXAMPLE_IBANS = frozenset({
     "DE89370400440532013000", "GB82WEST12345698765432", "GB29NWBK60161331926819",
     "FR1420041010050500013M02606", "NL91ABNA0417164300", "GB33BUKB20201555555555",
@@ -147,6 +141,23 @@ def _fixture(doc: Doc, start: int, end: int) -> bool:
     """Test values and documented examples, unless the poster says the value is real."""
     near = doc.around(start, end, 50)
     return bool(FIXTURE.search(near)) and not REAL.search(near)
+
+
+# Test data in a code block: fixtures, factories, seeds and tests are full of made-up people.
+FIXTURE_CODE = re.compile(
+    r"\b(?:fixtures?|factory|factories|faker|fake\w*|mocks?|stubs?|seeds?|seeding|samples?|"
+    r"dummy|test\w*|specs?|assert\w*|expect)\b|@pytest|\bdescribe\(|\bit\("
+)
+
+
+def _fixture_code(doc: Doc, start: int, end: int) -> bool:
+    """A contact detail in a code block that (or whose lead-in) reads as test data."""
+    for s, e in doc.code:
+        if s <= start and end <= e:
+            near = doc.around(start, end, 60)
+            return bool(FIXTURE_CODE.search(doc.lower[max(0, s - 120) : e])) and not (
+                REAL.search(near))
+    return False
 
 
 def _cards(doc: Doc) -> Iterator[RuleHit]:
@@ -283,6 +294,8 @@ def _emails(doc: Doc) -> Iterator[RuleHit]:
             continue
         if not personal and doc.context.ignore_code and doc.in_code(*m.span()):
             continue  # package metadata, git config and logs in code blocks
+        if _fixture_code(doc, *m.span()):
+            continue
         score = 0.72 if free else 0.6
         score += 0.23 if personal else 0.0
         own = re.search(r"\b(?:email me|mail me|reach me|contact me|my (?:e-?mail|address)|"
@@ -330,7 +343,7 @@ def _addresses(doc: Doc) -> Iterator[RuleHit]:
             r"\b(?:address|lives?|sender|shipping|ship to|label|from home|house|door|by post|"
             r"apartment|apt|that's who|who (?:approved|did|wrote|broke|merged)|really is|maps)\b",
             near)
-        if not personal or _fixture(doc, *m.span()):
+        if not personal or _fixture(doc, *m.span()) or _fixture_code(doc, *m.span()):
             continue  # without a cue it is most likely the poster's own signature
         end = m.end() + postcode.end() if postcode else m.end()
         score = 0.8 + (0.1 if postcode else 0.0)
