@@ -36,7 +36,7 @@ def raw_agreement(a: Sequence[str], b: Sequence[str]) -> float:
 
 
 def paired_labels(first: Path = FIRST, second: Path = SECOND) -> list[tuple[str, str, str]]:
-    """(id, label A, label B) for every relabelled id; an id unknown to the first file is an error."""
+    """(id, label A, label B) for every relabelled id; an id unknown to A's file is an error."""
     labels_a = {}
     for line in first.open(encoding="utf-8"):
         row = json.loads(line)
@@ -59,7 +59,10 @@ def main() -> None:
     print(f"items labelled twice: {len(pairs)}")
     print(f"raw agreement: {raw_agreement(a, b):.3f}   Cohen's kappa: {cohen_kappa(a, b):.3f}")
     fa, fb = [_flagged(x) for x in a], [_flagged(x) for x in b]
-    print(f"ok vs flagged: raw agreement {raw_agreement(fa, fb):.3f}   kappa {cohen_kappa(fa, fb):.3f}")
+    print(
+        f"ok vs flagged: raw agreement {raw_agreement(fa, fb):.3f}   "
+        f"kappa {cohen_kappa(fa, fb):.3f}"
+    )
     print("disagreements (id: A -> B):")
     for item_id, la, lb in pairs:
         if la != lb:

@@ -39,18 +39,23 @@ FILTERS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "slur_or_insult": re.compile(
-        r"\b(idiots?|morons?|retards?|imbeciles?|losers?|assholes?|fag\w*|nigg\w*|cunts?|whores?)\b",
+        r"\b(idiots?|morons?|retards?|imbeciles?|losers?|assholes?|"
+        r"fag\w*|nigg\w*|cunts?|whores?)\b",
         re.IGNORECASE,
     ),
-    "violent": re.compile(r"\b(kill (yourself|urself|you)|i'?ll kill|go die|hope you die|shoot you)\b", re.IGNORECASE),
+    "violent": re.compile(
+        r"\b(kill (yourself|urself|you)|i'?ll kill|go die|hope you die|shoot you)\b", re.IGNORECASE
+    ),
     "secret_like": re.compile(
-        r"(pass(word|wd)?\s*[:=]\s*\S+|\bapi[_ -]?key\s*[:=]|\btoken\s*[:=]\s*\S{8,}|AKIA[0-9A-Z]{16}|"
-        r"\bgh[pousr]_[A-Za-z0-9]{20,}|xox[abp]-|-----BEGIN [A-Z ]*PRIVATE KEY|\bsk_(live|test)_|"
+        r"(pass(word|wd)?\s*[:=]\s*\S+|\bapi[_ -]?key\s*[:=]|\btoken\s*[:=]\s*\S{8,}|"
+        r"AKIA[0-9A-Z]{16}|\bgh[pousr]_[A-Za-z0-9]{20,}|xox[abp]-|"
+        r"-----BEGIN [A-Z ]*PRIVATE KEY|\bsk_(live|test)_|"
         r"my (root |admin |sudo )?password is)",
         re.IGNORECASE,
     ),
     "contact_like": re.compile(
-        r"(\+?\d[\d ().-]{8,}\d|\b(call|text|phone|whatsapp|skype|msn|aim|icq)\b[^.\n]{0,20}\b(me|my)\b)",
+        r"(\+?\d[\d ().-]{8,}\d|"
+        r"\b(call|text|phone|whatsapp|skype|msn|aim|icq)\b[^.\n]{0,20}\b(me|my)\b)",
         re.IGNORECASE,
     ),
     "commercial": re.compile(
@@ -59,11 +64,16 @@ FILTERS: dict[str, re.Pattern[str]] = {
         r"our (product|service|company)|free trial|make money)\b",
         re.IGNORECASE,
     ),
-    "profanity": re.compile(r"\b(fuck\w*|shit\w*|crap\w*|damn\w*|wtf|bullshit|piss\w*|bastard\w*)\b", re.IGNORECASE),
-    "belittling": re.compile(
-        r"\b(stupid|dumb|clueless|lazy|lamer?s?|n00bs?|noobs?|rtfm|incompetent|pathetic|ignorant)\b", re.IGNORECASE
+    "profanity": re.compile(
+        r"\b(fuck\w*|shit\w*|crap\w*|damn\w*|wtf|bullshit|piss\w*|bastard\w*)\b", re.IGNORECASE
     ),
-    "private_channel": re.compile(r"\b(pm|msg|dm|/msg|query|e-?mail)\s+me\b|\bprivate message\b", re.IGNORECASE),
+    "belittling": re.compile(
+        r"\b(stupid|dumb|clueless|lazy|lamer?s?|n00bs?|noobs?|rtfm|incompetent|pathetic|ignorant)\b",
+        re.IGNORECASE,
+    ),
+    "private_channel": re.compile(
+        r"\b(pm|msg|dm|/msg|query|e-?mail)\s+me\b|\bprivate message\b", re.IGNORECASE
+    ),
 }
 
 # Per-filter cap, so frequent filters (profanity, commercial) do not crowd out the rare ones.
@@ -111,7 +121,9 @@ def candidates(path: Path = DEFAULT_TRAIN) -> list[dict[str, str]]:
     for name, items in by_filter.items():
         items.sort(key=lambda it: _rank(it["id"]))
         for it in sorted(items[: CAPS[name]], key=lambda it: it["id"]):
-            out.append({"id": it["id"], "source": it["source"], "mined_by": name, "text": it["text"]})
+            out.append(
+                {"id": it["id"], "source": it["source"], "mined_by": name, "text": it["text"]}
+            )
     return out
 
 
