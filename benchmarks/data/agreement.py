@@ -1,0 +1,73 @@
+"""Inter-annotator agreement between github_real.jsonl (labeller A) and its relabelled sample (B).
+
+Standard library only. Prints raw agreement, Cohen's kappa over the closed label set, the
+binary (ok vs flagged) agreement and kappa, and the items the two labellers disagree on.
+
+    python benchmarks/data/agreement.py
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+FIRST = HERE / "github_real.jsonl"
+SECOND = HERE / "github_real_relabel.jsonl"
+
+
+def cohen_kappa(a: Sequence[str], b: Sequence[str]) -> float:
+    """Cohen's kappa of two equally long label sequences (1.0 when chance agreement is total)."""
+    if len(a) != len(b) or not a:
+        raise ValueError("need two non-empty label sequences of equal length")
+    n = len(a)
+    observed = sum(x == y for x, y in zip(a, b, strict=True)) / n
+    count_a, count_b = Counter(a), Counter(b)
+    expected = sum(count_a[k] * count_b[k] for k in count_a.keys() | count_b.keys()) / (n * n)
+    if expected == 1.0:
+        return 1.0
+    return (observed - expected) / (1.0 - expected)
+
+
+def raw_agreement(a: Sequence[str], b: Sequence[str]) -> float:
+    return sum(x == y for x, y in zip(a, b, strict=True)) / len(a)
+
+
+def paired_labels(first: Path = FIRST, second: Path = SECOND) -> list[tuple[str, str, str]]:
+    """(id, label A, label B) for every relabelled id; an id unknown to A's file is an error."""
+    labels_a = {}
+    for line in first.open(encoding="utf-8"):
+        row = json.loads(line)
+        labels_a[row["id"]] = row["label"]
+    pairs = []
+    for line in second.open(encoding="utf-8"):
+        row = json.loads(line)
+        pairs.append((row["id"], labels_a[row["id"]], row["label"]))
+    return pairs
+
+
+def _flagged(label: str) -> str:
+    return "ok" if label == "ok" else "flagged"
+
+
+def main() -> None:
+    pairs = paired_labels()
+    a = [p[1] for p in pairs]
+    b = [p[2] for p in pairs]
+    print(f"items labelled twice: {len(pairs)}")
+    print(f"raw agreement: {raw_agreement(a, b):.3f}   Cohen's kappa: {cohen_kappa(a, b):.3f}")
+    fa, fb = [_flagged(x) for x in a], [_flagged(x) for x in b]
+    print(
+        f"ok vs flagged: raw agreement {raw_agreement(fa, fb):.3f}   "
+        f"kappa {cohen_kappa(fa, fb):.3f}"
+    )
+    print("disagreements (id: A -> B):")
+    for item_id, la, lb in pairs:
+        if la != lb:
+            print(f"  {item_id}: {la} -> {lb}")
+
+
+if __name__ == "__main__":
+    main()

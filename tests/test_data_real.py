@@ -1,0 +1,134 @@
+"""Schema checks of the real-data evaluation files in benchmarks/data (and their helpers)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "benchmarks" / "data"
+TRAIN = ROOT.parent / "shared" / "corpus" / "train.jsonl"
+sys.path.insert(0, str(DATA))
+
+import agreement  # noqa: E402
+import mine_train  # noqa: E402
+
+LABELS = {"ok", "abuse", "solicitation", "pii", "malware"}
+GITHUB_LINK = "https://github.com/"
+
+
+def rows(name: str) -> list[dict[str, Any]]:
+    with (DATA / name).open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
+def assert_quoted_items(items: list[dict[str, Any]], group: str, prefix: str) -> None:
+    required = {"id", "text", "label", "group", "source", "source_link", "labeller"}
+    for item in items:
+        assert required <= item.keys(), item["id"]
+        assert item["label"] in LABELS, item["id"]
+        assert item["group"] == group, item["id"]
+        assert item["source"].startswith(f"{group}/"), item["id"]
+        assert item["source_link"].startswith(GITHUB_LINK), item["id"]
+        assert item["id"].startswith(f"{prefix}:"), item["id"]
+        assert item["text"].strip() == item["text"] and item["text"], item["id"]
+        assert item["labeller"] == "A", item["id"]
+    ids = [item["id"] for item in items]
+    assert len(ids) == len(set(ids)), "duplicate ids"
+    texts = [item["text"].lower() for item in items]
+    assert len(texts) == len(set(texts)), "duplicate texts"
+
+
+def test_github_real_schema_and_size() -> None:
+    items = rows("github_real.jsonl")
+    assert_quoted_items(items, "github_real", "ghreal")
+    positives = [i for i in items if i["label"] != "ok"]
+    assert len(items) >= 400
+    assert len(positives) >= 150
+    assert not [i for i in items if i["label"] == "malware"], "lures belong in lures.jsonl"
+
+
+def test_github_real_does_not_repeat_lures() -> None:
+    lure_texts = {item["text"].lower() for item in rows("lures.jsonl")}
+    assert not [i["id"] for i in rows("github_real.jsonl") if i["text"].lower() in lure_texts]
+
+
+def test_relabel_sample_is_blind_pass_over_known_ids() -> None:
+    known = {item["id"] for item in rows("github_real.jsonl")}
+    second = rows("github_real_relabel.jsonl")
+    assert len(second) >= 100
+    assert {tuple(sorted(r)) for r in second} == {("id", "label", "labeller")}
+    assert all(r["labeller"] == "B" and r["label"] in LABELS for r in second)
+    ids = [r["id"] for r in second]
+    assert len(ids) == len(set(ids)) and set(ids) <= known
+
+
+def test_non_english_languages_and_counts() -> None:
+    items = rows("non_english.jsonl")
+    assert_quoted_items(items, "non_english", "nonen")
+    for item in items:
+        assert item["source"] == f"non_english/{item['lang']}", item["id"]
+    ok_per_lang: dict[str, int] = {}
+    for item in items:
+        if item["label"] == "ok":
+            ok_per_lang[item["lang"]] = ok_per_lang.get(item["lang"], 0) + 1
+    assert "en" not in ok_per_lang
+    assert sum(n >= 40 for n in ok_per_lang.values()) >= 6, ok_per_lang
+
+
+def test_mined_schema_without_text() -> None:
+    items = rows("mined.jsonl")
+    assert len(items) >= 300
+    for item in items:
+        assert set(item) == {"id", "label", "group", "source", "labeller", "mined_by"}, item["id"]
+        assert item["label"] in LABELS and item["group"] == "mined" and item["labeller"] == "A"
+        assert item["mined_by"] in mine_train.FILTERS, item["id"]
+        assert item["source"].split("/", 1)[0] in mine_train.UNANNOTATED_SOURCES, item["id"]
+    ids = [item["id"] for item in items]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.skipif(not TRAIN.exists(), reason="shared train corpus not present")
+def test_mined_ids_exist_in_train_and_match_the_filter_that_mined_them() -> None:
+    joined = mine_train.load_mined(TRAIN)
+    assert len(joined) == len(rows("mined.jsonl"))
+    for item in joined:
+        assert mine_train.first_filter(item["text"]) == item["mined_by"], item["id"]
+
+
+@pytest.mark.skipif(not TRAIN.exists(), reason="shared train corpus not present")
+def test_mining_is_deterministic_and_reproduces_the_labelled_candidates() -> None:
+    first = mine_train.candidates(TRAIN)
+    assert [c["id"] for c in first] == [c["id"] for c in mine_train.candidates(TRAIN)]
+    assert [c["id"] for c in first] == [item["id"] for item in rows("mined.jsonl")]
+
+
+def test_load_mined_refuses_ids_missing_from_train(tmp_path: Path) -> None:
+    train = tmp_path / "train.jsonl"
+    train.write_text(json.dumps({"id": "irc:a", "text": "hello", "source": "irc/ubuntu"}) + "\n")
+    mined = tmp_path / "mined.jsonl"
+    mined.write_text(
+        json.dumps({"id": "irc:b", "label": "ok", "group": "mined", "source": "irc/ubuntu",
+                    "labeller": "A", "mined_by": "profanity"}) + "\n"
+    )
+    with pytest.raises(KeyError):
+        mine_train.load_mined(train, mined)
+
+
+def test_filters_pick_person_directed_insults_not_code_directed_swearing() -> None:
+    assert mine_train.first_filter("shut up you idiot") == "insult_you"
+    assert mine_train.first_filter("this build is shit") == "profanity"
+    assert mine_train.first_filter("apt-get install foo") is None
+
+
+def test_cohen_kappa_known_values() -> None:
+    assert agreement.cohen_kappa(["ok", "abuse"], ["ok", "abuse"]) == 1.0
+    # Two raters who agree on 3 of 4 items with balanced marginals: p_o 0.75, p_e 0.5.
+    assert agreement.cohen_kappa(["a", "a", "b", "b"], ["a", "b", "b", "b"]) == pytest.approx(0.5)
+    assert agreement.raw_agreement(["a", "b"], ["a", "a"]) == 0.5
+    with pytest.raises(ValueError):
+        agreement.cohen_kappa([], [])
