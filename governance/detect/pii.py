@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import phonenumbers
 
 from governance.detect import checksums as ck
-from governance.detect.doc import Doc
+from governance.detect.doc import Doc, SpanIndex
 from governance.detect.fastre import compile_words
 from governance.model import Category, RuleHit
 
@@ -270,11 +270,11 @@ def _looks_like_data(candidate: str) -> bool:
 
 def _emails(doc: Doc) -> Iterator[RuleHit]:
     text = doc.base.text
-    trailers = [m.span() for m in TRAILER.finditer(text)] if ":" in text else []
+    trailers = SpanIndex(TRAILER.finditer(text) if ":" in text else ())
     for m in EMAIL.finditer(text):
         user, _, domain = m.group().rpartition("@")
         domain = domain.lower()
-        if _ignored_email(doc, user, domain) or any(s <= m.start() < e for s, e in trailers):
+        if _ignored_email(doc, user, domain) or trailers.covers(m.start()):
             continue
         near = doc.around(*m.span(), 80)
         free = domain in FREE_MAIL or domain.split(".")[0] in FREE_MAIL_NAMES
