@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from governance.detect import rendering
 from governance.detect.context import DetectContext
 from governance.detect.normalize import Normalized, View, normalize
 from governance.model import Category, RuleHit, Span
@@ -67,8 +68,9 @@ class Doc:
         s, e = view.span(start, end)
         if view is self.norm.folded:
             original = self.norm.original
-            while 0 < e < len(original) and original[e].lower() == original[e - 1].lower():
-                e += 1
+            while 0 < e < len(original) and (original[e].lower() == original[e - 1].lower()
+                                             or rendering.is_mark(original[e])):
+                e += 1  # also the marks over the last letter (a struck-through "t̶")
         return (s, e)
 
 
