@@ -90,6 +90,7 @@ CASES: dict[str, Callable[[], str]] = {
     "street addresses": lambda: fill(lambda i: f"{i} Main Street "),
     "addresses with cues": lambda: fill(lambda i: f"she lives at {i} Main Street "),
     "national phone numbers": lambda: fill(lambda i: f"call 0{i % 10}{i:06d}1 "),
+    "numbers no region accepts": lambda: fill(lambda i: f"ring 1-{i % 10000:04d}-{i % 9999:04d} "),
     "phone numbers with cues": lambda: fill(lambda i: f"my number 0{i:09d} "),
     "e-mails on trailer lines": lambda: fill(lambda i: f"cc: user{i}@gmail.com\n"),
     "personal e-mails": lambda: fill(lambda i: f"her email u{i}@gmail.com "),

@@ -103,10 +103,9 @@ PLACEHOLDER = re.compile(
     r"stored|saved|\w+_(?:here|value)|process\.env.*|os\.environ.*|getenv.*|secrets\..*)$",
     re.I,
 )
-FIXTURE_WORDS = re.compile(
+FIXTURE_WORDS = compile_words(  # searched in lower-cased text (``Doc.around``)
     r"\b(?:example|sample|dummy|fake|placeholder|mock|fixture|redacted|not real|"
-    r"documentation|docs say)\b",
-    re.I,
+    r"documentation|docs say)\b"
 )
 
 
