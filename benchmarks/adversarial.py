@@ -5,15 +5,18 @@
 Each case (``benchmarks/adversarial_cases.py``) is a 65,536-character comment built to
 stress one part of detection (many secrets, e-mail addresses, phone numbers, links, code
 fences, combining marks, one long word, ...). Each case is classified ``--runs`` times; the
-best wall-clock time and the best CPU time of the classifying thread are printed (a busy
-shared machine slows single runs down, and wall time there includes waiting for a core).
-The maximum over the cases is printed last; the exit status is 1 when the maximum wall
-time exceeds ``--limit`` (0.25 s: the bound of issue 11).
+best wall-clock time and the best CPU time of the classifying thread are printed. The
+maximum over the cases is printed last; the exit status is 1 when the maximum CPU time
+exceeds ``--limit`` (0.25 s: the bound of issue 11), or the maximum wall time with
+``--clock wall``. CPU time is the default because on a shared machine wall time mostly
+measures the wait for a core (the load average is printed for that reason): on an idle
+machine the two agree.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -41,27 +44,30 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--limit", type=float, default=0.25)
+    parser.add_argument("--clock", choices=("cpu", "wall"), default="cpu",
+                        help="which maximum the limit applies to")
     args = parser.parse_args()
     from governance.detect import classify
 
     classify("warm up the model and the rule tables")
-    print(f"{len(CASES)} cases of {MAX_COMMENT:,} characters, best of {args.runs} runs")
+    print(f"{len(CASES)} cases of {MAX_COMMENT:,} characters, best of {args.runs} runs; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"{'case':<28} {'wall':>9} {'cpu':>9}")
-    worst_wall, worst_cpu = ("", 0.0), ("", 0.0)
+    worst = {"wall": ("", 0.0), "cpu": ("", 0.0)}
     for name, build in CASES.items():
         text = build()
         if len(text) != MAX_COMMENT:
             raise SystemExit(f"case {name!r} has {len(text)} characters")
         wall, cpu = best_times(classify, text, args.runs)
         print(f"{name:<28} {wall * 1000:6.1f} ms {cpu * 1000:6.1f} ms")
-        worst_wall = max(worst_wall, (name, wall), key=lambda w: w[1])
-        worst_cpu = max(worst_cpu, (name, cpu), key=lambda w: w[1])
-    over = worst_wall[1] > args.limit
-    print(f"max wall: {worst_wall[1] * 1000:.1f} ms ({worst_wall[0]}); max cpu: "
-          f"{worst_cpu[1] * 1000:.1f} ms ({worst_cpu[0]}); limit {args.limit * 1000:.0f} ms: "
+        for clock, seconds in (("wall", wall), ("cpu", cpu)):
+            worst[clock] = max(worst[clock], (name, seconds), key=lambda w: w[1])
+    for clock, (name, seconds) in worst.items():
+        print(f"max {clock}: {seconds * 1000:.1f} ms ({name})")
+    over = worst[args.clock][1] > args.limit
+    print(f"limit {args.limit * 1000:.0f} ms on {args.clock} time: "
           f"{'OVER THE LIMIT' if over else 'ok'}")
     return 1 if over else 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

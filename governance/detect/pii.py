@@ -124,6 +124,9 @@ PHONE_REGIONS = ("US", "GB", "IN", "BR", "DE", "FR", "ES", "IT", "AU", "JP", "MX
 # Every number rule needs a run of at least seven digits (separators allowed).
 DIGIT_RUN = re.compile(r"\d[\d \-./()]{5,}\d")
 _DIGIT = re.compile(r"\d")
+_GROUPED = re.compile(r"\d[ \-.]\d")
+_DOTTED_DIGITS = re.compile(r"[\d.]+")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
 
 
 def detect(doc: Doc) -> Iterator[RuleHit]:
@@ -231,9 +234,10 @@ def _parse_phone(candidate: str) -> tuple[phonenumbers.PhoneNumber | None, bool]
 
 
 # Validating one candidate costs 0.1-1 ms (up to 13 regions): a text gets this many
-# validations. Past them, a candidate counts as a possible (not valid) number when an
-# earlier one was a number: a long list of phone numbers stays evidence, to be redacted.
-PHONE_VALIDATIONS = 200
+# validations (at most ~50 ms). Past them, a candidate counts as a possible (not valid)
+# number when an earlier one was a number: a long list of phone numbers stays evidence,
+# to be redacted.
+PHONE_VALIDATIONS = 64
 
 
 class _PhoneBudget:
@@ -258,14 +262,13 @@ def _phones(doc: Doc) -> Iterator[RuleHit]:
     budget = _PhoneBudget()
     for m in PHONE.finditer(text):
         candidate = m.group()
-        n_digits = sum(c.isdigit() for c in candidate)
+        n_digits = len(_DIGIT.findall(candidate))
         if not 8 <= n_digits <= 15 or _looks_like_data(candidate):
             continue
         near = doc.around(*m.span(), 70)
         cue = PHONE_WORDS.search(near)
-        personal = PERSONAL.search(near)
         international = candidate.startswith(("+", "00"))
-        formatted = bool(re.search(r"\d[ \-.]\d", candidate))  # grouped like a phone number
+        formatted = bool(_GROUPED.search(candidate))  # grouped like a phone number
         owned = formatted and OWNER.search(near)
         if not (cue or international or owned):
             continue
@@ -277,7 +280,7 @@ def _phones(doc: Doc) -> Iterator[RuleHit]:
         if not (cue or international or valid):
             continue
         score = (0.8 if cue else 0.7 if international else 0.55) - (0.0 if valid else 0.1)
-        score += 0.17 if personal else 0.0
+        score += 0.17 if PERSONAL.search(near) else 0.0
         if COMMERCIAL.search(near):
             score = min(score, 0.5)  # a business line in an ad: solicitation decides
         yield doc.hit("pii.phone_number", PII, score, [m.span()], severity=3 if score > 0.9 else 2)
@@ -285,11 +288,11 @@ def _phones(doc: Doc) -> Iterator[RuleHit]:
 
 def _looks_like_data(candidate: str) -> bool:
     """Dates, times, version-like and decimal runs that the phone pattern also matches."""
-    if re.fullmatch(r"[\d.]+", candidate) and candidate.count(".") != 2:
+    if _DOTTED_DIGITS.fullmatch(candidate) and candidate.count(".") != 2:
         return True
-    if re.search(r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}", candidate):
+    if _DATE.search(candidate):
         return True
-    return bool(re.fullmatch(r"\d+", candidate) and len(candidate) > 12)
+    return bool(len(candidate) > 12 and candidate.isdigit())
 
 
 def _emails(doc: Doc) -> Iterator[RuleHit]:
