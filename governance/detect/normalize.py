@@ -5,14 +5,16 @@ Two views of a text are built:
 * ``base``: NFKC, invisible characters (zero-width, bidi controls, soft hyphen) removed,
   look-alike letters from other scripts mapped to Latin inside mixed-script words. Case is
   kept, digits are untouched: PII, secret, link and spam rules read this view.
-* ``folded``: ``base`` lower-cased, leetspeak inside words undone ("1d10t"), s p a c e d or
+* ``folded``: ``base`` lower-cased and read as GitHub renders it (``rendering``: emphasis,
+  character references and HTML comments inside a word, marks on Latin letters, variation
+  selectors, right-to-left overrides), leetspeak inside words undone ("1d10t"), s p a c e d or
   d.o.t.t.e.d letters joined, and runs of one letter squashed to one ("stuuupid" -> "stupid",
   also "kill" -> "kil"; rules written for this view go through :func:`squash_pattern`).
   Abuse lexicons read this view.
 
 Every view keeps ``offsets``: ``offsets[i]`` is the index in the original text of the
 character that produced ``text[i]``, so evidence spans found in a view point into the text
-the user actually wrote.
+the user actually wrote. Every step is one linear pass over the text.
 """
 
 from __future__ import annotations
