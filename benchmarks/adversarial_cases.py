@@ -76,6 +76,8 @@ CASES: dict[str, Callable[[], str]] = {
     "html comments": lambda: fill(lambda i: "id<!-- -->iot "),
     "letter references": lambda: fill(lambda i: "&#105;&#x64;&iacute;"),
     "overrides without end": lambda: fill(lambda i: "\u202etoidi "),
+    "one override run": lambda: fill(lambda i: "toidi uoy ", head="\u202e"),
+    "marks after one word": lambda: fill(lambda i: "\u0301", head="you idiot"),
     "override lines": lambda: fill(lambda i: "\u202etoidi\u202c\n"),
     "emphasis delimiters": lambda: fill(lambda i: "a**b~~c*"),
     "unclosed html comment": lambda: fill(lambda i: "x", head="<!--"),
