@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from governance.detect import classify
 from governance.detect.doc import SpanIndex
+from governance.detect.pii import PHONE_VALIDATIONS
 from governance.model import Verdict
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
@@ -123,3 +124,14 @@ def test_any_repeated_unit_up_to_the_comment_limit_stays_within_the_bound(unit):
     verdict, seconds = timed(text)
     assert seconds < LOOSE_BOUND, f"{unit!r}: {seconds:.2f} s"
     assert_evidence_inside(text, verdict)
+
+
+def test_phone_numbers_past_the_validation_budget_stay_evidence():
+    """Validation is budgeted per text; a long list of numbers is still redacted whole."""
+    text = fill(lambda i: f"call +44 20 7946 {i % 10000:04d} ")
+    assert text.count("call +44") > 10 * PHONE_VALIDATIONS
+    verdict, seconds = timed(text)
+    assert seconds < LOOSE_BOUND
+    hit = next(h for h in verdict.hits if h.rule_id == "pii.phone_number")
+    assert len(hit.evidence) == text.count("call +44")
+    assert all(text[s:e].startswith("+44 20 7946") for s, e in hit.evidence)
