@@ -189,6 +189,8 @@ def _parse(text: str, filename: str) -> Any:
     except YAMLError as exc:
         first = str(exc).strip().splitlines() or ["YAML error"]
         raise ConfigError([f"{filename}:1:1: {first[0]}"]) from None
+    except (ValueError, RecursionError) as exc:  # valid YAML Python cannot hold (0000-00-00)
+        raise ConfigError([f"{filename}:1:1: YAML value error: {exc}"]) from None
 
 
 def load_config_text(text: str, filename: str) -> dict[str, Any]:

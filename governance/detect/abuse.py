@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from governance.detect import lexicon
-from governance.detect.doc import Doc, quoted_lines
+from governance.detect.doc import Doc, SpanIndex, quoted_lines
 from governance.detect.fastre import WordPattern, compile_words, trie_alternation
 from governance.detect.normalize import LEET, squash, squash_pattern
 from governance.detect.prefilter import Prefilter
@@ -512,21 +512,21 @@ class Quotes:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._lines: tuple[tuple[int, int], ...] | None = None
-        self._speech: tuple[tuple[int, int], ...] | None = None
+        self._lines: SpanIndex | None = None
+        self._speech: SpanIndex | None = None
 
     def in_line(self, index: int) -> bool:
         if self._lines is None:
-            self._lines = quoted_lines(self._text) if ">" in self._text else ()
-        return any(s <= index < e for s, e in self._lines)
+            self._lines = SpanIndex(quoted_lines(self._text) if ">" in self._text else ())
+        return self._lines.covers(index)
 
     def in_speech(self, index: int) -> bool:
         if self._speech is None:
             text = self._text
             quoting = "'" in text or '"' in text or "“" in text or "‘" in text
             speech = [m.span() for m in REPORTED_QUOTE.finditer(text)] if quoting else []
-            self._speech = tuple(speech + reported_posts(text))
-        return any(s <= index < e for s, e in self._speech)
+            self._speech = SpanIndex(speech + reported_posts(text))
+        return self._speech.covers(index)
 
 
 # Slurs are identity attacks wherever they appear, also in reported or self-directed speech

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from governance.detect import rendering
 from governance.detect.context import DetectContext
 from governance.detect.normalize import Normalized, View, normalize
 from governance.model import Category, RuleHit, Span
@@ -65,8 +68,9 @@ class Doc:
         s, e = view.span(start, end)
         if view is self.norm.folded:
             original = self.norm.original
-            while 0 < e < len(original) and original[e].lower() == original[e - 1].lower():
-                e += 1
+            while 0 < e < len(original) and (original[e].lower() == original[e - 1].lower()
+                                             or rendering.is_mark(original[e])):
+                e += 1  # also the marks over the last letter (a struck-through "t̶")
         return (s, e)
 
 
@@ -82,7 +86,8 @@ def code_regions(text: str) -> tuple[Span, ...]:
     if "`" not in text and "~~~" not in text:
         return ()
     spans = [m.span() for m in _FENCE.finditer(text)]
-    spans += [m.span() for m in _INLINE.finditer(text) if not _inside(spans, m.start())]
+    fences = SpanIndex(spans)
+    spans += [m.span() for m in _INLINE.finditer(text) if not fences.covers(m.start())]
     return tuple(sorted(spans))
 
 
@@ -91,5 +96,24 @@ def quoted_lines(text: str) -> tuple[Span, ...]:
     return tuple(m.span() for m in _QUOTE.finditer(text))
 
 
-def _inside(spans: list[Span], index: int) -> bool:
-    return any(s <= index < e for s, e in spans)
+class SpanIndex:
+    """Spans answering "does any of them overlap [start, end)?" in O(log n).
+
+    Detectors ask this once per match; scanning every span each time was quadratic in a
+    text of many matches and many spans (quoted lines, code, trailers, lures).
+    """
+
+    def __init__(self, spans: Iterable[Span | re.Match[str]]) -> None:
+        ordered = sorted({s if isinstance(s, tuple) else s.span() for s in spans})
+        self._starts = [s for s, _ in ordered]
+        self._reach = list(itertools.accumulate((e for _, e in ordered), max))
+
+    def __bool__(self) -> bool:
+        return bool(self._starts)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect.bisect_left(self._starts, end)  # spans starting before ``end``
+        return before > 0 and self._reach[before - 1] > start
+
+    def covers(self, index: int) -> bool:
+        return self.overlaps(index, index + 1)

@@ -20,8 +20,8 @@ from typing import Protocol
 
 from governance.detect import abuse, malware, ngram, ownership, pii, secrets, solicitation
 from governance.detect.context import DEFAULT_CONTEXT, DetectContext
-from governance.detect.doc import Doc, build_doc
-from governance.model import Category, Label, RuleHit, Verdict
+from governance.detect.doc import Doc, SpanIndex, build_doc
+from governance.model import Category, Label, RuleHit, Span, Verdict
 
 LABEL_THRESHOLD = 0.5
 MAX_SCORE = 0.99
@@ -134,14 +134,12 @@ def _own_contacts(doc: Doc, hits: list[RuleHit]) -> list[RuleHit]:
 
 def _lure_passwords(hits: list[RuleHit]) -> list[RuleHit]:
     """An archive password shared with a lure is part of the lure, not a leaked secret."""
-    lure = {span for h in hits if h.rule_id == "malware.archive_password" for span in h.evidence}
+    lure = SpanIndex(span for h in hits if h.rule_id == "malware.archive_password"
+                     for span in h.evidence)
     if not lure:
         return hits
-    return [h for h in hits if not (h.rule_id == "pii.secret.password" and _overlaps(h, lure))]
-
-
-def _overlaps(hit: RuleHit, spans: set[tuple[int, int]]) -> bool:
-    return any(s < e2 and s2 < e for s, e in hit.evidence for s2, e2 in spans)
+    return [h for h in hits if not (h.rule_id == "pii.secret.password"
+                                    and any(lure.overlaps(s, e) for s, e in h.evidence))]
 
 
 def _tuned(hits: list[RuleHit], text: str, context: DetectContext) -> Iterator[RuleHit]:
@@ -220,17 +218,22 @@ def _verdict(hits: list[RuleHit]) -> Verdict:
 
 
 def _strongest_per_rule(hits: list[RuleHit]) -> list[RuleHit]:
+    """One hit per rule: its strongest (the first of equal scores) with every hit's evidence.
+
+    Linear in the hits: spans are gathered per rule and sorted once (merging them hit by hit
+    re-sorted the growing union each time, quadratic for a text of many hits).
+    """
     by_rule: dict[str, RuleHit] = {}
+    evidence: dict[str, list[tuple[Span, ...]]] = {}
     for hit in hits:
         kept = by_rule.get(hit.rule_id)
         if kept is None or hit.score > kept.score:
-            merged = hit if kept is None else dataclasses.replace(
-                hit, evidence=tuple(sorted(set(hit.evidence) | set(kept.evidence))))
-            by_rule[hit.rule_id] = merged
-        else:
-            by_rule[hit.rule_id] = dataclasses.replace(
-                kept, evidence=tuple(sorted(set(hit.evidence) | set(kept.evidence))))
-    return sorted(by_rule.values(), key=lambda h: -h.score)
+            by_rule[hit.rule_id] = hit
+        evidence.setdefault(hit.rule_id, []).append(hit.evidence)
+    merged = [hit if len(evidence[rule]) == 1 else dataclasses.replace(
+                  hit, evidence=tuple(sorted({s for ev in evidence[rule] for s in ev})))
+              for rule, hit in by_rule.items()]
+    return sorted(merged, key=lambda h: -h.score)
 
 
 def _combine(scores: list[float]) -> float:

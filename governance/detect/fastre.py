@@ -25,6 +25,10 @@ class WordPattern:
             if not self.check_start or _word_start(text, m.start()):
                 yield m
 
+    def search(self, text: str) -> re.Match[str] | None:
+        """The first match (as ``re.search`` on the original pattern would find one)."""
+        return next(self.finditer(text), None)
+
 
 def compile_words(source: str, flags: int = 0) -> WordPattern:
     parts = split_alternatives(source)

@@ -5,14 +5,16 @@ Two views of a text are built:
 * ``base``: NFKC, invisible characters (zero-width, bidi controls, soft hyphen) removed,
   look-alike letters from other scripts mapped to Latin inside mixed-script words. Case is
   kept, digits are untouched: PII, secret, link and spam rules read this view.
-* ``folded``: ``base`` lower-cased, leetspeak inside words undone ("1d10t"), s p a c e d or
+* ``folded``: ``base`` lower-cased and read as GitHub renders it (``rendering``: emphasis,
+  character references and HTML comments inside a word, marks on Latin letters, variation
+  selectors, right-to-left overrides), leetspeak inside words undone ("1d10t"), s p a c e d or
   d.o.t.t.e.d letters joined, and runs of one letter squashed to one ("stuuupid" -> "stupid",
   also "kill" -> "kil"; rules written for this view go through :func:`squash_pattern`).
   Abuse lexicons read this view.
 
 Every view keeps ``offsets``: ``offsets[i]`` is the index in the original text of the
 character that produced ``text[i]``, so evidence spans found in a view point into the text
-the user actually wrote.
+the user actually wrote. Every step is one linear pass over the text.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from governance.detect import rendering
 from governance.model import Span
 
 INVISIBLE = frozenset(
@@ -72,19 +75,21 @@ class View:
     """A rewritten text plus where each of its characters came from.
 
     ``offsets`` may be built lazily (``View.lazy``): most texts never need it, since it is
-    only read to map a match back to the original text.
+    only read to map a match back to the original text. They ascend unless a right-to-left
+    override was read in reverse (``ordered`` is then False).
     """
 
-    __slots__ = ("_build", "_offsets", "text")
+    __slots__ = ("_build", "_offsets", "ordered", "text")
 
-    def __init__(self, text: str, offsets: Sequence[int]) -> None:
+    def __init__(self, text: str, offsets: Sequence[int], ordered: bool = True) -> None:
         self.text = text
         self._offsets: Sequence[int] | None = offsets  # len(text) + 1 entries
         self._build: Callable[[], Sequence[int]] | None = None
+        self.ordered = ordered
 
     @classmethod
-    def lazy(cls, text: str, build: Callable[[], Sequence[int]]) -> View:
-        view = cls(text, ())
+    def lazy(cls, text: str, build: Callable[[], Sequence[int]], ordered: bool = True) -> View:
+        view = cls(text, (), ordered)
         view._offsets, view._build = None, build
         return view
 
@@ -101,6 +106,9 @@ class View:
         offsets = self.offsets
         if end <= start:
             return (offsets[start], offsets[start])
+        if not self.ordered:  # the smallest span covering every source character
+            sources = offsets[start:end]
+            return (min(sources), max(sources) + 1)
         return (offsets[start], offsets[end - 1] + 1)
 
 
@@ -115,7 +123,7 @@ class Normalized:
 def normalize(text: str) -> Normalized:
     base = _base_view(text)
     lower = lower_same_length(base.text)
-    return Normalized(text, base, _folded_view(base, lower), lower)
+    return Normalized(text, base, _folded_view(base, lower, text), lower)
 
 
 def squash(text: str) -> str:
@@ -173,22 +181,33 @@ def _map_confusables(view: View) -> View:
     return View("".join(out), view.offsets)
 
 
-def _folded_view(base: View, lower: str) -> View:
-    text = _undo_leet(lower.replace("\u2019", "'"))  # same length as base
+def _folded_view(base: View, lower: str, original: str) -> View:
+    text, offsets = _as_read(lower.replace("\u2019", "'"), base.offsets, original)
+    ordered = rendering.RLO not in original
+    text = _undo_leet(text)  # same length
     spaced = _spaced_letter_separators(text)
     if spaced:
-        text, offsets = _delete(text, base.offsets, spaced)
-    else:
-        offsets = base.offsets
+        text, offsets = _delete(text, offsets, spaced)
     squashed = (_ASCII_REPEAT_TAIL if text.isascii() else _REPEAT_TAIL).sub("", text)
     if len(squashed) == len(text):
-        return View(text, offsets)
+        return View(text, offsets, ordered)
 
     def build() -> Sequence[int]:
         repeats = [i for m in _REPEAT.finditer(text) for i in range(m.start() + 1, m.end())]
         return _delete(text, offsets, repeats)[1]
 
-    return View.lazy(squashed, build)
+    return View.lazy(squashed, build, ordered)
+
+
+def _as_read(text: str, offsets: Sequence[int], original: str) -> tuple[str, Sequence[int]]:
+    """Undo renderings that hide a word from a match (see ``rendering``)."""
+    changes = rendering.edits(text)
+    if changes:
+        text, offsets = rendering.apply(text, offsets, changes)
+    runs = rendering.overridden_runs(original) if rendering.RLO in original else []
+    if runs:
+        text, offsets = rendering.reverse(text, offsets, runs)
+    return text, offsets
 
 
 def _delete(text: str, offsets: Sequence[int], drop: list[int]) -> tuple[str, Sequence[int]]:

@@ -191,10 +191,9 @@ PLACEHOLDER = re.compile(
     r"stored|saved|\w+_(?:here|value)|process\.env.*|os\.environ.*|getenv.*|secrets\..*)$",
     re.I,
 )
-FIXTURE_WORDS = re.compile(
+FIXTURE_WORDS = compile_words(  # searched in lower-cased text (``Doc.around``)
     r"\b(?:example|sample|dummy|fake|placeholder|mock|fixture|redacted|not real|"
-    r"documentation|docs say)\b",
-    re.I,
+    r"documentation|docs say)\b"
 )
 
 
@@ -235,11 +234,17 @@ def _token_format(doc: Doc, fmt: TokenFormat, text: str) -> Iterator[RuleHit]:
 
 
 def _token_score(doc: Doc, fmt: TokenFormat, m: re.Match[str]) -> float:
-    if fmt.rule_id != "pii.secret.aws_key_id" or AWS_SECRET.search(doc.base.text):
+    if fmt.rule_id != "pii.secret.aws_key_id" or _has_aws_secret(doc.base.text):
         return fmt.score
     if doc.context.ignore_code and doc.in_code(*m.span()):
         return IN_LOG_SCORE
     return LONE_KEY_ID_SCORE
+
+
+@functools.lru_cache(maxsize=4)
+def _has_aws_secret(text: str) -> bool:
+    """Asked for every key id of a text: searched once per text, not once per key id."""
+    return bool(AWS_SECRET.search(text))
 
 
 def _private_keys(doc: Doc, text: str) -> Iterator[RuleHit]:

@@ -728,6 +728,7 @@ TRUSTED_HOSTS = (
     "dev.to",
     "nodejs.org",
 )
+_TRUSTED_SET = frozenset(TRUSTED_HOSTS)
 URL = re.compile(
     r"\bhttps?://[^\s<>()\"'\]]+|\bwww\.[^\s<>()\"'\]]+|"
     r"\b[a-z0-9\-]+\.(?:shop|xyz|top|click|online|site|buzz|store|com|net|pro|io)"
@@ -778,7 +779,13 @@ def _own_link(doc: Doc, url: str, host: str) -> bool:
         return True
     if any(host == d.lower() or host.endswith("." + d.lower()) for d in ctx.own_domains):
         return True
-    return any(host == t or host.endswith("." + t) for t in TRUSTED_HOSTS)
+    return _trusted(host)
+
+
+def _trusted(host: str) -> bool:
+    """``host`` is a trusted host or under one: a set lookup per label, not a scan."""
+    labels = host.split(".")
+    return any(".".join(labels[i:]) in _TRUSTED_SET for i in range(len(labels)))
 
 
 def _link_signals(doc: Doc, text: str) -> Iterator[RuleHit]:
@@ -857,5 +864,5 @@ def has_commercial_hint(doc: Doc) -> bool:
 
 def _without_trusted(doc: Doc, link: re.Match[str]) -> str:
     host = host_of(link.group())
-    trusted = host and any(host == t or host.endswith("." + t) for t in TRUSTED_HOSTS)
+    trusted = host and _trusted(host)
     return " " if trusted else link.group()
