@@ -20,7 +20,7 @@ from typing import Protocol, runtime_checkable
 from governance import messages
 from governance.config.types import Config
 from governance.executor import Executor
-from governance.ledger.state import EntryKind, PersonState
+from governance.ledger.state import NO_REASON, EntryKind, PersonState
 from governance.model import (
     ContentEvent,
     Notify,
@@ -46,7 +46,6 @@ from governance.policy.commands import (
     refusal,
     subject_of,
 )
-from governance.policy.moderation import notice_templates
 from governance.policy.sweep import (
     NOTICE_CLAIM,
     SWEEPER,
@@ -277,31 +276,18 @@ async def _read_person(ledger: LedgerStore, login: str, notices: bool
     return state.record(), planned_notices(state)
 
 
-# What ``policy.commands`` records as a moderator step's summary, before the reason.
-MODERATOR_DECISION = "moderator decision: "
-NO_REASON = "the code of conduct"  # what a moderator's notice says without a reason
-
-
 def planned_notices(state: PersonState) -> list[PlannedNotice]:
-    """Steps whose ledger entry lists a private notice among what was done (a warning
-    posted as a public comment has none), with the reason the notice gives."""
+    """Steps whose ledger entry planned a private notice (a warning posted as a public
+    comment has none), with the fields the notice was planned with."""
     out: list[PlannedNotice] = []
     for entry in state.of_kind(EntryKind.INCIDENT):
-        taken = {str(t).lower() for t in entry.get("actions_taken", ()) or ()}
-        template = next((t for t in notice_templates(entry.step)
-                         if Notify(state.login, t).summary().lower() in taken), None)
-        if template:
-            out.append(PlannedNotice(entry.key, _reason(entry.get("category"),
-                                                        str(entry.get("rule_summary", ""))),
-                                     template))
+        notice = entry.get("notice")
+        if isinstance(notice, dict) and notice.get("template"):
+            out.append(PlannedNotice(
+                entry.key, str(notice.get("reason") or NO_REASON), str(notice["template"]),
+                str(notice.get("removed", "")), str(notice.get("removed_text", "")),
+                bool(notice.get("secret", False))))
     return out
-
-
-def _reason(category: object, rule_summary: str) -> str:
-    if category:
-        return str(category)
-    reason = rule_summary.removeprefix(MODERATOR_DECISION).strip()
-    return reason if reason and reason != "-" and reason != rule_summary else NO_REASON
 
 
 async def _sweep_one(executor: Executor, ledger: LedgerStore, plan: Plan | None,

@@ -436,6 +436,9 @@ class RecordIncident(Action):
     original_text: str = ""  # private ledger only: moderators review hidden content here
     actions_taken: tuple[str, ...] = ()
     basis: int | None = None  # PersonRecord.revision the step was decided from
+    # The private notice the step planned: the ledger keeps it as fields, so the sweep can
+    # resend exactly that notice when it never went out.
+    notice: Notify | None = None
 
     def summary(self) -> str:
         step = self.incident.step.name.lower().replace("_", "-")

@@ -17,6 +17,7 @@ from typing import Any
 from governance.model import (
     Category,
     Incident,
+    Notify,
     PersonRecord,
     RecordBanLifted,
     RecordIncident,
@@ -25,8 +26,12 @@ from governance.model import (
     RecordReview,
     Step,
 )
+from governance.policy.moderation import notice_templates
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Version 1 (until December 2026) kept a step's planned notice only as a sentence among
+# ``actions_taken``; it is read and rewritten as version 2 (``migrate_v1``).
+READABLE_SCHEMAS = (1, SCHEMA_VERSION)
 
 
 class EntryKind(enum.StrEnum):
@@ -163,7 +168,16 @@ def incident_entry(action: RecordIncident, recorded_at: datetime) -> Entry:
         "evidence": list(action.evidence),
         "original_text": action.original_text,
         "actions_taken": list(action.actions_taken),
+        "notice": notice_fields(action.notice),
     })
+
+
+def notice_fields(notice: Notify | None) -> dict[str, Any] | None:
+    """What the sweep needs to resend a step's notice exactly (None: the step had none)."""
+    if notice is None:
+        return None
+    return {"template": notice.template, "reason": notice.reason, "removed": notice.removed,
+            "removed_text": notice.removed_text, "secret": notice.secret}
 
 
 def review_entry(action: RecordReview, at: datetime) -> Entry:
@@ -214,10 +228,42 @@ def to_json(state: PersonState) -> str:
 
 def from_json(text: str) -> PersonState:
     data = json.loads(text)
-    if data.get("schema") != SCHEMA_VERSION:
-        raise ValueError(f"ledger state schema {data.get('schema')!r} is not {SCHEMA_VERSION}")
+    if data.get("schema") not in READABLE_SCHEMAS:
+        raise ValueError(f"ledger state schema {data.get('schema')!r} is not one of "
+                         f"{READABLE_SCHEMAS}")
     entries = tuple(_entry_from(d) for d in data["entries"])
+    if data["schema"] == 1:
+        entries = tuple(migrate_v1(e, str(data["login"])) for e in entries)
     return PersonState(str(data["login"]), int(data["revision"]), entries)
+
+
+# What version 1's ``policy.commands`` recorded as a moderator step's summary, before the
+# reason, and what a moderator's notice says without one.
+MODERATOR_DECISION = "moderator decision: "
+NO_REASON = "the code of conduct"
+
+
+def migrate_v1(entry: Entry, login: str) -> Entry:
+    """A version-1 incident with its planned notice as fields, found the way version 1's
+    sweep found it: the notice's summary among what was done (a warning posted as a public
+    comment has none). Other entries are unchanged."""
+    if entry.kind is not EntryKind.INCIDENT or "notice" in entry.details:
+        return entry
+    taken = {str(t).lower() for t in entry.get("actions_taken", ()) or ()}
+    template = next((t for t in notice_templates(entry.step)
+                     if Notify(login, t).summary().lower() in taken), None)
+    notice = None
+    if template:
+        reason = _v1_reason(entry.get("category"), str(entry.get("rule_summary", "")))
+        notice = notice_fields(Notify(login, template, reason=reason))
+    return replace(entry, details={**entry.details, "notice": notice})
+
+
+def _v1_reason(category: object, rule_summary: str) -> str:
+    if category:
+        return str(category)
+    reason = rule_summary.removeprefix(MODERATOR_DECISION).strip()
+    return reason if reason and reason != "-" and reason != rule_summary else NO_REASON
 
 
 def _entry_dict(entry: Entry) -> dict[str, Any]:

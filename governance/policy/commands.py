@@ -402,7 +402,7 @@ def _moderator_step(ctx: _Ctx, step: Step, until: datetime | None) -> list[Actio
     notify = _notice(ctx, incident)
     record = RecordIncident(login, incident, f"moderator decision: {ctx.command.reason or '-'}",
                             actions_taken=(*(a.summary() for a in [*out, notify]), *told),
-                            basis=ctx.record.revision)
+                            basis=ctx.record.revision, notice=notify)
     return [*out, record, notify, ctx.hide_command()]
 
 

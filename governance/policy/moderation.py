@@ -309,7 +309,7 @@ def ladder_actions(event: ContentEvent, category: Category, hits: tuple[RuleHit,
         rule_summary=messages.CATEGORY_NAMES[category],
         evidence=_excerpts(event, hits), original_text=_original(event),
         actions_taken=(*(a.summary() for a in [*done, *consequences, *after]), *told),
-        basis=record.revision)
+        basis=record.revision, notice=notice)
     return [*consequences, record_action, *after], [f"ladder step {ladder.rung(step).name}",
                                                     *told]
 

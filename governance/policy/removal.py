@@ -111,8 +111,15 @@ def _with_notice(event: ContentEvent, hits: tuple[RuleHit, ...], actions: list[A
     def told(notice: Notify) -> Notify:
         return replace(notice, removed=removed, removed_text=text, secret=secret)
 
+    def updated(action: Action) -> Action:
+        if isinstance(action, Notify) and action.login == login:
+            return told(action)
+        if isinstance(action, RecordIncident) and action.notice is not None:
+            return replace(action, notice=told(action.notice))  # the sweep resends this one
+        return action
+
     if any(isinstance(a, Notify) and a.login == login for a in actions):
-        return [told(a) if isinstance(a, Notify) and a.login == login else a for a in actions]
+        return [updated(a) for a in actions]
     if not config.ledger.repository:
         return actions
     return [*actions, told(Notify(login, REMOVED, reason=Category.PII.value, url=event.html_url,

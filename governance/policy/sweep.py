@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from string import Template
 
@@ -59,6 +59,9 @@ class PlannedNotice:
     incident_key: str
     reason: str  # the rule's category, or the moderator's reason
     template: str = ""  # the notice's template as recorded; empty: the step's usual one
+    removed: str = ""  # as Notify: "" | "deleted" | "redacted"
+    removed_text: str = ""  # their text without the personal data, to post again
+    secret: bool = False  # what was removed included a secret: the notice says revoke it
 
 
 def expired_bans(record: PersonRecord, now: datetime) -> tuple[Incident, ...]:
@@ -96,8 +99,11 @@ def unsent_notices(record: PersonRecord, planned: Sequence[PlannedNotice], now: 
                 and incident.step in NOTICE_TEMPLATES
                 and NOTICE_GRACE <= now - incident.at <= NOTICE_RETRY):
             planned_notice = by_key[incident.key]
-            notice = notice_of(record.login, incident, planned_notice.reason, quiet_days,
-                               planned_notice.template)
+            notice = replace(
+                notice_of(record.login, incident, planned_notice.reason, quiet_days,
+                          planned_notice.template),
+                removed=planned_notice.removed, removed_text=planned_notice.removed_text,
+                secret=planned_notice.secret)
             out += [a for a in unsent(notice, record) if isinstance(a, Notify)]
     return out
 
