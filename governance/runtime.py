@@ -51,7 +51,7 @@ from governance.ports import (
 from governance.rewards.codes import CodeProvider, Unconfigured
 from governance.rewards.flow import RewardDeps
 from governance.rewards.usecases import reward_handler
-from governance.service import CONFIG_PATH, ConfigError, Outcome, Service
+from governance.service import CONFIG_PATH, ConfigError, Outcome, Service, read_config_text
 from governance.settings import LlmSettings, Settings, SmtpSettings, load_settings
 
 log = logging.getLogger("governance.runtime")
@@ -163,12 +163,12 @@ class PinnedConfigService(Service):
 
     async def config_for(self, repo: str) -> Config:
         owner = repo.split("/", 1)[0]
-        repo_file = await self.github.read_file(repo, self.config_path)
-        if repo_file is None:
+        repo_text = await read_config_text(self.github, repo, self.config_path)
+        if repo_text is None:
             raise ConfigError([f"{repo}/{self.config_path}: not found on the default branch"])
-        org_file = None if repo == f"{owner}/.github" else await self.github.read_file(
-            f"{owner}/.github", CONFIG_PATH)
-        return load_config(repo_file.text, org_file.text if org_file else None,
+        org_text = None if repo == f"{owner}/.github" else await read_config_text(
+            self.github, f"{owner}/.github", CONFIG_PATH)
+        return load_config(repo_text, org_text,
                            repo_name=f"{repo}/{self.config_path}",
                            org_name=f"{owner}/.github/{CONFIG_PATH}")
 

@@ -50,6 +50,7 @@ from governance.ports import (
     Mailer,
     RecentContent,
     StaleRecord,
+    UnreadableFile,
 )
 
 log = logging.getLogger("governance")
@@ -228,12 +229,12 @@ class Service:
     async def config_for(self, repo: str) -> Config:
         """Repository config over the org's `.github` defaults; no file at all means defaults."""
         owner = repo.split("/", 1)[0]
-        repo_file = await self.github.read_file(repo, CONFIG_PATH)
-        org_file = None if repo == f"{owner}/.github" else await self.github.read_file(
-            f"{owner}/.github", CONFIG_PATH)
+        repo_text = await read_config_text(self.github, repo, CONFIG_PATH)
+        org_text = None if repo == f"{owner}/.github" else await read_config_text(
+            self.github, f"{owner}/.github", CONFIG_PATH)
         return load_config(
-            repo_file.text if repo_file else None,
-            org_file.text if org_file else None,
+            repo_text,
+            org_text,
             repo_name=f"{repo}/{CONFIG_PATH}",
             org_name=f"{owner}/.github/{CONFIG_PATH}",
         )
@@ -247,6 +248,16 @@ class Service:
     async def execute(self, plan: Plan) -> tuple[str, ...]:
         """Carry the actions out in order; stop at the first failure (the caller retries)."""
         return await self.executor.carry_out(plan)
+
+
+async def read_config_text(github: GitHub, repo: str, path: str) -> str | None:
+    """A config file's text (``None``: no such file); a file GitHub sends without text (over
+    1 MB) or that is not UTF-8 is a ``ConfigError``, never silently the defaults."""
+    try:
+        found = await github.read_file(repo, path)
+    except UnreadableFile as exc:
+        raise ConfigError([f"{repo}/{path}:{exc.line}:{exc.column}: {exc.reason}"]) from None
+    return found.text if found is not None else None
 
 
 def _is_command(event: ContentEvent) -> bool:

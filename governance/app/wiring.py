@@ -145,9 +145,11 @@ async def app_from_settings(
         return runtime.build_service(github, settings, clock=clock, session=session,
                                      recent=recent)
 
+    token = settings.app.metrics_token
     deps = AppDeps(webhook_secret=settings.app.webhook_secret.reveal(),
                    handle=delivery_handler(installations, make_service),
-                   metrics=metrics, deadline=deadline)
+                   metrics=metrics, deadline=deadline,
+                   metrics_token=token.reveal() if token else "")
     app = create_app(deps, extra=extra, subapps=subapps)
 
     async def close_session(_app: web.Application) -> None:

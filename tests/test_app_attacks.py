@@ -1,0 +1,204 @@
+# ruff: noqa: F811 - the fixtures of tests/test_app.py are imported and used by name
+"""Attacks on the App from outside (issue 11): each refused clearly, none stalls the server.
+
+Signed deliveries travel over loopback to the fake GitHub like in tests/test_app.py (whose
+fixtures these tests share); the server-only attacks use an injected handler.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from typing import Any
+
+import pytest
+
+from governance.adapters.github import GitHubAdapter
+from governance.adapters.http import UnsafePath
+from governance.app.manifest import EVENTS
+from governance.app.metrics import KNOWN_EVENTS
+from governance.app.server import AppDeps, Delivery, Result, create_app
+from governance.app.signature import sign
+from governance.config.load import MAX_CONFIG_BYTES, ConfigError
+from governance.service import CONFIG_PATH, Service
+from governance.settings import load_settings
+from tests.fake_github import FakeGitHub
+from tests.test_app import (  # noqa: F401 - fixtures
+    MakeClient,
+    clock,
+    content_calls,
+    content_writes,
+    fake,
+    make_client,
+    pem,
+    post,
+    private_key,
+    settings,
+    sleeps,
+)
+from tests.test_app_payloads import ABUSIVE, REPO, SECRET, Sent, comment_delivery
+from tests.test_config_attacks import ALIAS_BOMB
+
+
+async def done(_: Delivery) -> Result:
+    return Result(200, "done")
+
+
+def signed(body: bytes, delivery_id: str = "d-1", event: str = "issues") -> dict[str, str]:
+    return {"X-GitHub-Event": event, "X-GitHub-Delivery": delivery_id,
+            "X-Hub-Signature-256": sign(SECRET, body)}
+
+
+# ------------------------------------------------------------ hostile config files
+
+
+@pytest.mark.parametrize("config", ["alias bomb", "over 1 MB", "over the cap", "not UTF-8"])
+async def test_a_hostile_repository_config_fails_the_delivery_as_a_config_error(
+        fake: FakeGitHub, make_client: MakeClient, config: str):
+    files: dict[str, str | bytes] = {
+        "alias bomb": ALIAS_BOMB,
+        "over 1 MB": "# padding\n" * (110 * 1024),  # GitHub sends no content for it
+        "over the cap": "dry_run: true\n" + "#" * MAX_CONFIG_BYTES + "\n",
+        "not UTF-8": b"moderation:\n  enabled: tru\xe9\n"}
+    fake.add_file(REPO, CONFIG_PATH, files[config])
+    client = await make_client()
+    sent, comment = comment_delivery(fake, ABUSIVE)
+
+    started = time.perf_counter()
+    status, body = await post(client, sent)
+
+    assert (status, body["outcome"]) == (422, "config-error")
+    assert time.perf_counter() - started < 2.0
+    assert content_writes(fake) == [] and comment.minimized_as is None
+
+
+async def test_the_config_error_names_the_file_and_position(fake_github: FakeGitHub,
+                                                            github: GitHubAdapter, clock: Any):
+    fake_github.add_file(REPO, CONFIG_PATH, b"dry_run: false\nmoderation:\n  enabled: tru\xe9\n")
+    fake_github.add_file("acme/.github", CONFIG_PATH, "# padding\n" * (110 * 1024))
+    service = Service(github, clock)
+    with pytest.raises(ConfigError) as caught:
+        await service.config_for(REPO)
+    assert caught.value.errors == [f"{REPO}/{CONFIG_PATH}:3:15: not UTF-8 text (byte 0xe9); "
+                                   "save the file as UTF-8"]
+    fake_github.add_file(REPO, CONFIG_PATH, "dry_run: true\n")
+    with pytest.raises(ConfigError, match=r"^acme/\.github/\.github/governance\.yml:1:1: the "
+                                          r"file is 1126400 bytes"):
+        await service.config_for(REPO)
+
+
+# ----------------------------------------------------------------- payload shapes
+
+
+@pytest.mark.parametrize(("field", "value"), [("name", ".."), ("name", "x/../../y"),
+                                              ("owner", ".."), ("owner", "acme/../x")])
+async def test_a_repository_name_github_could_not_issue_is_refused(
+        fake: FakeGitHub, make_client: MakeClient, field: str, value: str):
+    client = await make_client()
+    sent, comment = comment_delivery(fake, ABUSIVE)
+    repository = sent.payload["repository"]
+    if field == "name":
+        repository["name"] = value
+    else:
+        repository["owner"]["login"] = value
+
+    status, body = await post(client, sent)
+
+    assert (status, body["outcome"]) == (400, "rejected")
+    assert content_calls(fake) == [] and comment.minimized_as is None
+
+
+async def test_the_client_refuses_a_path_escape_before_sending(fake_github: FakeGitHub,
+                                                              github: GitHubAdapter):
+    with pytest.raises(UnsafePath):
+        await github.read_file("acme/..", CONFIG_PATH)
+    with pytest.raises(UnsafePath):
+        await github.read_file("acme/widgets", "../../../user")
+    assert fake_github.calls == []
+
+
+async def test_a_deeply_nested_signed_body_is_a_400_not_a_crash(aiohttp_client: Any):
+    client = await aiohttp_client(create_app(AppDeps(webhook_secret=SECRET, handle=done)))
+    body = b"[" * 100_000 + b"]" * 100_000
+
+    response = await client.post("/webhook", data=body, headers=signed(body))
+
+    assert response.status == 400
+    assert (await response.json())["outcome"] == "rejected"
+
+
+# ---------------------------------------------------------------------- /metrics
+
+
+async def test_unsigned_event_headers_never_become_metrics_labels(aiohttp_client: Any):
+    client = await aiohttp_client(create_app(AppDeps(webhook_secret=SECRET, handle=done)))
+    for n in range(20):
+        await client.post("/webhook", data=b"{}", headers={"X-GitHub-Event": f"made-up-{n}",
+                                                           "X-GitHub-Delivery": f"u-{n}"})
+    body = b'{"action": "opened"}'
+    await client.post("/webhook", data=body, headers=signed(body, "s-1", "issues"))
+    await client.post("/webhook", data=body, headers=signed(body, "s-2", "made-up-signed"))
+
+    text = await (await client.get("/metrics")).text()
+
+    assert "made-up" not in text
+    assert 'governance_webhook_deliveries_total{event="other",outcome="unauthorized"} 20' in text
+    assert 'governance_webhook_deliveries_total{event="issues",outcome="done"} 1' in text
+    assert 'governance_webhook_deliveries_total{event="other",outcome="done"} 1' in text
+
+
+def test_every_event_the_app_subscribes_to_is_a_known_label():
+    assert {event for event, _ in EVENTS} <= KNOWN_EVENTS
+
+
+async def test_metrics_ask_for_the_bearer_token_when_one_is_set(aiohttp_client: Any):
+    deps = AppDeps(webhook_secret=SECRET, handle=done, metrics_token="scrape-me")
+    client = await aiohttp_client(create_app(deps))
+
+    missing = await client.get("/metrics")
+    wrong = await client.get("/metrics", headers={"Authorization": "Bearer scrape-you"})
+    right = await client.get("/metrics", headers={"Authorization": "Bearer scrape-me"})
+    health = await client.get("/healthz")
+
+    assert (missing.status, wrong.status, right.status, health.status) == (401, 401, 200, 200)
+    assert "governance_webhook_deliveries_total" in await right.text()
+    assert "governance_webhook_deliveries_total" not in await wrong.text()
+
+
+def test_the_metrics_token_comes_from_the_environment(pem: str):
+    env = {"GITHUB_APP_ID": "1", "GITHUB_PRIVATE_KEY": pem, "GITHUB_WEBHOOK_SECRET": SECRET,
+           "METRICS_TOKEN": "scrape-me"}
+    app = load_settings(env, "app").app
+    assert app is not None and app.metrics_token is not None
+    assert app.metrics_token.reveal() == "scrape-me" and "scrape-me" not in repr(app)
+
+
+# ------------------------------------------------------------------- slow bodies
+
+
+async def test_a_body_that_drips_in_is_cut_off(aiohttp_client: Any):
+    deps = AppDeps(webhook_secret=SECRET, handle=done, body_timeout=0.3)
+    client = await aiohttp_client(create_app(deps))
+
+    async def drip() -> Any:
+        for _ in range(100):
+            yield b" "
+            await asyncio.sleep(0.05)
+
+    started = time.perf_counter()
+    response = await client.post("/webhook", data=drip(),
+                                 headers={"X-GitHub-Event": "issues", "X-GitHub-Delivery": "x",
+                                          "Content-Type": "application/json"})
+
+    assert response.status == 408
+    assert time.perf_counter() - started < 2.0
+    assert json.loads(await response.text())["outcome"] == "slow-body"
+
+
+async def test_a_delivery_sent_at_once_is_not_affected(aiohttp_client: Any):
+    deps = AppDeps(webhook_secret=SECRET, handle=done, body_timeout=0.3)
+    client = await aiohttp_client(create_app(deps))
+    body = Sent("issues", {"action": "opened"}, "d-2").body
+    response = await client.post("/webhook", data=body, headers=signed(body))
+    assert response.status == 200
