@@ -51,7 +51,14 @@ from governance.ports import (
 from governance.rewards.codes import CodeProvider, Unconfigured
 from governance.rewards.flow import RewardDeps
 from governance.rewards.usecases import reward_handler
-from governance.service import CONFIG_PATH, ConfigError, Outcome, Service, read_config_text
+from governance.service import (
+    CONFIG_PATH,
+    ConfigError,
+    Offload,
+    Outcome,
+    Service,
+    read_config_text,
+)
 from governance.settings import LlmSettings, Settings, SmtpSettings, load_settings
 
 log = logging.getLogger("governance.runtime")
@@ -168,9 +175,9 @@ class PinnedConfigService(Service):
             raise ConfigError([f"{repo}/{self.config_path}: not found on the default branch"])
         org_text = None if repo == f"{owner}/.github" else await read_config_text(
             self.github, f"{owner}/.github", CONFIG_PATH)
-        return load_config(repo_text, org_text,
-                           repo_name=f"{repo}/{self.config_path}",
-                           org_name=f"{owner}/.github/{CONFIG_PATH}")
+        return await self.cpu(lambda: load_config(
+            repo_text, org_text, repo_name=f"{repo}/{self.config_path}",
+            org_name=f"{owner}/.github/{CONFIG_PATH}"))
 
 
 def bans_for(github: GitHub, clock: Clock) -> Callable[[Config], BanList | None]:
@@ -219,17 +226,19 @@ def expert_programme(github: GitHubAdapter, mailer: Mailer | None) -> ExpertProg
 
 def build_service(github: GitHub, settings: Settings, *, clock: Clock | None = None,
                   dry_run: bool = False, session: aiohttp.ClientSession | None = None,
-                  recent: RecentContent | None = None, config_path: str = "") -> Service:
+                  recent: RecentContent | None = None, config_path: str = "",
+                  offload: Offload | None = None) -> Service:
     """The service for one token or installation, every backend chosen from settings.
 
     ``config_path``: read the repository's config from there instead of the usual
-    ``.github/governance.yml`` (the organisation's defaults still apply).
+    ``.github/governance.yml`` (the organisation's defaults still apply). ``offload``:
+    where CPU-heavy steps run (the App's worker threads); None: inline.
     """
     clock = clock or SystemClock()
     mailer = build_mailer(settings.smtp)
     fields: dict[str, Any] = dict(github=github, clock=clock, mailer=mailer, recent=recent,
                                   dry_run=dry_run, ledger_for=ledger_for(github, clock),
-                                  bans_for=bans_for(github, clock))
+                                  bans_for=bans_for(github, clock), offload=offload)
     if session is not None:
         fields["llm_for"] = llm_for(session, llm_keys(settings), settings.llm)
     if config_path and config_path != CONFIG_PATH:

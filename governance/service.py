@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from governance.config.load import ConfigError, load_config
 from governance.config.types import Config
@@ -56,6 +56,14 @@ from governance.ports import (
 log = logging.getLogger("governance")
 
 CONFIG_PATH = ".github/governance.yml"
+T = TypeVar("T")
+
+
+class Offload(Protocol):
+    """Runs ``work`` elsewhere (e.g. a worker thread) and awaits its result."""
+
+    async def __call__(self, work: Callable[[], T]) -> T: ...
+
 LLM_GRACE_SECONDS = 1.0  # beyond llm.timeout_seconds, before the service stops waiting
 
 
@@ -100,6 +108,8 @@ class Service:
     bans_for: Callable[[Config], BanList | None] | None = None
     # The LLM second opinion for borderline verdicts, as each config asks (``llm.*``).
     llm_for: Callable[[Config], LlmOpinion | None] | None = None
+    # Where CPU-heavy steps run (``cpu``); None: inline, on the caller's thread.
+    offload: Offload | None = None
 
     # ------------------------------------------------------------------ use cases
 
@@ -160,10 +170,10 @@ class Service:
 
     async def _gather(self, event: ContentEvent, config: Config, now: datetime) -> Findings:
         """Spam waves, the verdict and, for borderline first-timer spam, account signals."""
-        verdict = assess(event, config, now)
+        verdict = await self.cpu(lambda: assess(event, config, now))
         wave = await self._wave(event, config, now, look=wave_can_matter(verdict))
         if wave.is_wave:
-            verdict = assess(event, config, now, wave)
+            verdict = await self.cpu(lambda: assess(event, config, now, wave))
         verdict = await self._second_opinion(event, config, verdict)
         account = None
         if worth_a_profile_read(verdict, event.author.association,
@@ -176,7 +186,9 @@ class Service:
         if self.bans is None or not event.author.association.is_first_time:
             return None
         banned = await self.bans.active_bans()
-        return evasion_review(event, fingerprint(event.body), banned, now) if banned else None
+        if not banned:
+            return None
+        return await self.cpu(lambda: evasion_review(event, fingerprint(event.body), banned, now))
 
     async def _second_opinion(self, event: ContentEvent, config: Config, verdict: Verdict
                               ) -> Verdict:
@@ -212,7 +224,7 @@ class Service:
         sighting is remembered, but earlier ones are looked up (one read in the Action) only
         when ``look``: benign content costs nothing."""
         settings = config.moderation.spam_waves
-        fp = fingerprint(event.body)
+        fp = await self.cpu(lambda: fingerprint(event.body))
         if self.recent is None or fp is None or not settings.enabled:
             return NO_WAVE
         thread = f"{event.repo.full_name}#{event.number}"
@@ -232,12 +244,18 @@ class Service:
         repo_text = await read_config_text(self.github, repo, CONFIG_PATH)
         org_text = None if repo == f"{owner}/.github" else await read_config_text(
             self.github, f"{owner}/.github", CONFIG_PATH)
-        return load_config(
+        return await self.cpu(lambda: load_config(
             repo_text,
             org_text,
             repo_name=f"{repo}/{CONFIG_PATH}",
             org_name=f"{owner}/.github/{CONFIG_PATH}",
-        )
+        ))
+
+    async def cpu(self, work: Callable[[], T]) -> T:
+        """A CPU-heavy step (classifying a text, parsing a config) where ``offload`` runs
+        it: the App hands these to a bounded pool of worker threads, so one slow comment or
+        config cannot stop its event loop from answering other deliveries and /healthz."""
+        return work() if self.offload is None else await self.offload(work)
 
     # ------------------------------------------------------------------ execution
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
 import time
 from typing import Any
 
@@ -20,6 +21,7 @@ from governance.app.manifest import EVENTS
 from governance.app.metrics import KNOWN_EVENTS
 from governance.app.server import AppDeps, Delivery, Result, create_app
 from governance.app.signature import sign
+from governance.app.workers import THREAD_NAME
 from governance.config.load import MAX_CONFIG_BYTES, ConfigError
 from governance.service import CONFIG_PATH, Service
 from governance.settings import load_settings
@@ -202,3 +204,28 @@ async def test_a_delivery_sent_at_once_is_not_affected(aiohttp_client: Any):
     body = Sent("issues", {"action": "opened"}, "d-2").body
     response = await client.post("/webhook", data=body, headers=signed(body))
     assert response.status == 200
+
+
+# ------------------------------------------------------------- slow classification
+
+
+async def test_healthz_answers_while_a_slow_comment_is_classified(fake: FakeGitHub,
+                                                                 make_client: MakeClient):
+    # Thousands of secret-looking lines: seconds of classification before the detector was
+    # made linear; now far less, but in the App it runs on a worker thread either way.
+    slow = "\n".join(f"pw=h{n}" for n in range(3000))
+    client = await make_client()
+    sent, _ = comment_delivery(fake, slow)
+    delivery = asyncio.create_task(post(client, sent))
+    latencies: list[float] = []
+    while not delivery.done():
+        started = time.perf_counter()
+        response = await client.get("/healthz")
+        latencies.append(time.perf_counter() - started)
+        assert response.status == 200
+        await asyncio.sleep(0.02)
+    status, _ = await delivery
+
+    assert status == 200
+    assert max(latencies) < 1.0, f"/healthz waited {max(latencies):.2f} s"
+    assert any(t.name.startswith(THREAD_NAME) for t in threading.enumerate())

@@ -31,6 +31,7 @@ from governance.app.server import (
     Result,
     create_app,
 )
+from governance.app.workers import CpuWorkers
 from governance.config.load import ConfigError
 from governance.events import EventError
 from governance.ledger.store import LedgerNotPrivate
@@ -140,10 +141,11 @@ async def app_from_settings(
     session = runtime.new_session()
     installations = _installations(settings, session, clock, retry, metrics, config_ttl)
     recent = runtime.recent_in_memory()  # this replica's view of recent content, for spam waves
+    workers = CpuWorkers()  # classification and config parsing, off the event loop
 
     def make_service(github: GitHub) -> Service:
         return runtime.build_service(github, settings, clock=clock, session=session,
-                                     recent=recent)
+                                     recent=recent, offload=workers)
 
     token = settings.app.metrics_token
     deps = AppDeps(webhook_secret=settings.app.webhook_secret.reveal(),
@@ -154,6 +156,7 @@ async def app_from_settings(
 
     async def close_session(_app: web.Application) -> None:
         await session.close()
+        workers.close()
 
     app.on_cleanup.append(close_session)
     if sweep_every > 0:  # the sweep timer; it stops (cleanup_ctx) before the session closes

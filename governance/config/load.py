@@ -24,6 +24,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
+import threading
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -344,21 +345,25 @@ class _Results:
     def __init__(self, capacity: int) -> None:
         self.capacity = capacity
         self._items: OrderedDict[bytes, Config | ConfigError] = OrderedDict()
+        self._lock = threading.Lock()  # the App loads configs in worker threads
 
     def get(self, key: bytes) -> Config | ConfigError | None:
-        found = self._items.get(key)
-        if found is not None:
-            self._items.move_to_end(key)
-        return found
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+            return found
 
     def put(self, key: bytes, value: Config | ConfigError) -> None:
-        self._items[key] = value
-        self._items.move_to_end(key)
-        while len(self._items) > self.capacity:
-            self._items.popitem(last=False)
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.capacity:
+                self._items.popitem(last=False)
 
     def clear(self) -> None:
-        self._items.clear()
+        with self._lock:
+            self._items.clear()
 
     def __len__(self) -> int:
         return len(self._items)
