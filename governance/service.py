@@ -74,6 +74,7 @@ class Outcome:
     plan: Plan | None
     done: tuple[str, ...] = ()
     ignored: str = ""  # why the event was not for us (no plan)
+    left_to_sweep: tuple[str, ...] = ()  # carried out, but stuck for now (see Service)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +111,9 @@ class Service:
     llm_for: Callable[[Config], LlmOpinion | None] | None = None
     # Where CPU-heavy steps run (``cpu``); None: inline, on the caller's thread.
     offload: Offload | None = None
+    # Steps this run started but left to the sweep (a reward whose e-mail could not go
+    # out, one another worker holds), in words for the edge's answer and log.
+    left_to_sweep: list[str] = field(default_factory=list)
 
     # ------------------------------------------------------------------ use cases
 
@@ -166,7 +170,7 @@ class Service:
         dry = self.dry_run or config.dry_run
         plan = Plan(plan.key, plan.actions, plan.reasons, plan.verdict, dry)
         done = () if dry else await self.execute(plan)
-        return Outcome(plan, done)
+        return Outcome(plan, done, left_to_sweep=tuple(self.left_to_sweep))
 
     async def _gather(self, event: ContentEvent, config: Config, now: datetime) -> Findings:
         """Spam waves, the verdict and, for borderline first-timer spam, account signals."""

@@ -17,15 +17,22 @@ import pytest
 
 from governance.adapters.github import GitHubAdapter
 from governance.adapters.http import UnsafePath
+from governance.adapters.mail import SmtpMailer, SmtpSettings
 from governance.app.manifest import EVENTS
 from governance.app.metrics import KNOWN_EVENTS
-from governance.app.server import AppDeps, Delivery, Result, create_app
+from governance.app.server import DEADLINE, AppDeps, Delivery, Result, create_app
 from governance.app.signature import sign
+from governance.app.wiring import app_from_settings
 from governance.app.workers import THREAD_NAME
 from governance.config.load import MAX_CONFIG_BYTES, ConfigError
+from governance.model import Reward
+from governance.rewards.usecases import retry_pending, reward_handler
 from governance.service import CONFIG_PATH, Service
 from governance.settings import load_settings
 from tests.fake_github import FakeGitHub
+from tests.fake_smtp import SmtpFake
+from tests.rewards_world import LEDGER, ORG, SENDER, RewardWorld, SimulatedCrash
+from tests.rewards_world import REPO as REWARD_REPO
 from tests.test_app import (  # noqa: F401 - fixtures
     MakeClient,
     clock,
@@ -39,7 +46,7 @@ from tests.test_app import (  # noqa: F401 - fixtures
     settings,
     sleeps,
 )
-from tests.test_app_payloads import ABUSIVE, REPO, SECRET, Sent, comment_delivery
+from tests.test_app_payloads import ABUSIVE, INSTALLATION, REPO, SECRET, Sent, comment_delivery
 from tests.test_config_attacks import ALIAS_BOMB
 
 
@@ -216,6 +223,7 @@ async def test_healthz_answers_while_a_slow_comment_is_classified(fake: FakeGitH
     slow = "\n".join(f"pw=h{n}" for n in range(3000))
     client = await make_client()
     sent, _ = comment_delivery(fake, slow)
+    began = time.perf_counter()
     delivery = asyncio.create_task(post(client, sent))
     latencies: list[float] = []
     while not delivery.done():
@@ -224,8 +232,85 @@ async def test_healthz_answers_while_a_slow_comment_is_classified(fake: FakeGitH
         latencies.append(time.perf_counter() - started)
         assert response.status == 200
         await asyncio.sleep(0.02)
-    status, _ = await delivery
+    await delivery
+    took = time.perf_counter() - began
 
-    assert status == 200
-    assert max(latencies) < 1.0, f"/healthz waited {max(latencies):.2f} s"
+    # Relative, so that a loaded machine cannot decide it: on the loop, one /healthz
+    # waited for nearly the whole classification, i.e. most of the delivery.
+    assert max(latencies) < took / 4, f"/healthz waited {max(latencies):.2f} of {took:.2f} s"
     assert any(t.name.startswith(THREAD_NAME) for t in threading.enumerate())
+
+
+# ------------------------------------------------------------ outside deadlines
+
+
+async def test_an_smtp_server_stalling_after_data_leaves_the_reward_to_the_sweep(
+        reward_world: RewardWorld, pem: str, aiohttp_client: Any, smtp_stalling: SmtpFake,
+        caplog: pytest.LogCaptureFixture):
+    w = reward_world
+    w.fake.add_installation(INSTALLATION, ORG)
+    number = w.merged_pr("first-pr-alex", emails=("alex@example.org",))
+    payload = w.payload("first-pr-alex", number)
+    payload["installation"] = {"id": INSTALLATION}
+    env = {"GITHUB_APP_ID": "1", "GITHUB_PRIVATE_KEY": pem, "GITHUB_WEBHOOK_SECRET": SECRET,
+           "GITHUB_API_URL": w.fake.url, "SMTP_HOST": smtp_stalling.host,
+           "SMTP_PORT": str(smtp_stalling.port), "SMTP_TLS": "none", "SMTP_FROM": SENDER}
+    client = await aiohttp_client(await app_from_settings(load_settings(env, "app"),
+                                                          clock=w.clock))
+    answers = []
+    for delivery_id in ("merge-1", "merge-1-redelivered"):
+        started = time.perf_counter()
+        answers.append((*await post(client, Sent("pull_request", payload, delivery_id)),
+                        time.perf_counter() - started))
+
+    for status, body, seconds in answers:
+        assert (status, body["outcome"]) == (202, "left-to-sweep"), body
+        assert "pending (mail-failed); left to the sweep" in body["detail"]
+        assert seconds < DEADLINE, "answered within the delivery's deadline"
+    assert smtp_stalling.collector.stalled == 2 and smtp_stalling.messages == []
+    claim = w.claim(number)
+    assert (claim.state.value, claim.pending, claim.lease_owner) == ("allocated",
+                                                                     "mail-failed", "")
+    assert sum("left to the sweep" in r.getMessage() for r in caplog.records) >= 2
+
+    (outcome,) = await retry_pending(w.deps(), LEDGER)  # the sweep, with SMTP back
+
+    assert outcome.state == "thanked" and len(w.mails_to("alex@example.org")) == 1
+
+
+async def test_a_reward_held_by_another_worker_is_not_answered_done(
+        reward_world: RewardWorld):
+    w = reward_world
+    number = w.merged_pr("first-pr-alex", emails=("alex@example.org",))
+    crashing = w.deps()
+    w.crashes.armed.add("allocated")  # this worker dies holding the claim's lease
+    with pytest.raises(SimulatedCrash):
+        await w.reward("first-pr-alex", number, crashing)
+    service = Service(w.github, w.clock, mailer=w.mailer)  # wired as runtime.build_service
+    service.extra_handlers[Reward] = reward_handler(w.deps(), service.left_to_sweep.append)
+
+    outcome = await service.handle("pull_request", w.payload("first-pr-alex", number))
+
+    assert outcome.left_to_sweep == (
+        f"reward {REWARD_REPO}#{number}: another worker holds its claim; left to the sweep",)
+
+
+async def test_a_reward_cut_off_by_the_deadline_frees_its_claim_for_the_redelivery(
+        reward_world: RewardWorld, smtp_stalling: SmtpFake):
+    w = reward_world
+    number = w.merged_pr("first-pr-alex", emails=("alex@example.org",))
+    stalled = SmtpMailer(SmtpSettings(smtp_stalling.host, smtp_stalling.port, SENDER,
+                                      security="none", timeout_seconds=60))
+    deps = w.deps()
+    deps.mailer = stalled
+
+    with pytest.raises(TimeoutError):  # the delivery's deadline, as the App's server sets it
+        await asyncio.wait_for(w.reward("first-pr-alex", number, deps), 1.0)
+    for _ in range(100):  # the claim is freed in the background
+        if not w.claim(number).lease_owner:
+            break
+        await asyncio.sleep(0.02)
+
+    assert w.claim(number).lease_owner == ""
+    assert (await w.reward("first-pr-alex", number)).state == "thanked"
+    assert len(w.mails_to("alex@example.org")) == 1
