@@ -33,6 +33,10 @@ log = logging.getLogger("governance.app")
 
 HEADER_TIMEOUT = 5.0  # GitHub sends a delivery's head at once
 PER_CLIENT = 64  # GitHub sends at most a few dozen deliveries at once from one address
+# Connections the kernel queues before they are accepted (capped by net.core.somaxconn).
+# aiohttp's 128 filled up under a connection flood, and a new client's SYN was dropped
+# and retried only a second later: a health check waited 1 s.
+BACKLOG = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,10 +49,13 @@ DEFAULT_LIMITS = Limits()
 
 
 class _Connection(asyncio.Protocol):
-    """aiohttp's protocol for one connection, with a deadline for each request head."""
+    """aiohttp's protocol for one connection, with a deadline for each request head.
+    aiohttp's own protocol is made only for an admitted connection (``inner``)."""
 
-    def __init__(self, guard: ConnectionGuard, inner: asyncio.Protocol) -> None:
-        self.guard, self.inner = guard, inner
+    def __init__(self, guard: ConnectionGuard, make_inner: Callable[[], asyncio.Protocol]
+                 ) -> None:
+        self.guard, self._make_inner = guard, make_inner
+        self.inner: asyncio.Protocol = asyncio.Protocol()
         self.transport: asyncio.Transport | None = None
         self.client = ""
         self._timer: asyncio.TimerHandle | None = None
@@ -61,6 +68,7 @@ class _Connection(asyncio.Protocol):
             transport.abort()  # no answer: an answer would cost what the limit saves
             return
         self.transport = transport
+        self.inner = self._make_inner()
         self.guard.track(self)
         self.wait_for_head()
         self.inner.connection_made(transport)
@@ -121,7 +129,7 @@ class ConnectionGuard:
 
     def protocol_factory(self, inner: Callable[[], asyncio.Protocol]
                          ) -> Callable[[], asyncio.Protocol]:
-        return lambda: _Connection(self, inner())
+        return lambda: _Connection(self, inner)
 
     def admit(self, connection: _Connection) -> bool:
         limit = self.limits.per_client
@@ -170,7 +178,8 @@ class GuardedSite(web.TCPSite):
         assert server is not None
         loop = asyncio.get_running_loop()
         self._server = await loop.create_server(self._guard.protocol_factory(server),
-                                                self._host, self._port, reuse_address=True)
+                                                self._host, self._port, reuse_address=True,
+                                                backlog=BACKLOG)
 
 
 async def serve_guarded(app: web.Application, host: str, port: int, guard: ConnectionGuard,

@@ -34,6 +34,7 @@ from governance.settings import (
 log = logging.getLogger("governance.app")
 
 SHUTDOWN_GRACE = 9.0  # finish in-flight deliveries on SIGTERM (GitHub's window is 10 s)
+SWITCH_INTERVAL = 0.001  # seconds; see make_app in serve
 
 
 def stored_credentials(settings_dir: Path) -> dict[str, str]:
@@ -82,6 +83,10 @@ def serve(env: Mapping[str, str], *, host: str, port: int, settings_dir: Path,
         app = await app_from_settings(settings, deadline=deadline, sweep_every=sweep_every,
                                       config_ttl=config_ttl)
         settle_process()  # the detector loaded and start-up's objects out of the GC's way
+        # The event loop takes the GIL back from a computing worker thread (workers.py)
+        # after this long; Python's 5 ms made a /healthz during a classification wait
+        # some 5 ms at each of its steps.
+        sys.setswitchinterval(SWITCH_INTERVAL)
         return app
 
     assert settings.app is not None
