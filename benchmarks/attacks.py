@@ -36,7 +36,6 @@ import json
 import os
 import resource
 import signal
-import socket
 import sys
 import time
 import uuid
@@ -59,6 +58,8 @@ from app_processes import (  # noqa: E402 - needs the paths above
     serve_commands,
 )
 
+from tests.test_config_attacks import ALIAS_BOMB  # noqa: E402
+
 OWNER = "acme-oss"
 REPOS = {"plain": f"{OWNER}/widgets", "big": f"{OWNER}/big-config",
          "bomb": f"{OWNER}/alias-bomb"}
@@ -66,11 +67,6 @@ CONFIG_PATH = ".github/governance.yml"
 ATTACKER = "127.0.0.2"
 TARGET_MS = 100.0
 APP_FD_LIMIT = 1024
-ALIAS_BOMB = "\n".join(
-    ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    + [f"{n}: &{n} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]"
-       for p, n in zip("abcdefg", "bcdefgh", strict=True)]
-    + ["moderation: {allow: {patterns: *h}}"]) + "\n"
 BIG_CONFIG = "# padding\n" * (110 * 1024)  # 1.1 MB
 BENIGN = "Thanks, this fixes the crash for me on Linux as well."
 SLOW_COMMENT = "\n".join(f"pw=h{n}" for n in range(3000))
@@ -122,17 +118,13 @@ def private_key_pem() -> str:
                              serialization.NoEncryption()).decode()
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def _app_limits() -> None:  # in the App's process, before it runs
     resource.setrlimit(resource.RLIMIT_NOFILE, (APP_FD_LIMIT, APP_FD_LIMIT))
 
 
 async def start_app(api_url: str, app_root: Path) -> tuple[asyncio.subprocess.Process, str]:
+    from tests.test_app_serve import free_port
+
     port = free_port()
     env = {"PATH": os.environ.get("PATH", ""), "HOME": os.environ.get("HOME", ""),
            "PYTHONPATH": str(app_root), "GITHUB_APP_ID": "1",
