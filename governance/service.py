@@ -56,6 +56,7 @@ from governance.ports import (
 log = logging.getLogger("governance")
 
 CONFIG_PATH = ".github/governance.yml"
+LLM_GRACE_SECONDS = 1.0  # beyond llm.timeout_seconds, before the service stops waiting
 T = TypeVar("T")
 
 
@@ -63,8 +64,6 @@ class Offload(Protocol):
     """Runs ``work`` elsewhere (e.g. a worker thread) and awaits its result."""
 
     async def __call__(self, work: Callable[[], T]) -> T: ...
-
-LLM_GRACE_SECONDS = 1.0  # beyond llm.timeout_seconds, before the service stops waiting
 
 
 @dataclass(frozen=True, slots=True)
