@@ -22,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+import socket
 from collections import Counter
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -35,8 +36,11 @@ HEADER_TIMEOUT = 5.0  # GitHub sends a delivery's head at once
 PER_CLIENT = 64  # GitHub sends at most a few dozen deliveries at once from one address
 # Connections the kernel queues before they are accepted (capped by net.core.somaxconn).
 # aiohttp's 128 filled up under a connection flood, and a new client's SYN was dropped
-# and retried only a second later: a health check waited 1 s.
+# and retried only a second later: a health check waited 1 s. asyncio also accepts up to
+# its backlog argument at a time without returning to the loop, so it gets a smaller
+# batch and the kernel's queue is enlarged on the listening socket afterwards.
 BACKLOG = 4096
+ACCEPT_BATCH = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +183,10 @@ class GuardedSite(web.TCPSite):
         loop = asyncio.get_running_loop()
         self._server = await loop.create_server(self._guard.protocol_factory(server),
                                                 self._host, self._port, reuse_address=True,
-                                                backlog=BACKLOG)
+                                                backlog=ACCEPT_BATCH)
+        for listening in self._server.sockets:  # listen() again: only the queue grows
+            with socket.fromfd(listening.fileno(), listening.family, listening.type) as raw:
+                raw.listen(BACKLOG)
 
 
 async def serve_guarded(app: web.Application, host: str, port: int, guard: ConnectionGuard,
