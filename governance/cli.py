@@ -184,13 +184,15 @@ def _interval(text: str) -> float:
 
 
 def cmd_serve(args: argparse.Namespace, env: Mapping[str, str]) -> int:
+    from governance.app.guard import Limits
     from governance.app.serve import serve
     from governance.settings import SettingsError
 
     try:
         return serve(env, host=args.host, port=args.port, settings_dir=Path(args.settings_dir),
                      public_url=args.public_url, deadline=args.deadline,
-                     sweep_every=args.sweep_every, config_ttl=args.config_ttl)
+                     sweep_every=args.sweep_every, config_ttl=args.config_ttl,
+                     limits=Limits(args.header_timeout, args.max_connections_per_client))
     except SettingsError as exc:
         raise _settings_error(exc) from exc
 
@@ -279,6 +281,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="use a config file read from GitHub this long before reading it again, "
                         "so a busy installation costs no read per delivery; an edit applies "
                         "within it; 0 reads it for every delivery (default: 10s)")
+    p.add_argument("--header-timeout", type=float, default=5.0, metavar="SECONDS",
+                   help="close a connection that has not sent a whole request head this long "
+                        "after opening or after its last answer (default: 5)")
+    p.add_argument("--max-connections-per-client", type=int, default=64, metavar="N",
+                   help="open connections one client address may hold; more are closed at "
+                        "once; behind a reverse proxy raise it or use 0 (no limit) "
+                        "(default: 64)")
     p.set_defaults(handler=cmd_serve)
 
     p = sub.add_parser("action", help="run as a GitHub Action step (reads GITHUB_* variables)")

@@ -24,6 +24,8 @@ from governance.model import (
     MergedPullRequest,
     Repository,
     Surface,
+    is_login,
+    is_repository_name,
 )
 
 __all__ = ["EventError", "parse_event"]
@@ -245,10 +247,17 @@ def _merged_pull_request(root: _Node) -> MergedPullRequest | None:
 
 
 def _repository(repo: _Node) -> Repository:
+    """The repository, its owner and name checked against GitHub's naming rules: both go
+    into API paths, where a name such as ``..`` would address another endpoint."""
     owner = repo.obj("owner")
+    login, name = owner.text("login"), repo.text("name")
+    if not is_login(login):
+        raise owner.error("login", "not a GitHub account name")
+    if not is_repository_name(name):
+        raise repo.error("name", "not a GitHub repository name")
     return Repository(
-        owner=owner.text("login"),
-        name=repo.text("name"),
+        owner=login,
+        name=name,
         owner_type=_actor_type(owner.opt_text("type")),
         private=repo.flag("private"),
         node_id=repo.opt_text("node_id") or "",

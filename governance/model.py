@@ -11,6 +11,7 @@ import dataclasses
 import enum
 import hashlib
 import json
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -681,3 +682,36 @@ def _jsonable(value: Any) -> Any:
         return {str(k): _jsonable(v) for k, v in value.items()}
     return value
 
+
+
+# ------------------------------------------------------------------ GitHub's naming rules
+# A payload's owner and repository name end up in REST paths (``/repos/{owner}/{repo}/...``)
+# where a name such as ``..`` would address another endpoint once the path is resolved; so
+# names GitHub could never have issued are refused where payloads are parsed (``events``),
+# and ``.``/``..`` path segments again where URLs are built (``adapters.http``). The rules
+# are GitHub's own: a login is 1-39 ASCII letters, digits and hyphens, not starting with a
+# hyphen; a repository name 1-100 ASCII letters, digits, ``.``, ``-`` and ``_``, but neither
+# ``.`` nor ``..``.
+
+_LOGIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,38}")
+_REPOSITORY_NAME = re.compile(r"[A-Za-z0-9._-]{1,100}")
+
+
+def is_login(name: str) -> bool:
+    """A user or organisation login GitHub could have issued (e.g. a repository's owner)."""
+    return _LOGIN.fullmatch(name) is not None
+
+
+def is_repository_name(name: str) -> bool:
+    return _REPOSITORY_NAME.fullmatch(name) is not None and name not in (".", "..")
+
+
+def has_dot_segment(value: str) -> bool:
+    """True when a ``/``-separated value has a ``.`` or ``..`` segment (a path escape)."""
+    return any(part in (".", "..") for part in value.replace("\\", "/").split("/"))
+
+
+def line_and_column(data: bytes, index: int) -> tuple[int, int]:
+    """1-based line and column of byte ``index`` (e.g. the first byte that is not UTF-8)."""
+    line_start = data.rfind(b"\n", 0, index) + 1
+    return data.count(b"\n", 0, index) + 1, index - line_start + 1

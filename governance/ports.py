@@ -39,6 +39,16 @@ class NotFound(Exception):
     pass
 
 
+class UnreadableFile(Exception):
+    """A file that exists but has no text to give: over GitHub's 1 MB limit of the contents
+    API (which then sends no content), or not UTF-8. ``line``/``column`` (1-based) point at
+    the first undecodable byte when there is one."""
+
+    def __init__(self, reason: str, line: int = 1, column: int = 1) -> None:
+        super().__init__(reason)
+        self.reason, self.line, self.column = reason, line, column
+
+
 @dataclass(frozen=True, slots=True)
 class FileContent:
     text: str

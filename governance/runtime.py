@@ -51,7 +51,14 @@ from governance.ports import (
 from governance.rewards.codes import CodeProvider, Unconfigured
 from governance.rewards.flow import RewardDeps
 from governance.rewards.usecases import reward_handler
-from governance.service import CONFIG_PATH, ConfigError, Outcome, Service
+from governance.service import (
+    CONFIG_PATH,
+    ConfigError,
+    Offload,
+    Outcome,
+    Service,
+    read_config_text,
+)
 from governance.settings import LlmSettings, Settings, SmtpSettings, load_settings
 
 log = logging.getLogger("governance.runtime")
@@ -61,6 +68,13 @@ log = logging.getLogger("governance.runtime")
 APP_RETRY = RetryPolicy(max_tries=3, base_delay=0.5, max_delay=2.0, max_wait=3.0)
 ACTION_RETRY = RetryPolicy(max_tries=5, max_wait=5 * 60.0)
 HTTP_TIMEOUT = aiohttp.ClientTimeout(total=20, connect=5)
+# Every outside call of a delivery fits its 9 s (``app.server.DEADLINE``): one GitHub or
+# Shopify request, an SMTP hand-over, an LLM opinion each end well within it, so a stalled
+# server leaves time to record what is pending (the sweep finishes it) and to answer.
+APP_HTTP_TIMEOUT = aiohttp.ClientTimeout(total=5, connect=3)
+APP_MAIL_TIMEOUT = 4.0
+APP_LLM_TIMEOUT = 3.0
+MAIL_TIMEOUT = 30.0  # the Action and the command line have minutes
 
 
 class SystemClock:
@@ -95,14 +109,15 @@ def recent_from_github(github: GitHub, now: datetime) -> RecentContent:
     return RecentFromGitHub(github, now)
 
 
-def build_mailer(smtp: SmtpSettings | None) -> Mailer | None:
-    """The SMTP mailer when SMTP is configured; without it notices go to the ledger."""
+def build_mailer(smtp: SmtpSettings | None, timeout: float = MAIL_TIMEOUT) -> Mailer | None:
+    """The SMTP mailer when SMTP is configured; without it notices go to the ledger.
+    ``timeout``: seconds for a whole hand-over to the server."""
     if smtp is None:
         return None
     return SmtpMailer(MailSettings(
         host=smtp.host, port=smtp.port, sender=smtp.sender, username=smtp.username,
         password=smtp.password.reveal() if smtp.password else "", reply_to=smtp.reply_to,
-        security=smtp.tls.value))
+        security=smtp.tls.value, timeout_seconds=timeout))
 
 
 def llm_keys(settings: Settings) -> dict[str, str]:
@@ -117,7 +132,7 @@ def llm_keys(settings: Settings) -> dict[str, str]:
 
 
 def llm_for(session: aiohttp.ClientSession, keys: Mapping[str, str],
-            deployment: LlmSettings | None = None
+            deployment: LlmSettings | None = None, max_timeout: float | None = None
             ) -> Callable[[Config], LlmOpinion | None]:
     """The second opinion each repository's ``llm`` config asks for, if a key is at hand.
 
@@ -125,6 +140,7 @@ def llm_for(session: aiohttp.ClientSession, keys: Mapping[str, str],
     uses it, sent only to the deployment's ``LLM_URL``: the config's ``llm.url`` and
     ``llm.api_key_env`` are ignored, so no repository can send that key elsewhere.
     Otherwise the run's own token (``keys``) goes to the config's ``llm.url``.
+    ``max_timeout`` caps the config's ``llm.timeout_seconds`` (the App's delivery budget).
     """
 
     def choose(config: Config) -> LlmOpinion | None:
@@ -139,8 +155,10 @@ def llm_for(session: aiohttp.ClientSession, keys: Mapping[str, str],
             log.warning("llm.enabled, but no key for %s here; local verdicts only",
                         llm.api_key_env)
             return None
+        timeout = llm.timeout_seconds if max_timeout is None else min(llm.timeout_seconds,
+                                                                         max_timeout)
         return LlmSecondOpinion(session, url=url, model=llm.model, api_key=key,
-                                timeout_seconds=llm.timeout_seconds, band=llm.band)
+                                timeout_seconds=timeout, band=llm.band)
 
     return choose
 
@@ -163,14 +181,14 @@ class PinnedConfigService(Service):
 
     async def config_for(self, repo: str) -> Config:
         owner = repo.split("/", 1)[0]
-        repo_file = await self.github.read_file(repo, self.config_path)
-        if repo_file is None:
+        repo_text = await read_config_text(self.github, repo, self.config_path)
+        if repo_text is None:
             raise ConfigError([f"{repo}/{self.config_path}: not found on the default branch"])
-        org_file = None if repo == f"{owner}/.github" else await self.github.read_file(
-            f"{owner}/.github", CONFIG_PATH)
-        return load_config(repo_file.text, org_file.text if org_file else None,
-                           repo_name=f"{repo}/{self.config_path}",
-                           org_name=f"{owner}/.github/{CONFIG_PATH}")
+        org_text = None if repo == f"{owner}/.github" else await read_config_text(
+            self.github, f"{owner}/.github", CONFIG_PATH)
+        return await self.cpu(lambda: load_config(
+            repo_text, org_text, repo_name=f"{repo}/{self.config_path}",
+            org_name=f"{owner}/.github/{CONFIG_PATH}"))
 
 
 def bans_for(github: GitHub, clock: Clock) -> Callable[[Config], BanList | None]:
@@ -219,24 +237,29 @@ def expert_programme(github: GitHubAdapter, mailer: Mailer | None) -> ExpertProg
 
 def build_service(github: GitHub, settings: Settings, *, clock: Clock | None = None,
                   dry_run: bool = False, session: aiohttp.ClientSession | None = None,
-                  recent: RecentContent | None = None, config_path: str = "") -> Service:
+                  recent: RecentContent | None = None, config_path: str = "",
+                  offload: Offload | None = None, serving: bool = False) -> Service:
     """The service for one token or installation, every backend chosen from settings.
 
     ``config_path``: read the repository's config from there instead of the usual
-    ``.github/governance.yml`` (the organisation's defaults still apply).
+    ``.github/governance.yml`` (the organisation's defaults still apply). ``offload``:
+    where CPU-heavy steps run (the App's worker threads); None: inline. ``serving``: the
+    App's, whose outside calls fit a delivery's deadline (``APP_*_TIMEOUT``).
     """
     clock = clock or SystemClock()
-    mailer = build_mailer(settings.smtp)
+    mailer = build_mailer(settings.smtp, APP_MAIL_TIMEOUT if serving else MAIL_TIMEOUT)
     fields: dict[str, Any] = dict(github=github, clock=clock, mailer=mailer, recent=recent,
                                   dry_run=dry_run, ledger_for=ledger_for(github, clock),
-                                  bans_for=bans_for(github, clock))
+                                  bans_for=bans_for(github, clock), offload=offload)
     if session is not None:
-        fields["llm_for"] = llm_for(session, llm_keys(settings), settings.llm)
+        fields["llm_for"] = llm_for(session, llm_keys(settings), settings.llm,
+                                    APP_LLM_TIMEOUT if serving else None)
     if config_path and config_path != CONFIG_PATH:
         service: Service = PinnedConfigService(**fields, config_path=config_path)
     else:
         service = Service(**fields)
-    service.extra_handlers[Reward] = reward_handler(reward_deps(service, settings, session))
+    service.extra_handlers[Reward] = reward_handler(reward_deps(service, settings, session),
+                                                    service.left_to_sweep.append)
     return service
 
 

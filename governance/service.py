@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from governance.config.load import ConfigError, load_config
 from governance.config.types import Config
@@ -53,12 +53,20 @@ from governance.ports import (
     Mailer,
     RecentContent,
     StaleRecord,
+    UnreadableFile,
 )
 
 log = logging.getLogger("governance")
 
 CONFIG_PATH = ".github/governance.yml"
 LLM_GRACE_SECONDS = 1.0  # beyond llm.timeout_seconds, before the service stops waiting
+T = TypeVar("T")
+
+
+class Offload(Protocol):
+    """Runs ``work`` elsewhere (e.g. a worker thread) and awaits its result."""
+
+    async def __call__(self, work: Callable[[], T]) -> T: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +76,7 @@ class Outcome:
     plan: Plan | None
     done: tuple[str, ...] = ()
     ignored: str = ""  # why the event was not for us (no plan)
+    left_to_sweep: tuple[str, ...] = ()  # carried out, but stuck for now (see Service)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +111,11 @@ class Service:
     bans_for: Callable[[Config], BanList | None] | None = None
     # The LLM second opinion for borderline verdicts, as each config asks (``llm.*``).
     llm_for: Callable[[Config], LlmOpinion | None] | None = None
+    # Where CPU-heavy steps run (``cpu``); None: inline, on the caller's thread.
+    offload: Offload | None = None
+    # Steps this run started but left to the sweep (a reward whose e-mail could not go
+    # out, one another worker holds), in words for the edge's answer and log.
+    left_to_sweep: list[str] = field(default_factory=list)
 
     # ------------------------------------------------------------------ use cases
 
@@ -178,14 +192,14 @@ class Service:
         dry = self.dry_run or config.dry_run
         plan = Plan(plan.key, plan.actions, plan.reasons, plan.verdict, dry)
         done = () if dry else await self.execute(plan)
-        return Outcome(plan, done)
+        return Outcome(plan, done, left_to_sweep=tuple(self.left_to_sweep))
 
     async def _gather(self, event: ContentEvent, config: Config, now: datetime) -> Findings:
         """Spam waves, the verdict and, for borderline first-timer spam, account signals."""
-        verdict = assess(event, config, now)
+        verdict = await self.cpu(lambda: assess(event, config, now))
         wave = await self._wave(event, config, now, look=wave_can_matter(verdict))
         if wave.is_wave:
-            verdict = assess(event, config, now, wave)
+            verdict = await self.cpu(lambda: assess(event, config, now, wave))
         verdict = await self._second_opinion(event, config, verdict)
         account = None
         if worth_a_profile_read(verdict, event.author.association,
@@ -198,7 +212,9 @@ class Service:
         if self.bans is None or not event.author.association.is_first_time:
             return None
         banned = await self.bans.active_bans()
-        return evasion_review(event, fingerprint(event.body), banned, now) if banned else None
+        if not banned:
+            return None
+        return await self.cpu(lambda: evasion_review(event, fingerprint(event.body), banned, now))
 
     async def _second_opinion(self, event: ContentEvent, config: Config, verdict: Verdict
                               ) -> Verdict:
@@ -234,7 +250,7 @@ class Service:
         sighting is remembered, but earlier ones are looked up (one read in the Action) only
         when ``look``: benign content costs nothing."""
         settings = config.moderation.spam_waves
-        fp = fingerprint(event.body)
+        fp = await self.cpu(lambda: fingerprint(event.body))
         if self.recent is None or fp is None or not settings.enabled:
             return NO_WAVE
         thread = f"{event.repo.full_name}#{event.number}"
@@ -251,15 +267,21 @@ class Service:
     async def config_for(self, repo: str) -> Config:
         """Repository config over the org's `.github` defaults; no file at all means defaults."""
         owner = repo.split("/", 1)[0]
-        repo_file = await self.github.read_file(repo, CONFIG_PATH)
-        org_file = None if repo == f"{owner}/.github" else await self.github.read_file(
-            f"{owner}/.github", CONFIG_PATH)
-        return load_config(
-            repo_file.text if repo_file else None,
-            org_file.text if org_file else None,
+        repo_text = await read_config_text(self.github, repo, CONFIG_PATH)
+        org_text = None if repo == f"{owner}/.github" else await read_config_text(
+            self.github, f"{owner}/.github", CONFIG_PATH)
+        return await self.cpu(lambda: load_config(
+            repo_text,
+            org_text,
             repo_name=f"{repo}/{CONFIG_PATH}",
             org_name=f"{owner}/.github/{CONFIG_PATH}",
-        )
+        ))
+
+    async def cpu(self, work: Callable[[], T]) -> T:
+        """A CPU-heavy step (classifying a text, parsing a config) where ``offload`` runs
+        it: the App hands these to a bounded pool of worker threads, so one slow comment or
+        config cannot stop its event loop from answering other deliveries and /healthz."""
+        return work() if self.offload is None else await self.offload(work)
 
     # ------------------------------------------------------------------ execution
 
@@ -270,6 +292,16 @@ class Service:
     async def execute(self, plan: Plan) -> tuple[str, ...]:
         """Carry the actions out in order; stop at the first failure (the caller retries)."""
         return await self.executor.carry_out(plan)
+
+
+async def read_config_text(github: GitHub, repo: str, path: str) -> str | None:
+    """A config file's text (``None``: no such file); a file GitHub sends without text (over
+    1 MB) or that is not UTF-8 is a ``ConfigError``, never silently the defaults."""
+    try:
+        found = await github.read_file(repo, path)
+    except UnreadableFile as exc:
+        raise ConfigError([f"{repo}/{path}:{exc.line}:{exc.column}: {exc.reason}"]) from None
+    return found.text if found is not None else None
 
 
 def _is_command(event: ContentEvent) -> bool:

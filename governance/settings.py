@@ -8,7 +8,8 @@ never shows the value, so a settings object can be logged or printed safely.
 Three groups, each validated only when the caller needs it:
 
 - App (``governance serve``): ``GITHUB_APP_ID``, ``GITHUB_PRIVATE_KEY`` (PEM text) or
-  ``GITHUB_PRIVATE_KEY_PATH``, ``GITHUB_WEBHOOK_SECRET``.
+  ``GITHUB_PRIVATE_KEY_PATH``, ``GITHUB_WEBHOOK_SECRET``; optionally
+  ``METRICS_TOKEN``, the bearer token ``/metrics`` then asks for.
 - Action (``governance action``/``sweep``): ``GITHUB_EVENT_NAME``, ``GITHUB_EVENT_PATH``,
   ``GITHUB_TOKEN``, ``GITHUB_REPOSITORY``, ``GITHUB_OUTPUT``, ``GITHUB_STEP_SUMMARY`` and the
   action inputs as ``INPUT_<NAME>``.
@@ -112,6 +113,7 @@ class AppSettings:
     app_id: int
     private_key: Secret  # PEM text
     webhook_secret: Secret
+    metrics_token: Secret | None = None  # /metrics asks for it as a bearer token when set
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,9 +219,11 @@ def _app(reader: _Reader) -> AppSettings | None:
     secret = reader.text("GITHUB_WEBHOOK_SECRET")
     if not secret:
         reader.fail("GITHUB_WEBHOOK_SECRET: required; the App refuses unsigned webhooks")
+    metrics_token = reader.text("METRICS_TOKEN")
     if app_id is None or key is None or not secret:
         return None
-    return AppSettings(app_id, Secret(key), Secret(secret))
+    return AppSettings(app_id, Secret(key), Secret(secret),
+                       Secret(metrics_token) if metrics_token else None)
 
 
 def _private_key(reader: _Reader) -> str | None:

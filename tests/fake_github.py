@@ -312,8 +312,12 @@ class FakeGitHub:
         self.discussion(repo, number)
         return self._add_comment(CommentKind.DISCUSSION, repo, number, body, author)
 
-    def add_file(self, repo: str, path: str, text: str) -> File:
-        self.add_repo(repo).files[path] = File(text)
+    def add_file(self, repo: str, path: str, text: str | bytes) -> File:
+        """``bytes`` store a file that is not UTF-8 text (its ``text`` is lossy)."""
+        if isinstance(text, bytes):
+            self.add_repo(repo).files[path] = File(text.decode("utf-8", "replace"), text)
+        else:
+            self.add_repo(repo).files[path] = File(text)
         return self.repo(repo).files[path]
 
     def set_permission(self, repo: str, login: str, permission: str) -> None:

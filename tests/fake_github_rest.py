@@ -35,6 +35,7 @@ from tests.fake_github_state import (
 if TYPE_CHECKING:
     from tests.fake_github import FakeGitHub
 
+CONTENT_LIMIT = 1024 * 1024  # the contents API sends no content for larger files
 
 # ---------------------------------------------------------------------- REST handlers
 
@@ -194,11 +195,13 @@ class _Rest:
 
     def file(self, repo: str, path: str, f: File) -> dict[str, Any]:
         out = self.ex("content-file-response-if-content-is-a-file")
-        encoded = base64.b64encode(f.text.encode()).decode()
+        encoded = base64.b64encode(f.data).decode()
         wrapped = "\n".join(encoded[i:i + 60] for i in range(0, len(encoded), 60))
         self_url = f"{SPEC_HOST}/repos/{repo}/contents/{path}"
-        out.update(name=path.rsplit("/", 1)[-1], path=path, sha=f.sha, size=len(f.text.encode()),
+        out.update(name=path.rsplit("/", 1)[-1], path=path, sha=f.sha, size=len(f.data),
                    content=wrapped + "\n", url=self_url)
+        if len(f.data) > CONTENT_LIMIT:  # as GitHub: 1-100 MB files come without content
+            out.update(content="", encoding="none")
         out["_links"]["self"] = self_url
         return out
 
@@ -451,7 +454,7 @@ class _Rest:
         url = f"{SPEC_HOST}/repos/{repo.full_name}/contents/{path}"
         out.update(type="file" if f else "dir", name=path.rsplit("/", 1)[-1], path=path,
                    sha=f.sha if f else hashlib.sha1(path.encode()).hexdigest(),
-                   size=len(f.text.encode()) if f else 0, url=url)
+                   size=len(f.data) if f else 0, url=url)
         out["_links"]["self"] = url
         return out
 

@@ -104,10 +104,15 @@ class Comment:
 @dataclass
 class File:
     text: str
+    raw: bytes | None = None  # the bytes as stored, when they are not UTF-8 text
+
+    @property
+    def data(self) -> bytes:
+        return self.text.encode() if self.raw is None else self.raw
 
     @property
     def sha(self) -> str:
-        data = self.text.encode()
+        data = self.data
         return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
 
 

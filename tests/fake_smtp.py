@@ -2,6 +2,7 @@
 
 Fixtures (register with ``pytest_plugins = ("tests.fake_smtp",)``):
 - ``smtp_server``: plain SMTP, no login, on 127.0.0.1.
+- ``smtp_stalling``: plain SMTP that never answers once it has the message (after DATA).
 - ``smtp_starttls``: STARTTLS required before AUTH, AUTH required (user ``bot``/``secret``).
 - ``smtp_tls``: implicit TLS from the first byte, AUTH offered.
 - ``smtp_tls_client_context``: an SSL context trusting the fakes' self-signed certificate.
@@ -12,6 +13,7 @@ envelope + parsed message).
 
 from __future__ import annotations
 
+import asyncio
 import email
 import email.policy
 import socket
@@ -50,6 +52,19 @@ class _Collector:
         return "250 OK"
 
 
+@dataclass
+class _Stalling(_Collector):
+    """Takes the message, then never answers DATA (until ``stall`` seconds have passed)."""
+
+    stall: float = 120.0
+    stalled: int = 0
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        self.stalled += 1
+        await asyncio.sleep(self.stall)
+        return await super().handle_DATA(server, session, envelope)
+
+
 def _authenticate(server: Any, session: Any, envelope: Any, mechanism: str,
                   auth_data: Any) -> AuthResult:
     ok = isinstance(auth_data, LoginPassword) and \
@@ -84,8 +99,8 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def _run(**kwargs: Any) -> Iterator[SmtpFake]:
-    collector = _Collector()
+def _run(collector: _Collector | None = None, **kwargs: Any) -> Iterator[SmtpFake]:
+    collector = collector or _Collector()
     controller = Controller(collector, hostname="127.0.0.1", port=_free_port(), **kwargs)
     controller.start()
     try:
@@ -143,6 +158,13 @@ def smtp_tls_client_context(smtp_certificate: tuple[Path, Path]) -> ssl.SSLConte
 @pytest.fixture
 def smtp_server() -> Iterator[SmtpFake]:
     yield from _run()
+
+
+@pytest.fixture
+def smtp_stalling() -> Iterator[SmtpFake]:
+    """Plain SMTP that accepts the envelope and the message but never answers after DATA
+    (``collector.stalled`` counts the messages it holds)."""
+    yield from _run(_Stalling())
 
 
 @pytest.fixture

@@ -435,7 +435,8 @@ async def test_metrics_count_deliveries_actions_latency_and_github_calls(
     assert response.headers["Content-Type"].startswith("text/plain; version=0.0.4")
     lines = set(text.splitlines())
     assert 'governance_webhook_deliveries_total{event="issue_comment",outcome="done"} 2' in lines
-    assert 'governance_webhook_deliveries_total{event="issues",outcome="unauthorized"} 1' in lines
+    # an unsigned request's event header is anybody's words: never a label
+    assert 'governance_webhook_deliveries_total{event="other",outcome="unauthorized"} 1' in lines
     assert 'governance_actions_total{type="hide_comment"} 1' in lines
     assert 'governance_handler_seconds_count 3' in lines
     assert 'governance_handler_seconds_bucket{le="+Inf"} 3' in lines

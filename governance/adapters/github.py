@@ -30,8 +30,22 @@ from governance.adapters.http import (
     endpoints_from_env,
 )
 from governance.adapters.retry import RetryPolicy
-from governance.model import Field, HideClassifier, LockReason, Surface, Target
-from governance.ports import CommentRef, Conflict, FileContent, IssueRef, NotFound
+from governance.model import (
+    Field,
+    HideClassifier,
+    LockReason,
+    Surface,
+    Target,
+    line_and_column,
+)
+from governance.ports import (
+    CommentRef,
+    Conflict,
+    FileContent,
+    IssueRef,
+    NotFound,
+    UnreadableFile,
+)
 
 LABEL_COLOR = "d93f0b"
 # How far back an item may have been created to count as the one a lost attempt made;
@@ -93,6 +107,22 @@ TEAM_MEMBERS = """query TeamMembers($org: String!, $slug: String!, $after: Strin
   organization(login: $org) { team(slug: $slug) {
     members(first: 100, after: $after) { nodes { login } pageInfo { hasNextPage endCursor } }
   } } }"""
+
+
+def _file_text(item: Mapping[str, Any]) -> str:
+    """A contents-API file's text; ``UnreadableFile`` when GitHub sent none (files over
+    1 MB come with ``encoding: none`` and no content) or it is not UTF-8 (with the line and
+    column of the first bad byte)."""
+    size = item.get("size") if isinstance(item.get("size"), int) else 0
+    if item.get("encoding") == "none" or (not item.get("content") and size):
+        raise UnreadableFile(f"the file is {size} bytes; GitHub's contents API gives no "
+                             f"content above 1 MB")
+    data = base64.b64decode(item.get("content") or "")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UnreadableFile(f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file "
+                             "as UTF-8", *line_and_column(data, exc.start)) from None
 
 
 def _split(repo: str) -> dict[str, str]:
@@ -426,8 +456,7 @@ class GitHubAdapter:
             return None
         if not isinstance(item, dict) or item.get("type") != "file":
             return None
-        text = base64.b64decode(item.get("content") or "").decode("utf-8")
-        return FileContent(text=text, sha=str(item["sha"]))
+        return FileContent(text=_file_text(item), sha=str(item["sha"]))
 
     async def write_file(self, repo: str, path: str, text: str, sha: str | None,
                          message: str) -> str:

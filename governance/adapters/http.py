@@ -16,6 +16,7 @@ Failures fall in three groups:
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ import gidgethub
 import gidgethub.aiohttp
 
 from governance.adapters.retry import RetryPolicy
+from governance.model import has_dot_segment
 from governance.ports import Conflict, NotFound, RenewableToken
 
 DEFAULT_API_URL = "https://api.github.com"
@@ -42,6 +44,26 @@ class GitHubError(Exception):
 
 class GitHubUnavailable(GitHubError):
     """GitHub kept failing (or rate limiting) after every try the policy allows."""
+
+
+_PATH_VARIABLE = re.compile(r"\{\+?(\w+)\}")
+
+
+class UnsafePath(GitHubError):
+    """A URL variable would leave its path segment (``..``, ``.``): refused before sending."""
+
+
+def _checked(url: str, url_vars: Mapping[str, Any]) -> Mapping[str, Any]:
+    """``url_vars`` unchanged, or ``UnsafePath``: a ``.``/``..`` segment in a value (e.g. a
+    repository name ``..`` from a payload) would address another API path once the client
+    resolves the URL. Names are checked against GitHub's rules where payloads are parsed;
+    this is the last line before the request. Query variables (``{?...}``) are encoded
+    whole by the template and need no check."""
+    for name in _PATH_VARIABLE.findall(url.split("{?", 1)[0]):
+        value = url_vars.get(name)
+        if isinstance(value, str) and (has_dot_segment(value) or "?" in value or "#" in value):
+            raise UnsafePath(f"{url}: {name} is not a valid path segment", 400)
+    return url_vars
 
 
 def endpoints_from_env(environ: Mapping[str, str]) -> tuple[str, str]:
@@ -173,8 +195,10 @@ class GitHubClient:
     async def rest(self, method: str, url: str, url_vars: Mapping[str, Any] | None = None, *,
                    data: Any = b"", idempotent: bool = True, recover: Recover | None = None
                    ) -> Any:
+        checked = _checked(url, url_vars or {})
+
         async def attempt() -> Any:
-            return await self._send(method, url, url_vars or {}, data)
+            return await self._send(method, url, checked, data)
         return await self._retrying(f"{method} {url}", attempt, idempotent, recover)
 
     async def _send(self, method: str, url: str, url_vars: Mapping[str, Any], data: Any) -> Any:
@@ -191,8 +215,10 @@ class GitHubClient:
 
     async def get_all(self, url: str, url_vars: Mapping[str, Any] | None = None) -> list[Any]:
         """Every item of a paginated listing (follows ``Link: rel=next``)."""
+        checked = _checked(url, url_vars or {})
+
         async def attempt() -> list[Any]:
-            return [item async for item in self._api.getiter(url, url_vars or {})]
+            return [item async for item in self._api.getiter(url, checked)]
         items: list[Any] = await self._retrying(f"GET {url} (all pages)", attempt, True, None)
         return items
 

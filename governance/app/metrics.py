@@ -2,8 +2,10 @@
 
 Counters and one latency histogram live in this process; GitHub call counts and the last
 rate-limit figures are read from the adapters at scrape time through ``github_sources``.
-Label values are our own vocabulary (event names, outcomes, action kinds, installation
-ids), never content or people.
+Label values are our own vocabulary (known event names, outcomes, action kinds,
+installation ids), never content or people, and never a header of an unsigned request.
+Installation ids identify the organisations using the App: ``METRICS_TOKEN``
+keeps ``/metrics`` to those holding the token.
 """
 
 from __future__ import annotations
@@ -11,6 +13,23 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+
+# The only ``event`` label values: what the App subscribes to (``manifest.EVENTS``), the
+# events every App receives, and ``other`` for the rest. Only signed deliveries name their
+# event: a header of an unsigned request is anybody's words, and each new label value is
+# a time series kept for the process's life.
+KNOWN_EVENTS = frozenset({
+    "issues", "issue_comment", "pull_request", "pull_request_review",
+    "pull_request_review_comment", "discussion", "discussion_comment", "ping",
+    "installation", "installation_repositories", "installation_target",
+    "github_app_authorization", "meta"})
+OTHER_EVENT = "other"
+
+
+def event_label(event: str) -> str:
+    """``event`` when it is a known event name, else ``other`` (also for "", unverified)."""
+    return event if event in KNOWN_EVENTS else OTHER_EVENT
+
 
 # Seconds; GitHub gives a delivery 10 s, so the buckets are dense below that.
 LATENCY_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 7.5, 10.0)

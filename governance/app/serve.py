@@ -8,6 +8,7 @@ behind a one-time access code printed for the operator unless only this machine 
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import logging
 import secrets
@@ -19,6 +20,7 @@ from urllib.parse import urlsplit
 from aiohttp import web
 
 from governance.adapters.config_files import CONFIG_TTL
+from governance.app.guard import DEFAULT_LIMITS, ConnectionGuard, Limits, serve_guarded
 from governance.app.server import DEADLINE
 from governance.app.timer import SWEEP_EVERY
 from governance.settings import (
@@ -32,6 +34,7 @@ from governance.settings import (
 log = logging.getLogger("governance.app")
 
 SHUTDOWN_GRACE = 9.0  # finish in-flight deliveries on SIGTERM (GitHub's window is 10 s)
+SWITCH_INTERVAL = 0.001  # seconds; see make_app in serve
 
 
 def stored_credentials(settings_dir: Path) -> dict[str, str]:
@@ -60,11 +63,13 @@ def configure_logging() -> None:
 
 def serve(env: Mapping[str, str], *, host: str, port: int, settings_dir: Path,
           public_url: str | None = None, deadline: float = DEADLINE,
-          sweep_every: float = SWEEP_EVERY, config_ttl: float = CONFIG_TTL) -> int:
+          sweep_every: float = SWEEP_EVERY, config_ttl: float = CONFIG_TTL,
+          limits: Limits = DEFAULT_LIMITS) -> int:
     """Blocks until the server stops; raises ``SettingsError`` before binding when misconfigured.
     ``sweep_every``: seconds between sweeps of every installation (0: none; ``timer.py``).
     ``config_ttl``: seconds a config file read from GitHub is used without asking again
-    (0: read for every delivery; ``config_files.py``)."""
+    (0: read for every delivery; ``config_files.py``). ``limits``: the time a connection
+    has for each request head and the connections one client may hold (``guard.py``)."""
     env = effective_env(env, settings_dir)
     if not has_app_credentials(env):
         public_url = public_url or f"http://{host}:{port}"
@@ -78,14 +83,21 @@ def serve(env: Mapping[str, str], *, host: str, port: int, settings_dir: Path,
         app = await app_from_settings(settings, deadline=deadline, sweep_every=sweep_every,
                                       config_ttl=config_ttl)
         settle_process()  # the detector loaded and start-up's objects out of the GC's way
+        # The event loop takes the GIL back from a computing worker thread (workers.py)
+        # after this long; Python's 5 ms made a /healthz during a classification wait
+        # some 5 ms at each of its steps.
+        sys.setswitchinterval(SWITCH_INTERVAL)
         return app
 
     assert settings.app is not None
     print(f"governance: GitHub App {settings.app.app_id} listening on http://{host}:{port}"
           f" (POST /webhook, GET /healthz, GET /metrics); {sweeping(sweep_every)}",
           file=sys.stderr)
-    web.run_app(make_app(), host=host, port=port, access_log=None, print=None,
-                shutdown_timeout=SHUTDOWN_GRACE)
+    async def run() -> None:
+        await serve_guarded(await make_app(), host, port, ConnectionGuard(limits),
+                            SHUTDOWN_GRACE)
+
+    asyncio.run(run())
     return 0
 
 

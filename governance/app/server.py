@@ -13,6 +13,7 @@ GitHub cut the connection without telling us.
 from __future__ import annotations
 
 import asyncio
+import hmac
 import json
 import logging
 import time
@@ -25,14 +26,16 @@ from typing import Any
 
 from aiohttp import web
 
-from governance.app.metrics import Metrics
+from governance.app.metrics import Metrics, event_label
 from governance.app.signature import verify
 
 log = logging.getLogger("governance.app")
 
 MAX_BODY = 5 * 1024 * 1024  # GitHub caps payloads at 25 MB; ours are tiny, refuse big ones
+BODY_TIMEOUT = 5.0  # seconds to receive a body: GitHub sends it at once, a slow drip is an attack
 DEADLINE = 9.0  # seconds; GitHub closes the connection at 10
 PROMETHEUS_TYPE = "text/plain; version=0.0.4; charset=utf-8"
+HEADER_CHARS = 100  # of X-GitHub-Event/-Delivery kept for the log (GitHub's are shorter)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +94,8 @@ class AppDeps:
     max_concurrent: int = 32  # GitHub allows 100 concurrent requests per token
     recent_capacity: int = 4096
     monotonic: Callable[[], float] = time.monotonic
+    metrics_token: str = ""  # when set, /metrics asks for it as a bearer token
+    body_timeout: float = BODY_TIMEOUT
 
 
 class RecentDeliveries:
@@ -139,8 +144,10 @@ class Webhooks:
 
     async def receive(self, request: web.Request) -> web.Response:
         started = self.deps.monotonic()
-        delivery_id = request.headers.get("X-GitHub-Delivery", "")
-        event = request.headers.get("X-GitHub-Event", "")
+        # Until the signature checks out, both headers are anybody's words: cut them short
+        # for the log line and the answer, and never let them become a metrics label.
+        delivery_id = request.headers.get("X-GitHub-Delivery", "")[:HEADER_CHARS]
+        event = request.headers.get("X-GitHub-Event", "")[:HEADER_CHARS]
         checked = await self._verified(request, delivery_id, event)
         delivery = checked if isinstance(checked, Delivery) else None
         result = await self._once(checked) if isinstance(checked, Delivery) else checked
@@ -148,6 +155,8 @@ class Webhooks:
         self._record(delivery_id, event, delivery, result, elapsed)
         body = {"delivery": delivery_id, "outcome": result.outcome,
                 "actions": list(result.action_kinds)}
+        if result.status == 202 and result.detail:
+            body["detail"] = result.detail  # what is left to the sweep (our own words)
         return web.json_response(body, status=result.status)
 
     async def _verified(self, request: web.Request, delivery_id: str, event: str
@@ -164,6 +173,8 @@ class Webhooks:
             payload = json.loads(body)
         except ValueError:
             return Result(400, "rejected", detail="body is not JSON")
+        except RecursionError:  # signed, but nested deeper than any GitHub payload
+            return Result(400, "rejected", detail="body is nested too deeply")
         if not isinstance(payload, dict):
             return Result(400, "rejected", detail="body is not a JSON object")
         return Result(200, "pong") if event == "ping" else Delivery(delivery_id, event, payload)
@@ -173,9 +184,13 @@ class Webhooks:
         if length is not None and length > self.deps.max_body:
             return Result(413, "too-large")
         try:
-            return await request.read()
+            async with asyncio.timeout(self.deps.body_timeout):
+                return await request.read()
         except web.HTTPRequestEntityTooLarge:
             return Result(413, "too-large")
+        except TimeoutError:
+            return Result(408, "slow-body", detail=f"body not received within "
+                                                   f"{self.deps.body_timeout:g} s")
 
     async def _once(self, delivery: Delivery) -> Result:
         """Handle a delivery id once per replica; concurrent duplicates await the first."""
@@ -216,7 +231,8 @@ class Webhooks:
     def _record(self, delivery_id: str, event: str, delivery: Delivery | None, result: Result,
                 elapsed: float) -> None:
         kinds = tuple(k for k in result.action_kinds if k != "skip")
-        self.deps.metrics.delivery(event or "unknown", result.outcome, elapsed, kinds)
+        self.deps.metrics.delivery(event_label(event if delivery or result.outcome == "pong"
+                                               else ""), result.outcome, elapsed, kinds)
         line = {
             "delivery": delivery_id,
             "event": event,
@@ -235,6 +251,16 @@ class Webhooks:
             line["trace"] = list(result.trace)
         level = logging.WARNING if result.status >= 500 else logging.INFO
         log.log(level, json.dumps(line, separators=(",", ":")))
+
+
+def bearer_matches(request: web.Request, token: str) -> bool:
+    """No token configured: open. Else ``Authorization: Bearer <token>``, compared in
+    constant time."""
+    if not token:
+        return True
+    scheme, _, given = request.headers.get("Authorization", "").partition(" ")
+    return scheme.lower() == "bearer" and hmac.compare_digest(given.strip().encode(),
+                                                              token.encode())
 
 
 def _frames(exc: BaseException, limit: int = 8) -> tuple[str, ...]:
@@ -260,7 +286,10 @@ def create_app(deps: AppDeps, *, extra: AddRoutes | None = None,
         return web.json_response({"status": "ok" if healthy else "unavailable"},
                                  status=200 if healthy else 503)
 
-    async def metrics(_request: web.Request) -> web.Response:
+    async def metrics(request: web.Request) -> web.Response:
+        if not bearer_matches(request, deps.metrics_token):
+            return web.json_response({"error": "a bearer token is required"}, status=401,
+                                     headers={"WWW-Authenticate": 'Bearer realm="metrics"'})
         return web.Response(body=deps.metrics.render().encode(),
                             headers={"Content-Type": PROMETHEUS_TYPE})
 

@@ -31,6 +31,7 @@ from governance.app.server import (
     Result,
     create_app,
 )
+from governance.app.workers import CpuWorkers
 from governance.config.load import ConfigError
 from governance.events import EventError
 from governance.ledger.store import LedgerNotPrivate
@@ -88,6 +89,9 @@ def result_of(outcome: Outcome) -> Result:
         return Result(200, "ignored", detail=outcome.ignored)
     if outcome.plan.dry_run:
         return Result(200, "dry-run")
+    if outcome.left_to_sweep:  # not "done": say what the sweep still has to finish
+        return Result(202, "left-to-sweep", tuple(outcome.done),
+                      detail="; ".join(outcome.left_to_sweep)[:300])
     return Result(200, "done", tuple(outcome.done))
 
 
@@ -137,21 +141,25 @@ async def app_from_settings(
     assert settings.app is not None, "App settings are required"
     clock = clock or runtime.SystemClock()
     metrics = metrics or Metrics()
-    session = runtime.new_session()
+    session = runtime.new_session(runtime.APP_HTTP_TIMEOUT)
     installations = _installations(settings, session, clock, retry, metrics, config_ttl)
     recent = runtime.recent_in_memory()  # this replica's view of recent content, for spam waves
+    workers = CpuWorkers()  # classification and config parsing, off the event loop
 
     def make_service(github: GitHub) -> Service:
         return runtime.build_service(github, settings, clock=clock, session=session,
-                                     recent=recent)
+                                     recent=recent, offload=workers, serving=True)
 
+    token = settings.app.metrics_token
     deps = AppDeps(webhook_secret=settings.app.webhook_secret.reveal(),
                    handle=delivery_handler(installations, make_service),
-                   metrics=metrics, deadline=deadline)
+                   metrics=metrics, deadline=deadline,
+                   metrics_token=token.reveal() if token else "")
     app = create_app(deps, extra=extra, subapps=subapps)
 
     async def close_session(_app: web.Application) -> None:
         await session.close()
+        workers.close()
 
     app.on_cleanup.append(close_session)
     if sweep_every > 0:  # the sweep timer; it stops (cleanup_ctx) before the session closes

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import re
+import threading
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -31,11 +33,14 @@ from typing import Any
 import re2
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 from ruamel.yaml import YAML
+from ruamel.yaml.composer import Composer, ComposerError, MaxDepthExceededError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.scalarbool import ScalarBoolean
 
 from governance.config import defaults
 from governance.config.types import Config
+from governance.model import line_and_column
 
 __all__ = [
     "ConfigError",
@@ -178,9 +183,114 @@ def _plain(node: Any) -> Any:
     return node
 
 
+# ----------------------------------------------------------------- hostile files
+
+MAX_CONFIG_BYTES = 64 * 1024  # a full config is a few kB; YAML parses at ~5 us a byte
+MAX_ALIAS_VALUES = 1_000  # values that aliases may add in all (nested aliases multiply)
+MAX_DEPTH = 32  # nesting of mappings and lists; the schema needs 5
+
+
+def _too_big(text: str, filename: str) -> ConfigError | None:
+    if len(text) * 4 <= MAX_CONFIG_BYTES:  # no need to encode a text that must fit
+        return None
+    size = len(text.encode("utf-8", "surrogatepass"))
+    return ConfigError([_too_big_message(filename, size)]) if size > MAX_CONFIG_BYTES else None
+
+
+# Brackets opened and not yet closed, counted on the raw text (quotes and comments are not
+# told apart, so the bound is far above any real file's): ruamel's scanner spends time
+# quadratic in the open flow levels (up to a second for 5,000) before the depth check.
+_FLOW_BRACKET = re.compile(r"[\[\]{}]")
+MAX_OPEN_BRACKETS = 256
+
+
+def _too_deep(text: str, filename: str) -> ConfigError | None:
+    depth = 0
+    for bracket in _FLOW_BRACKET.finditer(text):
+        depth = depth + 1 if bracket.group() in "[{" else max(depth - 1, 0)
+        if depth > MAX_OPEN_BRACKETS:
+            line, column = line_and_column(text.encode("utf-8", "surrogatepass"),
+                                           len(text[:bracket.start()].encode("utf-8",
+                                                                            "surrogatepass")))
+            return ConfigError([f"{filename}:{line}:{column}: values nested deeper than "
+                                f"{MAX_DEPTH} levels"])
+    return None
+
+
+def _too_big_message(filename: str, size: int) -> str:
+    return (f"{filename}:1:1: the file is {size} bytes; a governance config may be at most "
+            f"{MAX_CONFIG_BYTES // 1024} kB")
+
+
+class _Refused(ComposerError):
+    """A file refused for its shape (aliases), not for its syntax."""
+
+
+class _BoundedComposer(Composer):
+    """ruamel's composer, counting what aliases expand to.
+
+    An alias is one node shared, but everything after the parser (plain values, schema
+    checks, defaults) walks it once per use: nine aliases of nine aliases of ... make a
+    300-byte "billion laughs" file cost seconds and gigabytes. Each alias use adds the
+    number of values below its anchor (counted once per node, linear in the file), and past
+    ``MAX_ALIAS_VALUES`` the file is refused at the alias that crossed the bound.
+    """
+
+    def __init__(self, loader: Any = None) -> None:
+        super().__init__(loader=loader)
+        self._expanded = 0
+        self._sizes: dict[int, int] = {}
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if not self.parser.check_event(AliasEvent):
+            return super().compose_node(parent, index)
+        mark = self.parser.peek_event().start_mark
+        node = super().compose_node(parent, index)
+        self._expanded += self._size(node, mark, set())
+        if self._expanded > MAX_ALIAS_VALUES:
+            raise _Refused(None, None, f"aliases expand to more than {MAX_ALIAS_VALUES} "
+                                "values; write the values out instead", mark)
+        return node
+
+    def _size(self, node: Any, mark: Any, open_nodes: set[int]) -> int:
+        """Values at and below ``node`` as they will be walked; a node that contains
+        itself (``&a [*a]``) is refused: nothing downstream could walk it."""
+        key = id(node)
+        if key in self._sizes:
+            return self._sizes[key]
+        if key in open_nodes:
+            raise _Refused(None, None, "an alias refers to a value that contains it",
+                                mark)
+        open_nodes.add(key)
+        children: list[Any] = []
+        if isinstance(node.value, list):
+            for item in node.value:
+                children.extend(item if isinstance(item, tuple) else (item,))
+        size = 1 + sum(self._size(child, mark, open_nodes) for child in children)
+        open_nodes.discard(key)
+        self._sizes[key] = size
+        return size
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.Composer = _BoundedComposer
+    yaml.max_depth = MAX_DEPTH
+    return yaml
+
+
 def _parse(text: str, filename: str) -> Any:
+    refused = _too_big(text, filename) or _too_deep(text, filename)
+    if refused is not None:
+        raise refused
     try:
-        return YAML(typ="rt").load(text)
+        return _yaml().load(text)
+    except (_Refused, MaxDepthExceededError) as exc:
+        mark = exc.problem_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem if isinstance(exc, _Refused) else \
+            f"values nested deeper than {MAX_DEPTH} levels"
+        raise ConfigError([f"{filename}:{line}:{col}: {problem}"]) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -237,21 +347,25 @@ class _Results:
     def __init__(self, capacity: int) -> None:
         self.capacity = capacity
         self._items: OrderedDict[bytes, Config | ConfigError] = OrderedDict()
+        self._lock = threading.Lock()  # the App loads configs in worker threads
 
     def get(self, key: bytes) -> Config | ConfigError | None:
-        found = self._items.get(key)
-        if found is not None:
-            self._items.move_to_end(key)
-        return found
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+            return found
 
     def put(self, key: bytes, value: Config | ConfigError) -> None:
-        self._items[key] = value
-        self._items.move_to_end(key)
-        while len(self._items) > self.capacity:
-            self._items.popitem(last=False)
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.capacity:
+                self._items.popitem(last=False)
 
     def clear(self) -> None:
-        self._items.clear()
+        with self._lock:
+            self._items.clear()
 
     def __len__(self) -> int:
         return len(self._items)
@@ -319,11 +433,25 @@ def validate_file(path: Path | str) -> list[str]:
     """Every problem in one config file (empty list: valid), for ``governance validate``."""
     path = Path(path)
     try:
-        text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return [f"{path}:1:1: cannot read: {exc.strerror if isinstance(exc, OSError) else exc}"]
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            data = handle.read(MAX_CONFIG_BYTES + 1)
+    except OSError as exc:
+        return [f"{path}:1:1: cannot read: {exc.strerror}"]
+    if size > MAX_CONFIG_BYTES:
+        return [_too_big_message(str(path), size)]
     try:
-        load_config_text(text, str(path))
+        load_config_text(config_text(data, str(path)), str(path))
     except ConfigError as exc:
         return exc.errors
     return []
+
+
+def config_text(data: bytes, filename: str) -> str:
+    """A config file's bytes as text; ``ConfigError`` at the first byte that is not UTF-8."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = line_and_column(data, exc.start)
+        raise ConfigError([f"{filename}:{line}:{column}: not UTF-8 text (byte "
+                           f"0x{data[exc.start]:02x}); save the file as UTF-8"]) from None

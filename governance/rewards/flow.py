@@ -23,11 +23,13 @@ Codes and addresses go only into the claim and the e-mail, never into logs or co
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from typing import Any
 
 from governance.config.types import Config, Recognition
 from governance.model import Reward, Surface, Target
@@ -58,6 +60,7 @@ log = logging.getLogger("governance.rewards")
 
 RECOGNIZED_LABEL = "recognized"
 LEASE = timedelta(minutes=10)
+BUSY = "busy"  # RewardOutcome.state: another worker holds the claim
 
 
 @dataclass
@@ -171,16 +174,21 @@ class Runner:
             return _outcome(claim)
         if claim.leased_by_other(self.deps.worker, now):
             log.info("reward %s is being handled by another worker", claim.key)
-            return RewardOutcome(claim.key, "busy", "another worker holds the claim")
+            return RewardOutcome(claim.key, BUSY, "another worker holds the claim")
         claim = claim.leased(self.deps.worker, now, self.deps.lease)
         try:
             sha = await self.store.write(claim, sha, "leased")
             return await self._steps(claim, sha)
         except Conflict:  # another worker moved the claim first: it carries on
             log.info("reward %s was taken over by another worker", claim.key)
-            return RewardOutcome(claim.key, "busy", "another worker holds the claim")
+            return RewardOutcome(claim.key, BUSY, "another worker holds the claim")
         except Exception as exc:  # keep the claim, free it for the next attempt
             await self._give_up(claim.key, claim.path, exc)
+            raise
+        except asyncio.CancelledError:
+            # The caller's deadline (the App's delivery) ran out mid-step: free the claim
+            # in the background, so a redelivery or the sweep need not wait out the lease.
+            _in_background(self._give_up(claim.key, claim.path, TimeoutError()))
             raise
 
     async def _steps(self, claim: Claim, sha: str) -> RewardOutcome:
@@ -322,6 +330,15 @@ class Runner:
                 await self.store.write(claim, found[1], "stopped by an error")
         except Exception:  # the lease runs out by itself
             log.warning("reward %s: could not free the claim; it frees itself", key)
+
+
+_BACKGROUND: set[asyncio.Task[None]] = set()  # held until done (the loop keeps weak refs)
+
+
+def _in_background(work: Coroutine[Any, Any, None]) -> None:
+    task = asyncio.get_running_loop().create_task(work)
+    _BACKGROUND.add(task)
+    task.add_done_callback(_BACKGROUND.discard)
 
 
 def store_url(rec: Recognition) -> str:

@@ -23,7 +23,7 @@ from governance.ports import GitHub
 from governance.rewards import alerts
 from governance.rewards.claims import NO_EMAIL, State
 from governance.rewards.codes import CodePool
-from governance.rewards.flow import RewardDeps, RewardOutcome, Runner, run_reward
+from governance.rewards.flow import BUSY, RewardDeps, RewardOutcome, Runner, run_reward
 from governance.rewards.pool import ImportResult, codes_from_import
 from governance.rewards.report import RewardReport, build_report
 from governance.rewards.store import ClaimStore, IndexEntry
@@ -45,18 +45,39 @@ class RewardNotFound(LookupError):
 # ---------------------------------------------------------------------- wiring
 
 
-def reward_handler(deps: RewardDeps) -> Callable[[Reward], Awaitable[None]]:
-    """The Service's handler for ``Reward`` actions."""
+def reward_handler(deps: RewardDeps, left_to_sweep: Callable[[str], None] | None = None
+                   ) -> Callable[[Reward], Awaitable[None]]:
+    """The Service's handler for ``Reward`` actions; ``left_to_sweep`` hears of a reward
+    this run could not finish (the edge says so in its answer)."""
 
     async def handle(action: Reward) -> None:
-        await reward(action, deps)
+        outcome = await reward(action, deps)
+        note = sweep_note(outcome)
+        if note and left_to_sweep is not None:
+            left_to_sweep(note)
 
     return handle
 
 
-async def reward(action: Reward, deps: RewardDeps) -> None:
+async def reward(action: Reward, deps: RewardDeps) -> RewardOutcome:
     outcome = await run_reward(action, deps)
-    log.info("reward %s: %s", outcome.key, outcome.state)
+    note = sweep_note(outcome)
+    if note:
+        log.warning("%s", note)
+    else:
+        log.info("reward %s: %s", outcome.key, outcome.state)
+    return outcome
+
+
+def sweep_note(outcome: RewardOutcome) -> str | None:
+    """What to say of a reward that is stuck for now (mail or codes failing, another
+    worker's claim), which the sweep finishes; None when it is done, skipped or waits for a
+    person (no e-mail address: the contributor was asked to get in touch)."""
+    if outcome.state == BUSY:
+        return f"reward {outcome.key}: another worker holds its claim; left to the sweep"
+    if outcome.state.startswith(State.PENDING.value) and NO_EMAIL not in outcome.state:
+        return f"reward {outcome.key}: {outcome.state}; left to the sweep"
+    return None
 
 
 # ---------------------------------------------------------------------- sweep
