@@ -13,6 +13,7 @@ from governance.scan.calibrate import (
     calibrate,
     judged_rows,
     lowest_threshold,
+    lowest_worth_reviewing,
     render,
 )
 from governance.scan.report import SHEET_FIELDS
@@ -25,7 +26,8 @@ def sheet(*groups: tuple[str, str, str, float, int, int], population: int = 1000
     rows = []
     for kind, category, rule, score, right, wrong in groups:
         for answer in ["yes"] * right + ["no"] * wrong:
-            rows.append({"kind": kind, "category": category, "rule": rule,
+            rows.append({"kind": kind, "category": "ok" if kind == "sample" else category,
+                         "top_category": category, "rule": rule,
                          "score": str(score), "correct": answer,
                          "sampled_from": str(population) if kind == "sample" else ""})
     return rows
@@ -36,7 +38,9 @@ KNOWN = sheet(("action", "abuse", "abuse.model", 0.99, 10, 0),
               ("action", "abuse", "abuse.insult.you_are", 0.80, 5, 5),
               ("action", "pii", "pii.phone_number", 0.95, 4, 0),
               ("action", "solicitation", "solicitation.model", 0.70, 1, 3),
-              ("sample", "ok", "", 0.0, 18, 2))
+              ("sample", "abuse", "", 0.6, 1, 2),  # worth a review: 2 of 3 deserved action
+              ("sample", "abuse", "", 0.3, 5, 0),  # not worth one
+              ("sample", "", "", 0.0, 12, 0))
 
 
 def test_precision_per_category_and_rule_with_counts() -> None:
@@ -58,7 +62,8 @@ def test_miss_rate_is_estimated_from_the_sample() -> None:
 def test_thresholds_keep_the_measured_precision_at_the_target() -> None:
     strict = {s.category: s for s in calibrate(KNOWN, precision=0.98).suggestions}
     assert strict["abuse"].act_threshold == 0.99  # 10/10; at 0.90 it would be 18/20
-    assert strict["abuse"].review_threshold == 0.80  # 23/30 >= one half
+    assert strict["abuse"].review_threshold == 0.60  # 0.8: 5 of 10, 0.6: 2 of 3, 0.3: 0 of 5
+    assert strict["pii"].review_threshold is None  # nothing judged below its actions
     assert strict["pii"].act_threshold == 0.95
     assert strict["solicitation"].act_threshold is None  # 1 of 4: nothing reaches 98%
     loose = {s.category: s for s in calibrate(KNOWN, precision=0.9).suggestions}
@@ -72,6 +77,8 @@ def test_lowest_threshold_takes_the_lowest_score_that_still_keeps_the_target() -
     # at 0.7 all five: 4/5 = 80%; at 0.8: 1/2; at 0.9: 1/1
     assert lowest_threshold(judged, 0.8)[0] == 0.7
     assert lowest_threshold(judged, 0.95)[0] == 0.9
+    # level by level, 0.8 alone is 0 of 1: reviewing stops above it
+    assert lowest_worth_reviewing(judged, 0.5)[0] == 0.9
 
 
 def test_unjudged_rows_are_not_counted_and_bad_answers_are_refused() -> None:
@@ -89,7 +96,8 @@ def test_unjudged_rows_are_not_counted_and_bad_answers_are_refused() -> None:
 def test_the_snippet_uses_the_config_schema_names() -> None:
     text = render(calibrate(KNOWN, precision=0.98), 0.98)
     assert "moderation:\n  rules:\n    abuse:\n      act_threshold: 0.99" in text
-    assert "      review_threshold: 0.80" in text
+    assert "      review_threshold: 0.60" in text
+    assert "# review_threshold: keep yours" in text
     assert "no score reaches 98% precision" in text
     from governance.config.load import load_config
     snippet = text[text.index("moderation:"):]

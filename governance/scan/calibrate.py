@@ -21,10 +21,14 @@ class SheetError(ValueError):
 @dataclass(frozen=True, slots=True)
 class Judged:
     kind: str  # "action" | "sample"
-    category: str
+    category: str  # the category the bot acted for; for a sample row its strongest hit's
     rule: str
     score: float
-    correct: bool
+    correct: bool  # the maintainer agrees with what the bot did (or did not do)
+
+    @property
+    def deserves_action(self) -> bool:
+        return self.correct if self.kind == "action" else not self.correct
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,24 +97,39 @@ def judged_rows(rows: Iterable[Mapping[str, str]]) -> tuple[list[Judged], int]:
             score = float(row.get("score") or 0)
         except ValueError as exc:
             raise SheetError(f"line {line}: score is not a number") from exc
-        out.append(Judged(row["kind"], row.get("category") or "", row.get("rule") or "",
-                          score, correct))
+        category = row.get("category") or ""
+        if row["kind"] == "sample":
+            category = row.get("top_category") or ""
+        out.append(Judged(row["kind"], category, row.get("rule") or "", score, correct))
     return out, population
 
 
 def _precision(items: Iterable[Judged]) -> Precision:
     items = list(items)
-    return Precision(sum(i.correct for i in items), len(items))
+    return Precision(sum(i.deserves_action for i in items), len(items))
 
 
 def lowest_threshold(items: list[Judged], target: float) -> tuple[float | None, Precision]:
-    """The lowest score such that the judged items at or above it are correct at least
+    """The lowest score such that the judged items at or above it deserved action at least
     ``target`` of the time (what a threshold there would have kept, measured)."""
     best: tuple[float | None, Precision] = (None, Precision(0, 0))
     for score in sorted({i.score for i in items}, reverse=True):
         kept = _precision(i for i in items if i.score >= score)
         if kept.value >= target:
             best = (score, kept)
+    return best
+
+
+def lowest_worth_reviewing(items: list[Judged], target: float
+                           ) -> tuple[float | None, Precision]:
+    """Walking down the scores, the lowest one down to which every score level's items
+    still deserved action at least ``target`` of the time (a review item costs a
+    moderator's look, so each level has to earn it, not just the average above it)."""
+    best: tuple[float | None, Precision] = (None, Precision(0, 0))
+    for score in sorted({i.score for i in items}, reverse=True):
+        if _precision(i for i in items if i.score == score).value < target:
+            break
+        best = (score, _precision(i for i in items if i.score >= score))
     return best
 
 
@@ -124,13 +143,20 @@ def calibrate(rows: Iterable[Mapping[str, str]], precision: float = 0.98,
                 for c, r in sorted({(j.category, j.rule) for j in actions})}
     suggestions = []
     for category in categories:
-        mine = [j for j in actions if j.category == category]
-        act, act_p = lowest_threshold(mine, precision)
-        review, review_p = lowest_threshold(mine, review_precision)
+        act, act_p = lowest_threshold([j for j in actions if j.category == category],
+                                      precision)
+        # Reviewing also looks below what the bot acted on: the left-alone sample's items
+        # whose strongest hit is of this category say how low a review item is still worth it
+        seen = [j for j in judged if j.category == category]
+        review, review_p = lowest_worth_reviewing(seen, review_precision)
+        if review is not None and review <= min(j.score for j in seen if j.kind == "action") \
+                and not any(j.kind == "sample" and j.score < review for j in seen):
+            review = None  # nothing below it on the sheet: no evidence to move it
         if act is not None and review is not None:
             review = min(review, act)
         suggestions.append(Suggestion(category, act, review, act_p, review_p))
-    sample = _precision(j for j in judged if j.kind == "sample")
+    sample = Precision(sum(j.correct for j in judged if j.kind == "sample"),
+                       sum(j.kind == "sample" for j in judged))
     return Calibration(per_category, per_rule, sample, population, tuple(suggestions))
 
 
@@ -158,5 +184,8 @@ def render(result: Calibration, precision: float) -> str:
                          f"  # measured {s.act_precision}")
         if s.review_threshold is not None:
             lines.append(f"      review_threshold: {s.review_threshold:.2f}"
-                         f"  # measured {s.review_precision}")
+                         f"  # measured {s.review_precision} deserved action")
+        else:
+            lines.append("      # review_threshold: keep yours (nothing judged below the "
+                         "actions of this category)")
     return "\n".join(lines) + "\n"

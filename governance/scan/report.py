@@ -21,7 +21,8 @@ from governance.scan.rows import Decision
 Row = Mapping[str, Any]
 Rows = Callable[[], Iterable[Row]]
 
-CSV_FIELDS = ("created_at", "repo", "surface", "url", "author", "category", "rule", "score",
+CSV_FIELDS = ("created_at", "repo", "surface", "url", "author", "category", "top_category",
+              "rule", "score",
               "decision", "actions", "step", "evidence", "excerpt")
 SHEET_FIELDS = ("kind", *CSV_FIELDS, "sampled_from", "correct")
 

@@ -77,6 +77,8 @@ def row_of(event: ContentEvent, plan: Plan) -> dict[str, Any]:
         "node_id": event.node_id, "author": event.author.login,
         "created_at": event.created_at.isoformat() if event.created_at else "",
         "category": verdict.label.value, "score": round(verdict.score, 4),
+        # the strongest hit's category, also when it stayed below every threshold
+        "top_category": top[0].category.value if top else "",
         "rule": top[0].rule_id if top and verdict.label.value != "ok" else "",
         "rules": list(dict.fromkeys(h.rule_id for h in top)),
         "decision": decision, "actions": [a.kind for a in plan.effective],
