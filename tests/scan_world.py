@@ -5,7 +5,7 @@ replies), written over the past weeks, with a few threads longer than one nested
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -63,64 +63,57 @@ class World:
         self.last = self.start + timedelta(minutes=next(self.minutes))
         return self.last
 
-    def _comment(self, comment: Comment, association: str, thread: Issue | Discussion
-                 ) -> Comment:
-        comment.created_at = comment.updated_at = self._when()
-        comment.association = association
-        thread.updated_at = comment.created_at
+    def _written(self, item: Issue | Discussion | Comment, association: str,
+                 thread: Issue | Discussion | None = None) -> None:
+        """Stamp a new item with the next moment; a comment also bumps its thread."""
+        item.created_at = item.updated_at = self._when()
+        item.association = association
+        if thread is not None:
+            thread.updated_at = item.created_at
         self.items += 1
-        return comment
+
+    def _comments(self, thread: Issue | Discussion, count: int,
+                  add: Callable[[str, str], Comment]) -> list[Comment]:
+        made = []
+        for _ in range(count):
+            body, author, association = self.texts.next()
+            made.append(add(body, author))
+            self._written(made[-1], association, thread)
+        return made
 
     def issue(self, comments: int, *, repo: str = REPO) -> Issue:
         body, author, association = self.texts.next()
         issue = self.fake.add_issue(repo, title="Crash when saving", body=body, author=author)
-        issue.created_at = issue.updated_at = self._when()
-        issue.association = association
-        self.items += 1
-        for _ in range(comments):
-            body, author, association = self.texts.next()
-            self._comment(self.fake.add_comment(repo, issue.number, body, author=author),
-                          association, issue)
+        self._written(issue, association)
+        self._comments(issue, comments, lambda text, login: self.fake.add_comment(
+            repo, issue.number, text, author=login))
         return issue
 
     def pull_request(self, comments: int, reviews: int, lines: int, *, repo: str = REPO
                      ) -> Issue:
         body, author, association = self.texts.next()
         pr = self.fake.add_pull_request(repo, title="Fix the parser", body=body, author=author)
-        pr.created_at = pr.updated_at = self._when()
-        pr.association = association
-        self.items += 1
-        for _ in range(comments):
-            body, author, association = self.texts.next()
-            self._comment(self.fake.add_comment(repo, pr.number, body, author=author),
-                          association, pr)
-        for _ in range(reviews):
-            body, author, association = self.texts.next()
-            review = self._comment(self.fake.add_review(repo, pr.number, body, author=author),
-                                   association, pr)
-            for _ in range(lines):
-                body, author, association = self.texts.next()
-                line = self.fake.add_review_comment(repo, pr.number, body, author=author)
+        self._written(pr, association)
+        self._comments(pr, comments, lambda text, login: self.fake.add_comment(
+            repo, pr.number, text, author=login))
+        for review in self._comments(pr, reviews, lambda text, login: self.fake.add_review(
+                repo, pr.number, text, author=login)):
+            for line in self._comments(pr, lines, lambda text, login: self.fake.add_review_comment(
+                    repo, pr.number, text, author=login)):
                 line.review_id = review.node_id
-                self._comment(line, association, pr)
         return pr
 
     def discussion(self, comments: int, replies: int, *, repo: str = REPO) -> Discussion:
         body, author, association = self.texts.next()
         d = self.fake.add_discussion(repo, title="How do I configure it?", body=body,
                                      author=author)
-        d.created_at = d.updated_at = self._when()
-        d.association = association
-        self.items += 1
-        for _ in range(comments):
-            body, author, association = self.texts.next()
-            top = self._comment(self.fake.add_discussion_comment(repo, d.number, body,
-                                                                 author=author), association, d)
-            for _ in range(replies):
-                body, author, association = self.texts.next()
-                reply = self.fake.add_discussion_comment(repo, d.number, body, author=author)
+        self._written(d, association)
+
+        def add(text: str, login: str) -> Comment:
+            return self.fake.add_discussion_comment(repo, d.number, text, author=login)
+        for top in self._comments(d, comments, add):
+            for reply in self._comments(d, replies, add):
                 reply.reply_to = top.node_id
-                self._comment(reply, association, d)
         return d
 
 
