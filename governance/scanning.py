@@ -50,11 +50,12 @@ class ProgressLine:
 
     out: TextIO
     clock: Callable[[], float] = time.monotonic
-    started: float = field(default=0.0)
+    started: float = field(default=0.0, init=False)
+
+    def __post_init__(self) -> None:
+        self.started = self.clock()
 
     def __call__(self, p: Progress) -> None:
-        if not self.started:
-            self.started = self.clock()
         elapsed = self.clock() - self.started
         eta = ""
         if p.threads_total and p.threads_done:

@@ -351,3 +351,35 @@ def test_scan_needs_a_repository_or_an_org(capsys: pytest.CaptureFixture[str]) -
     assert main(["scan"], env={}) == 1
     assert "OWNER/REPO" in capsys.readouterr().err
 
+
+
+async def test_csv_has_one_row_per_item(fake_github: FakeGitHub, world: World,
+                                        tmp_path: Path) -> None:
+    out, _ = await scan(fake_github, tmp_path, fmt="csv")
+    table = list(csv.DictReader(io.StringIO(out)))
+    assert len(table) == world.items
+    assert {"url", "category", "rule", "score", "decision", "evidence"} <= set(table[0])
+    assert PHONE not in out
+
+
+def test_progress_is_a_live_line_on_a_terminal_and_a_line_per_page_otherwise() -> None:
+    from governance.scan.replay import Progress
+    from governance.scanning import ProgressLine
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    ticks = iter([0.0, 10.0, 20.0])
+    page = Progress("acme/widgets", "issues", 100, 400, 1200, 1150, 2, 4990)
+    live, log = Terminal(), io.StringIO()
+    line = ProgressLine(live, clock=lambda: next(ticks))
+    line(page)
+    line(Progress("acme/widgets", "issues", 200, 400, 2400, 2300, 3, 4989))
+    line.done()
+    assert live.getvalue().count("\r\x1b[2K") == 2 and live.getvalue().endswith("\n")
+    assert "200/400 threads, 2400 items read, 2300 decided, rate budget 4989" in live.getvalue()
+    assert "about 0:00:30 left" in live.getvalue()  # 10 s for 100 threads, 300 to go
+    assert "about 0:00:20 left" in live.getvalue()  # 20 s for 200 threads, 200 to go
+    ProgressLine(log, clock=lambda: 0.0)(page)
+    assert log.getvalue().endswith("\n") and "\r" not in log.getvalue()
