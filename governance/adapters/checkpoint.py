@@ -1,7 +1,8 @@
-"""The scan's rows and position on disk: ``ROWS`` (JSON Lines, appended per page) and the
-state file beside it, replaced atomically after the rows it counts are on disk. A resumed
-scan cuts the rows back to what the state counted, so a page that was being read when the
-scan stopped is neither lost nor counted twice."""
+"""The scan's rows and position on disk: two JSON Lines spools appended per page (``.rows``:
+the decided items; ``.held``: the items kept for the time-ordered ladder replay) and the
+state file beside them, replaced atomically once the lines it counts are on disk. A resumed
+scan cuts the spools back to what the state counted, so a page that was being read when
+the scan stopped is neither lost nor counted twice."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 VERSION = 1
+SPOOLS = ("rows", "held")
 
 
 class CheckpointError(Exception):
@@ -29,17 +31,35 @@ def saved_extra(path: Path) -> dict[str, Any] | None:
     return extra
 
 
+def _append(path: Path, lines: Sequence[Mapping[str, Any]]) -> int:
+    """Append and sync; the spool's size after it."""
+    with path.open("ab") as out:
+        for line in lines:
+            out.write(json.dumps(line, ensure_ascii=False).encode() + b"\n")
+        out.flush()
+        os.fsync(out.fileno())
+        return out.tell()
+
+
+def _read(path: Path) -> Iterator[dict[str, Any]]:
+    with path.open("r", encoding="utf-8") as lines:
+        for line in lines:
+            if line.strip():
+                yield json.loads(line)
+
+
 class FileCheckpoint:
     def __init__(self, path: Path, scan_key: Mapping[str, Any],
                  extra: Mapping[str, Any] | None = None) -> None:
         self.path = path
-        self.rows_path = path.with_name(path.name + ".rows")
+        self.spools = {name: path.with_name(f"{path.name}.{name}") for name in SPOOLS}
         self.key = dict(scan_key)  # what the scan was asked (repos, window, config)
         self.extra = dict(extra or {})  # what the first run settled (e.g. the window)
 
     def load(self) -> dict[str, Any] | None:
         if not self.path.exists():
-            self.rows_path.write_bytes(b"")
+            for spool in self.spools.values():
+                spool.write_bytes(b"")
             return None
         try:
             saved = json.loads(self.path.read_text("utf-8"))
@@ -48,30 +68,29 @@ class FileCheckpoint:
         if saved.get("version") != VERSION or saved.get("key") != self.key:
             raise CheckpointError(f"{self.path}: a checkpoint of another scan (other "
                                   "repositories, window or config); remove it to start over")
-        with self.rows_path.open("ab") as rows:
-            rows.truncate(int(saved["rows_bytes"]))
+        for name, spool in self.spools.items():
+            with spool.open("ab") as out:
+                out.truncate(int(saved["sizes"][name]))
         state: dict[str, Any] = saved["state"]
         return state
 
-    def commit(self, state: Mapping[str, Any], rows: Sequence[Mapping[str, Any]]) -> None:
-        with self.rows_path.open("ab") as out:
-            for row in rows:
-                out.write(json.dumps(row, ensure_ascii=False).encode() + b"\n")
-            out.flush()
-            os.fsync(out.fileno())
-            size = out.tell()
-        saved = {"version": VERSION, "key": self.key, "extra": self.extra, "rows_bytes": size,
+    def commit(self, state: Mapping[str, Any], rows: Sequence[Mapping[str, Any]],
+               held: Sequence[Mapping[str, Any]] = ()) -> None:
+        sizes = {"rows": _append(self.spools["rows"], rows),
+                 "held": _append(self.spools["held"], held)}
+        saved = {"version": VERSION, "key": self.key, "extra": self.extra, "sizes": sizes,
                  "state": state}
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name + ".")
-        with os.fdopen(fd, "w", encoding="utf-8") as out_state:
-            json.dump(saved, out_state)
-            out_state.flush()
-            os.fsync(out_state.fileno())
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            json.dump(saved, out)
+            out.flush()
+            os.fsync(out.fileno())
         os.replace(tmp, self.path)
 
     def rows(self) -> Iterator[dict[str, Any]]:
-        """The rows, read one at a time (memory stays flat whatever the repository's size)."""
-        with self.rows_path.open("r", encoding="utf-8") as lines:
-            for line in lines:
-                if line.strip():
-                    yield json.loads(line)
+        """The decided rows, read one at a time (memory stays flat whatever the size)."""
+        return _read(self.spools["rows"])
+
+    def held(self) -> Iterator[dict[str, Any]]:
+        """The items held back for the ladder replay, in the order they were read."""
+        return _read(self.spools["held"])

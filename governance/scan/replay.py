@@ -13,7 +13,7 @@ Pages come through ``HistoryReader`` (a GraphQL adapter); rows and the position 
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
@@ -63,7 +63,9 @@ class Checkpoint(Protocol):
     """Where the scan keeps its rows and its position (a file for ``--resume``)."""
 
     def load(self) -> dict[str, Any] | None: ...
-    def commit(self, state: Mapping[str, Any], rows: Sequence[Mapping[str, Any]]) -> None: ...
+    def commit(self, state: Mapping[str, Any], rows: Sequence[Mapping[str, Any]],
+               held: Sequence[Mapping[str, Any]] = ()) -> None: ...
+    def held(self) -> Iterable[dict[str, Any]]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,26 +103,24 @@ class Progress:
 
 @dataclass
 class ScanState:
-    """Everything needed to continue: position, counters and the held-back ladder items."""
+    """Everything needed to continue besides the spools: position and counters."""
 
     repos: list[str]
     repo_index: int = 0
     connection_index: int = 0
     cursor: str | None = None
     progress: Progress = field(default_factory=Progress)
-    held: list[dict[str, Any]] = field(default_factory=list)  # Item fields, for the ladder
     finished: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {"repos": self.repos, "repo_index": self.repo_index,
                 "connection_index": self.connection_index, "cursor": self.cursor,
-                "progress": vars(self.progress), "held": self.held, "finished": self.finished}
+                "progress": vars(self.progress), "finished": self.finished}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ScanState:
         return cls(list(data["repos"]), data["repo_index"], data["connection_index"],
-                   data["cursor"], Progress(**data["progress"]), list(data["held"]),
-                   bool(data["finished"]))
+                   data["cursor"], Progress(**data["progress"]), bool(data["finished"]))
 
 
 @dataclass
@@ -206,15 +206,16 @@ class Scan:
         page = await self.reader.page(repo, connection, state.cursor, self.window.since)
         config = await self._config(repo, service)
         rows: list[dict[str, Any]] = []
+        held: list[dict[str, Any]] = []
         passed = False
         for thread in page.threads:
             if self.window.passed(thread, connection):
                 passed = True
                 break
             for item in items_of(connection, thread, page.repository):
-                rows += await self._first_pass(item, config, service, clock, state)
+                await self._first_pass(item, config, service, clock, state, rows, held)
         self._advance(state, repo, connection, page, passed)
-        self.checkpoint.commit(state.to_dict(), rows)
+        self.checkpoint.commit(state.to_dict(), rows, held)
         self.on_page(state.progress)
 
     def _advance(self, state: ScanState, repo: str, connection: Connection, page: Page,
@@ -240,20 +241,22 @@ class Scan:
         return self._configs[repo]
 
     async def _first_pass(self, item: Item, config: Config, service: Service,
-                          clock: ReplayClock, state: ScanState) -> list[dict[str, Any]]:
+                          clock: ReplayClock, state: ScanState, rows: list[dict[str, Any]],
+                          held: list[dict[str, Any]]) -> None:
+        """Decide one item now, or hold it back for the ladder replay."""
         event = parse_event(item.event_name, item.payload)
         state.progress.items_read += 1
         if not isinstance(event, ContentEvent) or not self.window.holds(event.created_at):
-            return []
+            return
         plan = await self._decide(event, config, service, clock)
         if plan is None:
-            return []
+            return
         if config.ledger.repository and any(isinstance(a, RecordIncident) for a in plan.actions):
-            state.held.append({"event_name": item.event_name, "payload": item.payload,
-                               "created_at": item.created_at})
-            return []  # decided again in time order, on the replayed record
+            held.append({"event_name": item.event_name, "payload": item.payload,
+                         "created_at": item.created_at})
+            return  # decided again in time order, on the replayed record
         state.progress.items_decided += 1
-        return [row_of(event, plan)]
+        rows.append(row_of(event, plan))
 
     async def _decide(self, event: ContentEvent, config: Config, service: Service,
                       clock: ReplayClock) -> Plan | None:
@@ -268,7 +271,9 @@ class Scan:
         ledger = ReplayLedger()
         with_ledger = Service(service.github, clock, ledger=ledger, dry_run=True)
         rows: list[dict[str, Any]] = []
-        for held in sorted(state.held, key=lambda h: h["created_at"]):
+        # Only the items that take a ladder step are held: few, so sorting them in memory
+        # is fine where sorting every item would not be.
+        for held in sorted(self.checkpoint.held(), key=lambda h: h["created_at"]):
             event = parse_event(held["event_name"], held["payload"])
             assert isinstance(event, ContentEvent)  # it was one when it was held
             config = await self._config(event.repo.full_name, service)
@@ -277,5 +282,5 @@ class Scan:
                 ledger.add(plan)
                 rows.append(row_of(event, plan))
         state.progress.items_decided += len(rows)
-        state.held, state.finished = [], True
+        state.finished = True
         self.checkpoint.commit(state.to_dict(), rows)
