@@ -8,6 +8,7 @@ import copy
 import csv
 import io
 import json
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -115,7 +116,7 @@ async def test_markdown_report_lists_every_would_be_action_with_masked_evidence(
         assert heading in report
     assert acted and all(r["url"] in report for r in acted)
     assert "| pii |" in report and "| abuse |" in report and "| solicitation |" in report
-    assert PHONE not in report and "[redacted]" in report
+    assert PHONE not in report and "number is \\[redacted\\]" in report
     assert "Ladder steps (replayed in time order)" in report
     assert fake_github.writes == []
 
@@ -383,3 +384,22 @@ def test_progress_is_a_live_line_on_a_terminal_and_a_line_per_page_otherwise() -
     assert "about 0:00:20 left" in live.getvalue()  # 20 s for 200 threads, 200 to go
     ProgressLine(log, clock=lambda: 0.0)(page)
     assert log.getvalue().endswith("\n") and "\r" not in log.getvalue()
+
+
+async def test_commenters_text_cannot_format_the_report_or_run_in_a_spreadsheet(
+        fake_github: FakeGitHub, world: World, tmp_path: Path) -> None:
+    issue = next(iter(fake_github.repo(REPO).issues.values()))
+    hostile = ("=HYPERLINK(\"https://evil.example\") You are a worthless idiot, "
+               "[click](javascript:alert(1)) <img src=x onerror=alert(1)> | `code`")
+    comment = fake_github.add_comment(REPO, issue.number, hostile, author="mallory")
+    comment.created_at = comment.updated_at = world.start
+    sheet = tmp_path / "sheet.csv"
+    report, _ = await scan(fake_github, tmp_path, review_sheet=sheet)
+    line = next(x for x in report.splitlines() if "mallory" in x)
+    assert not re.search(r"(?<!\\)\]\(javascript", line)  # no link: its bracket is escaped
+    assert "<img" not in line and "`" not in line
+    assert "\\[click\\]" in line and "&lt;im" in line
+    assert line.count(" | ") == 8  # the commenter's pipe did not add a column
+    row = next(r for r in csv.DictReader(sheet.open(encoding="utf-8"))
+               if r["author"] == "mallory")
+    assert row["excerpt"].startswith("'=HYPERLINK")

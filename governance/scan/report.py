@@ -54,14 +54,30 @@ class Totals:
 
 
 def _cell(text: Any) -> str:
-    """Table-safe: no pipes, no line breaks, no Markdown/HTML that could render."""
-    value = str(text).replace("|", "\\|").replace("\n", " ").replace("`", "'")
+    """Table-safe: no pipes, no line breaks, no Markdown links, code or HTML that could
+    render (the text is the commenters', the report the maintainer's)."""
+    value = str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    for char in "`[]":
+        value = value.replace(char, "\\" + char)
     return value.replace("<", "&lt;").replace(">", "&gt;")
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """The one Markdown a cell may carry: a link to the item on GitHub."""
+
+    text: str
+    url: str
+
+    def markdown(self) -> str:
+        safe = self.url if self.url.startswith("https://") else ""
+        return f"[{_cell(self.text)}]({safe.replace(')', '%29').replace(' ', '%20')})"
 
 
 def _table(head: tuple[str, ...], rows: Iterable[tuple[Any, ...]]) -> list[str]:
     out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    out += ["| " + " | ".join(_cell(c) for c in r) + " |" for r in rows]
+    out += ["| " + " | ".join(c.markdown() if isinstance(c, Link) else _cell(c) for c in r)
+            + " |" for r in rows]
     return out
 
 
@@ -91,19 +107,30 @@ def markdown(rows: Rows, *, title: str, window: str, read: int) -> str:
               "Evidence is shortened; personal data in it is shown as [redacted].", ""]
     lines += _table(("when", "item", "author", "category", "rule", "score", "decision",
                      "actions", "evidence"), (
-        (r["created_at"][:16].replace("T", " "), f"[{r['surface']}]({r['url']})",
-         f"@{r['author']}", r["category"], r["rule"], f"{r['score']:.2f}", r["decision"],
+        (r["created_at"][:16].replace("T", " "), Link(r["surface"], r["url"]), r["author"],
+         r["category"], r["rule"], f"{r['score']:.2f}", r["decision"],
          ", ".join(a for a in r["actions"]) + (f" (ladder: {r['step']})" if r["step"] else ""),
          " / ".join(r["evidence"]))
         for r in rows() if r["decision"] != Decision.NONE))
     return "\n".join(lines) + "\n"
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _spreadsheet_safe(value: Any) -> Any:
+    """A commenter's text starting like a formula is not run by the spreadsheet the
+    maintainer opens the sheet in (a leading apostrophe keeps it text)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def _flat(row: Row) -> dict[str, Any]:
     out = {k: row.get(k, "") for k in CSV_FIELDS}
     out["actions"] = " ".join(row["actions"])
     out["evidence"] = " / ".join(row["evidence"])
-    return out
+    return {k: _spreadsheet_safe(v) for k, v in out.items()}
 
 
 def write_json(rows: Rows, out: TextIO) -> None:
