@@ -18,6 +18,7 @@ import pytest
 
 from governance.adapters.github import GitHubAdapter
 from governance.adapters.history import (
+    REPOSITORIES,
     THREADS,
     GraphQLHistory,
     Pacer,
@@ -78,7 +79,7 @@ def world(fake_github: FakeGitHub) -> World:
 def test_documents_validate_against_the_shared_schema(github_contracts: Any) -> None:
     from graphql import parse, validate
 
-    documents = [page_query(c) for c in Connection]
+    documents = [REPOSITORIES, *(page_query(c) for c in Connection)]
     for level in THREADS.values():
         documents += [more_query(level, name, child) for name, child, _ in level.nested]
         documents += [more_query(child, n, c) for _, child, _ in level.nested
