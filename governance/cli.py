@@ -304,6 +304,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "as serve does (default: .governance)")
     p.set_defaults(handler=cmd_redeliver)
     _add_maintainer_commands(sub)
+    _add_scan_commands(sub)
     return parser
 
 
@@ -446,6 +447,85 @@ def _add_maintainer_commands(sub: Any) -> None:
     p.set_defaults(handler=_maintainer(lambda a: _ledger_job(
         a, lambda s, led: m.sweep_all(s, led, a.dry_run,
                                       a.repo or a.env.get("GITHUB_REPOSITORY"))), dry=True))
+
+
+# ------------------------------------------------------------- trial on history
+
+
+def cmd_scan(args: argparse.Namespace, env: Mapping[str, str]) -> int:
+    from governance import scanning
+    from governance.settings import SettingsError
+
+    if not args.repos and not args.org:
+        raise UserError("name at least one OWNER/REPO, or --org ORG")
+    request = scanning.ScanRequest(
+        repos=args.repos, org=args.org, since=args.since, until=args.until,
+        config=_load_config_file(args.config) if args.config else None,
+        config_name=args.config or "", fmt=args.format,
+        resume=Path(args.resume) if args.resume else None,
+        review_sheet=Path(args.review_sheet) if args.review_sheet else None, seed=args.seed)
+    try:
+        if args.out:
+            with Path(args.out).open("w", encoding="utf-8", newline="") as out:
+                asyncio.run(scanning.run_scan(request, env, args.token, out, sys.stderr))
+        else:
+            asyncio.run(scanning.run_scan(request, env, args.token, sys.stdout, sys.stderr))
+    except SettingsError as exc:
+        raise _settings_error(exc) from exc
+    except (scanning.ScanError, OSError) as exc:
+        raise UserError(str(exc)) from exc
+    return 0
+
+
+def cmd_calibrate(args: argparse.Namespace, env: Mapping[str, str]) -> int:
+    import csv
+
+    from governance.scan.calibrate import SheetError, calibrate, render
+
+    if not 0 < args.precision <= 1 or not 0 < args.review_precision <= 1:
+        raise UserError("--precision and --review-precision are fractions, e.g. 0.98")
+    try:
+        with Path(args.sheet).open(encoding="utf-8", newline="") as sheet:
+            result = calibrate(csv.DictReader(sheet), args.precision, args.review_precision)
+    except OSError as exc:
+        raise UserError(f"{args.sheet}: cannot read: {exc.strerror}") from exc
+    except SheetError as exc:
+        raise UserError(f"{args.sheet}: {exc}") from exc
+    print(render(result, args.precision), end="")
+    return 0
+
+
+def _add_scan_commands(sub: Any) -> None:
+    p = sub.add_parser("scan", help="what the bot would have done to a repository's history "
+                                    "(dry-run: nothing is written, no mail is sent)")
+    p.add_argument("repos", nargs="*", metavar="OWNER/REPO", help="repositories to scan")
+    p.add_argument("--org", help="also every repository of this organisation the token sees")
+    p.add_argument("--since", default="30d", help="items created since: 30d, 12h, 2w or a "
+                                                  "date (default: 30d)")
+    p.add_argument("--until", help="items created before: a duration ago or a date "
+                                   "(default: now)")
+    p.add_argument("--config", help="decide with this governance.yml (default: each "
+                                    "repository's own config, as the App)")
+    p.add_argument("--format", choices=("markdown", "json", "csv"), default="markdown",
+                   help="markdown: a report to read (default); json: one object per item a "
+                        "line; csv: one row per item")
+    p.add_argument("--out", help="write the report here (default: stdout)")
+    p.add_argument("--resume", metavar="FILE", help="keep a checkpoint here after every page; "
+                   "run again with the same FILE to continue an interrupted scan")
+    p.add_argument("--review-sheet", metavar="CSV", help="also write the would-be actions "
+                   "and as many random left-alone items, to judge for 'governance calibrate'")
+    p.add_argument("--seed", type=int, default=0, help="seed of the review sheet's sample")
+    p.add_argument("--token", help="GitHub token (default: $GITHUB_TOKEN)")
+    p.set_defaults(handler=cmd_scan)
+
+    p = sub.add_parser("calibrate", help="precision and thresholds from a judged review sheet")
+    p.add_argument("sheet", help="the CSV 'governance scan --review-sheet' wrote, with its "
+                                 "correct column filled in (yes/no)")
+    p.add_argument("--precision", type=float, default=0.98,
+                   help="the precision acting must keep (default: 0.98)")
+    p.add_argument("--review-precision", type=float, default=0.5,
+                   help="the share of review items that should be real (default: 0.5)")
+    p.set_defaults(handler=cmd_calibrate)
 
 
 def main(argv: Sequence[str] | None = None, env: Mapping[str, str] | None = None) -> int:

@@ -17,21 +17,24 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import aiohttp
 
+from governance.adapters.checkpoint import FileCheckpoint
 from governance.adapters.codes_pool import PoolCodes
 from governance.adapters.config_files import ConfigKeepingGitHub
 from governance.adapters.github import GitHubAdapter
 from governance.adapters.github_activity import GitHubActivity
+from governance.adapters.history import GraphQLHistory, Pacer, scan_retry
 from governance.adapters.http import TokenSource, graphql_url_for
 from governance.adapters.llm import LlmSecondOpinion
 from governance.adapters.mail import SmtpMailer
 from governance.adapters.mail import SmtpSettings as MailSettings
 from governance.adapters.recent_github import RecentFromGitHub
 from governance.adapters.recent_memory import RecentMemory
-from governance.adapters.retry import RetryPolicy
+from governance.adapters.retry import RetryPolicy, Sleep
 from governance.adapters.shopify import API_VERSION, ShopifyCodes
 from governance.config.load import load_config
 from governance.config.types import Config
@@ -281,3 +284,24 @@ async def run_with_token(token: str, env: Mapping[str, str], event_name: str,
                               graphql_url=settings.graphql_url or None)
         service = build_service(github, settings, dry_run=dry_run, session=session)
         return await service.handle(event_name, payload)
+
+
+# ------------------------------------------------------------------ governance scan
+
+
+def scan_backends(session: aiohttp.ClientSession, settings: Settings, *, sleep: Sleep,
+                  now: Callable[[], float]) -> tuple[GitHubAdapter, GraphQLHistory]:
+    """The token's GitHub with a scan's patience (rate limits are waited out however long
+    they last) and the GraphQL history reader on it, pacing the budget."""
+    assert settings.token is not None
+    github = build_github(session, settings.token.reveal(), settings.api_url,
+                          retry=scan_retry(sleep, now), graphql_url=settings.graphql_url or None)
+    pacer = Pacer(sleep, lambda: datetime.fromtimestamp(now(), UTC))
+    return github, GraphQLHistory(github.client, pacer)
+
+
+def scan_checkpoint(path: Path, key: Mapping[str, Any], extra: Mapping[str, Any]
+                    ) -> FileCheckpoint:
+    """The scan's rows and position, in ``path`` and ``path.rows``."""
+    return FileCheckpoint(path, key, extra)
+

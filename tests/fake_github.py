@@ -131,11 +131,19 @@ class Fault:
     retry_after: int = 1  # seconds, for SECONDARY_RATE_LIMIT and TOO_MANY_REQUESTS
     reset_in: int = 3600  # seconds until x-ratelimit-reset, for the primary limits
     delay: float = 0.0
+    skip: int = 0  # let this many matching requests through first (a fault mid-way)
     hits: int = 0
+    skipped: int = 0
 
     def matches(self, call: Call) -> bool:
-        if self.hits >= self.times:
+        if self.hits >= self.times or not self._aims_at(call):
             return False
+        if self.skipped < self.skip:
+            self.skipped += 1
+            return False
+        return True
+
+    def _aims_at(self, call: Call) -> bool:
         if self.graphql is not None:
             return self.graphql in call.graphql_fields
         if self.method is not None and self.method.upper() != call.method:
@@ -170,6 +178,9 @@ class FakeGitHub:
         self.app_registrations: list[dict[str, Any]] = []  # manifests posted to the web page
         self.valid_tokens: set[str] | None = None  # None: any token is accepted
         self.rate_limit = {"core": 5000, "graphql": 5000}
+        self.rate_limit_reset_in = 3600  # seconds from now, in headers and rateLimit.resetAt
+        # True: a spent budget refuses requests (403, remaining 0) as GitHub does
+        self.enforce_rate_limit = False
         self._ids = itertools.count(1001)
         self._runner: web.AppRunner | None = None
         self._routes = routes(self)
@@ -443,10 +454,17 @@ class FakeGitHub:
                 await asyncio.sleep(fault.delay)
             elif not fault.after:
                 return await self._fail(request, call, fault)
+        if fault is None and self._spent(call):
+            return await self._fail(request, call, Fault(
+                FaultKind.PRIMARY_RATE_LIMIT, reset_in=self.rate_limit_reset_in))
         answer = self._authorize(call) or self._handle(request, call, raw)
         if fault is not None and fault.after and fault.kind is not FaultKind.DELAY:
             return await self._fail(request, call, fault)
         return self._finish(call, answer)
+
+    def _spent(self, call: Call) -> bool:
+        resource = "graphql" if call.is_graphql else "core"
+        return self.enforce_rate_limit and self.rate_limit[resource] <= 0
 
     def _register_app(self, call: Call, raw: bytes) -> web.Response:
         """github.com's manifest page (a web form, not the API): the user confirms at once."""

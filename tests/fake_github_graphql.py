@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from graphql import DocumentNode, GraphQLError, OperationDefinitionNode
 
 from tests import fake_github_experts as experts  # the expert programme's extra views
+from tests import fake_github_history as history  # the scan's extra views
 from tests.fake_github_state import (
     ApiError,
     Comment,
@@ -76,7 +77,7 @@ class GraphQLRoot:
     def _author(self, login: str) -> dict[str, Any]:
         u = self.fake.add_user(login)
         return {"__typename": "Bot" if u.type == "Bot" else "User", "login": u.login,
-                "id": u.node_id}
+                "id": u.node_id, "databaseId": u.id}
 
     def _labels(self, repo: str, names: list[str]) -> Callable[..., dict[str, Any]]:
         def resolve(_info: Any, first: int | None = None, after: str | None = None,
@@ -108,7 +109,7 @@ class GraphQLRoot:
         if c.kind is CommentKind.DISCUSSION:
             out["discussion"] = lambda _info: self._discussion(
                 self.fake.discussion(c.repo, c.number))
-        return out | experts.comment_extras(self, c)
+        return out | experts.comment_extras(self, c) | history.comment_extras(self, c)
 
     def _discussion(self, d: Discussion) -> dict[str, Any]:
         comments = [c for c in self.fake.comments_on(d.repo, d.number, CommentKind.DISCUSSION)
@@ -121,14 +122,16 @@ class GraphQLRoot:
                 "url": f"https://github.com/{d.repo}/discussions/{d.number}",
                 "comments": lambda _info, first=None, after=None, last=None, **_: _connection(
                     [self._comment(c) for c in (comments[-last:] if last else comments)],
-                    first or last, after)} | experts.discussion_extras(self, d)
+                    first or last, after)} | experts.discussion_extras(self, d) | \
+            history.discussion_extras(d)
 
     def _issue(self, i: Issue) -> dict[str, Any]:
         return {"__typename": "PullRequest" if i.is_pr else "Issue", "id": i.node_id,
                 "databaseId": i.id, "number": i.number, "title": i.title, "body": i.body or "",
                 "locked": i.locked, "author": self._author(i.author),
                 "activeLockReason": _graphql_lock_reason(i.lock_reason),
-                "labels": self._labels(i.repo, i.labels)} | experts.issue_extras(self, i)
+                "labels": self._labels(i.repo, i.labels)} | experts.issue_extras(self, i) | \
+            history.issue_extras(self, i)
 
     def _find(self, node_id: str, *types: type) -> Any:
         item = self.fake.node(node_id)
@@ -151,7 +154,7 @@ class GraphQLRoot:
                 "discussion": lambda _info, number: self._discussion(
                     self._or_not_found(lambda: self.fake.discussion(repo.full_name, number))),
                 "label": lambda _info, name: self._label_view(repo, name),
-                **experts.repository_extras(self, repo)}
+                **experts.repository_extras(self, repo), **history.repository_extras(repo)}
 
     def _or_not_found(self, get: Callable[[], Any]) -> Any:
         try:
@@ -176,10 +179,11 @@ class GraphQLRoot:
             return {"__typename": "Team", "slug": slug,
                     "members": lambda _info, first=None, after=None, **_: _connection(
                         members, first, after)}
-        return {"__typename": "Organization", "login": org.login, "team": team}
+        return {"__typename": "Organization", "login": org.login, "team": team,
+                **history.organization_extras(self, org)}
 
     def rateLimit(self, _info: Any, **_: Any) -> dict[str, Any]:
-        reset = datetime.now(UTC) + timedelta(hours=1)
+        reset = datetime.now(UTC) + timedelta(seconds=self.fake.rate_limit_reset_in)
         return {"cost": 1, "limit": 5000, "remaining": self.fake.rate_limit["graphql"],
                 "used": 5000 - self.fake.rate_limit["graphql"], "resetAt": iso(reset),
                 "nodeCount": 1}

@@ -57,6 +57,7 @@ class Issue:
     # (name, email, login|None[, committer email, committer login|None]): the committer is the
     # author unless the two extra fields are given
     commits: list[tuple[Any, ...]] = field(default_factory=list)
+    association: str = "NONE"  # the author's author_association
 
 
 @dataclass
@@ -74,6 +75,7 @@ class Discussion:
     created_at: datetime = field(default_factory=lambda: datetime.now(UTC))
     updated_at: datetime = field(default_factory=lambda: datetime.now(UTC))
     answer_id: str | None = None  # node id of the comment marked as the answer
+    association: str = "NONE"  # the author's author_association
 
 
 class CommentKind(enum.StrEnum):
@@ -99,6 +101,8 @@ class Comment:
     minimized_as: str | None = None  # the classifier, e.g. "ABUSE"
     reply_to: str | None = None  # discussion comments: node id of the comment replied to
     review_state: str = "COMMENTED"  # reviews: APPROVED, CHANGES_REQUESTED, PENDING, ...
+    review_id: str | None = None  # review comments: node id of the review they belong to
+    association: str = "NONE"  # the author's author_association
 
 
 @dataclass

@@ -23,9 +23,9 @@ PACKAGE = Path(__file__).resolve().parents[1] / "governance"
 # (``scaffold`` writes the files of ``governance init``, but needs nothing above the core.)
 CORE = ("governance", "model", "ports", "messages", "config", "detect", "policy", "decision",
         "events", "ledger", "rewards", "experts", "executor", "enforcement", "service",
-        "scaffold", "data", "samples", "public")
+        "scaffold", "data", "samples", "public", "scan")
 ADAPTERS = ("adapters",)
-WIRING = ("runtime", "maintainer")  # builds backends from settings for the edges
+WIRING = ("runtime", "maintainer", "scanning")  # builds backends from settings for the edges
 EDGES = ("__main__", "cli", "app", "action", "settings")  # only these read the environment
 
 ENTRY_POINTS = ("__main__", "cli", "app", "action")  # what nothing below them may import
