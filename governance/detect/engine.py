@@ -18,7 +18,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Protocol
 
-from governance.detect import abuse, malware, ngram, pii, secrets, solicitation
+from governance.detect import abuse, malware, ngram, pii, quotes, secrets, solicitation
 from governance.detect.context import DEFAULT_CONTEXT, DetectContext
 from governance.detect.doc import Doc, build_doc
 from governance.model import Category, Label, RuleHit, Verdict
@@ -51,7 +51,7 @@ def classify_with(text: str, context: DetectContext, models: Models) -> Verdict:
     if not hits:
         return Verdict.ok()  # most comments
     hits = _lure_passwords(_advertiser_contacts(list(_tuned(hits, text, context))))
-    return _verdict(hits)
+    return _verdict(_mark_quoted(hits, text, context, models))
 
 
 def _never(doc: Doc) -> bool:
@@ -180,6 +180,51 @@ def _compile_re2(pattern: str) -> _Searcher | None:
         return None
 
 
+# Categories judged on the author's own words only. A hit entirely inside a quote block is
+# someone else's words (a report, a warning, a reply): for these categories it stays on
+# record below the label and below the default review threshold, however strong. Personal
+# data is not among them: quoting it exposes it again, so it is still found (and redacted);
+# the policy spares the quoter the ladder. See ``quotes`` for what does not count as a quote.
+QUOTE_CAPPED = frozenset({Category.ABUSE, Category.SOLICITATION, Category.MALWARE})
+QUOTED_CAP = 0.45
+
+
+def _mark_quoted(hits: list[RuleHit], text: str, context: DetectContext,
+                 models: Models) -> list[RuleHit]:
+    """Mark the hits whose evidence lies entirely in quote blocks. A model hit has no
+    evidence: it is quoted when the model does not fire on the text without the quotes."""
+    blocks = quotes.quote_blocks(text)
+    if not blocks or not hits:
+        return hits
+    own_model: set[Category] | None = None
+    out = []
+    for hit in hits:
+        if hit.rule_id.endswith(".model"):
+            if own_model is None:
+                own_doc = build_doc(quotes.blank(text, blocks), context)
+                own_model = {h.category for h in _model_hits(own_doc, models)}
+            quoted = hit.category not in own_model
+        else:
+            quoted = quotes.inside(blocks, hit.evidence)
+        out.append(dataclasses.replace(hit, quoted=True) if quoted else hit)
+    return out
+
+
+def _by_speaker(category: Category, mine: list[RuleHit]) -> tuple[float, list[RuleHit]]:
+    """A category's score and its hits, strongest first. For ``QUOTE_CAPPED`` categories the
+    author's own hits are combined alone; quoted ones only ever reach ``QUOTED_CAP``."""
+    quoted = [h for h in mine if h.quoted]
+    if category not in QUOTE_CAPPED or not quoted:
+        return _combine([h.score for h in mine]), mine
+    own = [h for h in mine if not h.quoted]
+    quoted = [dataclasses.replace(h, score=min(h.score, QUOTED_CAP)) for h in quoted]
+    own_score = _combine([h.score for h in own]) if own else 0.0
+    quoted_score = min(QUOTED_CAP, _combine([h.score for h in quoted]))
+    if own_score >= quoted_score:
+        return own_score, own + quoted
+    return quoted_score, quoted + own
+
+
 def _verdict(hits: list[RuleHit]) -> Verdict:
     if not hits:
         return Verdict.ok()
@@ -189,7 +234,7 @@ def _verdict(hits: list[RuleHit]) -> Verdict:
         mine = _strongest_per_rule([h for h in hits if h.category is category])
         if not mine:
             continue
-        score = _combine([h.score for h in mine])
+        score, mine = _by_speaker(category, mine)
         scores[category] = score
         out.append(dataclasses.replace(mine[0], score=score))
         out.extend(mine[1:])
@@ -202,15 +247,16 @@ def _verdict(hits: list[RuleHit]) -> Verdict:
 
 
 def _strongest_per_rule(hits: list[RuleHit]) -> list[RuleHit]:
-    by_rule: dict[str, RuleHit] = {}
+    by_rule: dict[tuple[str, bool], RuleHit] = {}  # quoted and own hits of a rule apart
     for hit in hits:
-        kept = by_rule.get(hit.rule_id)
+        key = (hit.rule_id, hit.quoted)
+        kept = by_rule.get(key)
         if kept is None or hit.score > kept.score:
             merged = hit if kept is None else dataclasses.replace(
                 hit, evidence=tuple(sorted(set(hit.evidence) | set(kept.evidence))))
-            by_rule[hit.rule_id] = merged
+            by_rule[key] = merged
         else:
-            by_rule[hit.rule_id] = dataclasses.replace(
+            by_rule[key] = dataclasses.replace(
                 kept, evidence=tuple(sorted(set(hit.evidence) | set(kept.evidence))))
     return sorted(by_rule.values(), key=lambda h: -h.score)
 
