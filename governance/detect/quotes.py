@@ -23,7 +23,7 @@ import re
 from governance.model import Span
 
 _QUOTE_LINE = re.compile(r"^[ \t]{0,3}>.*$", re.M)
-_ALERT = re.compile(r"^[ \t]{0,3}>[ \t]*\[!(?:note|tip|important|warning|caution)\]", re.I)
+_ALERT = re.compile(r"[ \t]{0,3}>[ \t]*\[!(?:note|tip|important|warning|caution)\]", re.I)
 # E-mail clients' attribution line before the quoted message (any language): an address or
 # a year, and a colon at its end or at the end of the next, short line ("...> \n wrote:").
 _SENDER = re.compile(r"@|\b\d{4}\b")
