@@ -17,6 +17,7 @@ from governance.model import (
     ContentEvent,
     Label,
     PersonRecord,
+    Plan,
     RecordReview,
     RuleHit,
     Verdict,
@@ -95,35 +96,36 @@ def reviews_of(plan_actions: tuple[object, ...], login: str) -> list[RecordRevie
     return [a for a in plan_actions if isinstance(a, RecordReview) and a.login == login]
 
 
+async def quote_report(fake: FakeGitHub, svc: Service, offending: str, author: str,
+                       reason: str) -> tuple[ContentEvent, Plan]:
+    """``author`` posts ``offending``; a reporter quote-replies it with ``/coc report``.
+    The report's plan, after checking it was carried out without a step for the reporter."""
+    first = issue_event(fake, offending, login=author)
+    report = reply_to(fake, first, f"{quoted(offending)}\n\n/coc report {reason}", "reporter")
+    outcome = await svc.handle_event(report)
+    assert outcome.plan is not None and outcome.plan.verdict is not None
+    assert "record_incident" not in outcome.done and "notify" not in outcome.done
+    assert reviews_of(outcome.plan.actions, author)  # the report was carried out
+    assert not any("not carried out" in r for r in outcome.plan.reasons)
+    return report, outcome.plan
+
+
 async def test_a_report_quoting_spam_is_carried_out_and_the_reporter_left_alone(
         fake_github: FakeGitHub, service: Service):  # noqa: F811
-    spam = issue_event(fake_github, PITCH, login="spammer")
-    report = reply_to(fake_github, spam, quoted(PITCH) + "\n\n/coc report ads", "reporter")
+    report, plan = await quote_report(fake_github, service, PITCH, "spammer", "ads")
 
-    outcome = await service.handle_event(report)
-
-    assert outcome.plan is not None and outcome.plan.verdict is not None
-    assert outcome.plan.verdict.label is Label.OK
-    assert "record_incident" not in outcome.done and "notify" not in outcome.done
+    assert plan.verdict is not None and plan.verdict.label is Label.OK
     assert fake_github.comments[report.node_id].minimized_as == "RESOLVED"  # as every report
-    assert reviews_of(outcome.plan.actions, "spammer")  # the report was carried out
-    assert not any("not carried out" in r for r in outcome.plan.reasons)
 
 
 async def test_a_report_quoting_a_phone_number_redacts_it_and_is_carried_out(
         fake_github: FakeGitHub, service: Service):  # noqa: F811
-    doxx = issue_event(fake_github, DOXX, login="doxxer")
-    report = reply_to(fake_github, doxx, quoted(DOXX) + "\n\n/coc report doxxing", "reporter")
+    report, plan = await quote_report(fake_github, service, DOXX, "doxxer", "doxxing")
 
-    outcome = await service.handle_event(report)
-
-    assert outcome.plan is not None and outcome.plan.verdict is not None
-    assert outcome.plan.verdict.label is Label.PII
+    assert plan.verdict is not None and plan.verdict.label is Label.PII
     left = fake_github.comments.get(report.node_id)
     assert left is None or (PHONE not in left.body and "/coc report doxxing" in left.body)
-    assert "record_incident" not in outcome.done and "notify" not in outcome.done
-    assert reviews_of(outcome.plan.actions, "doxxer")  # the report was carried out
-    [kept] = reviews_of(outcome.plan.actions, "reporter")
+    [kept] = reviews_of(plan.actions, "reporter")
     assert "not in breach" in kept.reason and PHONE in kept.original_text  # ledger only
 
 
