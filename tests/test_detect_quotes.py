@@ -128,3 +128,12 @@ def test_own_and_quoted_hits_of_one_rule_stay_apart():
     verdict = classify(text)
     phones = [h for h in verdict.hits if h.rule_id == "pii.phone_number"]
     assert sorted(h.quoted for h in phones) == [False, True]
+
+
+def test_abuse_reads_quotes_the_same_way():
+    """Only a quote with the author's own words around it is someone else's; an insult in a
+    GitHub alert or in a comment that is nothing but a quote is the author's."""
+    reported = classify(quoted(INSULT) + "\n\nreporting this, please hide it")
+    assert reported.label is Label.OK
+    assert classify(quoted(INSULT)).label is Label.ABUSE
+    assert classify("> [!NOTE]\n" + quoted(INSULT)).label is Label.ABUSE
