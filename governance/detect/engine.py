@@ -18,9 +18,10 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Protocol
 
-from governance.detect import abuse, malware, ngram, pii, quotes, secrets, solicitation
+from governance.detect import abuse, malware, ngram, pii, secrets, solicitation
 from governance.detect.context import DEFAULT_CONTEXT, DetectContext
 from governance.detect.doc import Doc, build_doc
+from governance.detect.quotes import blank, inside, quote_blocks
 from governance.model import Category, Label, RuleHit, Verdict
 
 LABEL_THRESHOLD = 0.5
@@ -48,10 +49,11 @@ def classify_with(text: str, context: DetectContext, models: Models) -> Verdict:
     doc = build_doc(text, context)
     hits = [h for detect in DETECTORS for h in detect(doc)]
     hits += _unsupported_capped(_model_hits(doc, models), hits)
+    hits = _mark_quoted(hits, text, context, models)
     if not hits:
         return Verdict.ok()  # most comments
     hits = _lure_passwords(_advertiser_contacts(list(_tuned(hits, text, context))))
-    return _verdict(_mark_quoted(hits, text, context, models))
+    return _verdict(hits)
 
 
 def _never(doc: Doc) -> bool:
@@ -193,7 +195,7 @@ def _mark_quoted(hits: list[RuleHit], text: str, context: DetectContext,
                  models: Models) -> list[RuleHit]:
     """Mark the hits whose evidence lies entirely in quote blocks. A model hit has no
     evidence: it is quoted when the model does not fire on the text without the quotes."""
-    blocks = quotes.quote_blocks(text)
+    blocks = quote_blocks(text)
     if not blocks or not hits:
         return hits
     own_model: set[Category] | None = None
@@ -201,11 +203,11 @@ def _mark_quoted(hits: list[RuleHit], text: str, context: DetectContext,
     for hit in hits:
         if hit.rule_id.endswith(".model"):
             if own_model is None:
-                own_doc = build_doc(quotes.blank(text, blocks), context)
+                own_doc = build_doc(blank(text, blocks), context)
                 own_model = {h.category for h in _model_hits(own_doc, models)}
             quoted = hit.category not in own_model
         else:
-            quoted = quotes.inside(blocks, hit.evidence)
+            quoted = inside(blocks, hit.evidence)
         out.append(dataclasses.replace(hit, quoted=True) if quoted else hit)
     return out
 
