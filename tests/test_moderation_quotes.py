@@ -11,6 +11,8 @@ from dataclasses import replace
 
 import pytest
 
+from governance.detect import llm
+from governance.detect.llm import Opinion
 from governance.model import (
     Actor,
     Category,
@@ -65,13 +67,25 @@ def test_quoted_personal_data_under_a_hide_rule_gets_no_public_notice():
 def test_quoted_content_is_never_acted_on_whatever_its_score(category: Category):
     """A wave or account boost can lift a quoted pitch over the act threshold: review only."""
     assert decide(hit(category, 0.97, is_quoted=True)) == ["record_review"]
-    assert decide(hit(category, 0.45, is_quoted=True)) == ["skip"]
+    assert decide(hit(category, 0.4, is_quoted=True)) == ["skip"]
 
 
 def test_the_authors_own_breach_is_acted_on_and_quoted_data_removed_too():
     kinds = decide(hit(Category.ABUSE, 0.95, is_quoted=False),
                    hit(Category.PII, 0.99, is_quoted=True, rule="pii.phone_number"))
     assert kinds[:2] == ["hide_comment", "redact"] and "record_incident" in kinds
+
+
+def test_a_second_opinion_on_quoted_words_stays_quoted():
+    """Were the LLM's band set to reach quoted scores, its agreement still acts on nothing."""
+    verdict = Verdict(Label.OK, 0.4, (hit(Category.SOLICITATION, 0.4, is_quoted=True),))
+    opinion = Opinion(Label.SOLICITATION, 1.0)
+
+    raised = llm.combine(verdict, opinion, (0.3, 0.85))
+
+    assert raised.category_score(Category.SOLICITATION) > 0.4
+    assert all(h.quoted for h in raised.hits)
+    assert decide(*raised.hits) == ["record_review"]
 
 
 def test_only_the_authors_own_words_stop_a_command():

@@ -184,11 +184,12 @@ def _compile_re2(pattern: str) -> _Searcher | None:
 
 # Categories judged on the author's own words only. A hit entirely inside a quote block is
 # someone else's words (a report, a warning, a reply): for these categories it stays on
-# record below the label and below the default review threshold, however strong. Personal
-# data is not among them: quoting it exposes it again, so it is still found (and redacted);
-# the policy spares the quoter the ladder. See ``quotes`` for what does not count as a quote.
+# record below the label, the default review threshold and the LLM's default band (0.45),
+# however strong; a spam wave or account signals (from 0.4) can still lift it to review.
+# Personal data is not among them: quoting it exposes it again, so it is still found (and
+# redacted); the policy spares the quoter the ladder. ``quotes`` says what is no quote.
 QUOTE_CAPPED = frozenset({Category.ABUSE, Category.SOLICITATION, Category.MALWARE})
-QUOTED_CAP = 0.45
+QUOTED_CAP = 0.4
 
 
 def _mark_quoted(hits: list[RuleHit], text: str, context: DetectContext,
