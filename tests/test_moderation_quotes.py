@@ -11,10 +11,12 @@ from dataclasses import replace
 
 import pytest
 
-from governance.detect import llm
+from governance.detect import classify, llm
+from governance.detect.engine import QUOTED_CAP
 from governance.detect.llm import Opinion
 from governance.model import (
     Actor,
+    Association,
     Category,
     ContentEvent,
     Label,
@@ -25,6 +27,8 @@ from governance.model import (
     Verdict,
 )
 from governance.policy.moderation import acts_on_own_words, moderate
+from governance.policy.signals import boost
+from governance.policy.waves import Wave
 from governance.service import Service
 from tests import builders
 from tests.fake_github import FakeGitHub
@@ -74,6 +78,20 @@ def test_the_authors_own_breach_is_acted_on_and_quoted_data_removed_too():
     kinds = decide(hit(Category.ABUSE, 0.95, is_quoted=False),
                    hit(Category.PII, 0.99, is_quoted=True, rule="pii.phone_number"))
     assert kinds[:2] == ["hide_comment", "redact"] and "record_incident" in kinds
+
+
+def test_a_spam_wave_of_quote_wrapped_pitches_reaches_review_and_no_further():
+    """The evasion left open (a pitch quoted under a few words of one's own) still shows
+    up for moderators when it comes as a wave."""
+    text = quoted(PITCH) + "\n\nis this legit?"
+    found = classify(text)
+    wave = Wave(3, ("a", "b"), ("acme/widgets#1", "acme/widgets#2"), "00ff")
+
+    lifted = boost(found, Association.NONE, None, wave, builders.config().moderation)
+
+    assert found.category_score(Category.SOLICITATION) <= QUOTED_CAP
+    assert lifted.category_score(Category.SOLICITATION) >= 0.55  # the review threshold
+    assert decide(*lifted.hits) == ["record_review"]
 
 
 def test_a_second_opinion_on_quoted_words_stays_quoted():

@@ -185,7 +185,7 @@ def _compile_re2(pattern: str) -> _Searcher | None:
 # Categories judged on the author's own words only. A hit entirely inside a quote block is
 # someone else's words (a report, a warning, a reply): for these categories it stays on
 # record below the label, the default review threshold and the LLM's default band (0.45),
-# however strong; a spam wave or account signals (from 0.4) can still lift it to review.
+# however strong; a spam wave (+0.2 on hits from 0.4) can still lift it to review.
 # Personal data is not among them: quoting it exposes it again, so it is still found (and
 # redacted); the policy spares the quoter the ladder. ``quotes`` says what is no quote.
 QUOTE_CAPPED = frozenset({Category.ABUSE, Category.SOLICITATION, Category.MALWARE})
