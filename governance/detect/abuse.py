@@ -15,11 +15,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from governance.detect import lexicon
-from governance.detect.doc import Doc
+from governance.detect.doc import Doc, quoted_lines
 from governance.detect.fastre import WordPattern, compile_words, trie_alternation
 from governance.detect.normalize import LEET, squash, squash_pattern
 from governance.detect.prefilter import Prefilter
-from governance.detect.quotes import quote_blocks
 from governance.model import Category, RuleHit
 
 ABUSE = Category.ABUSE
@@ -460,7 +459,7 @@ class Quotes:
 
     def in_line(self, index: int) -> bool:
         if self._lines is None:
-            self._lines = quote_blocks(self._text)  # what counts as a quote: ``quotes``
+            self._lines = quoted_lines(self._text) if ">" in self._text else ()
         return any(s <= index < e for s, e in self._lines)
 
     def in_speech(self, index: int) -> bool:

@@ -213,14 +213,19 @@ def _mark_quoted(hits: list[RuleHit], text: str, context: DetectContext,
     return out
 
 
-def _by_speaker(category: Category, mine: list[RuleHit]) -> tuple[float, list[RuleHit]]:
-    """A category's score and its hits, strongest first. For ``QUOTE_CAPPED`` categories the
-    author's own hits are combined alone; quoted ones only ever reach ``QUOTED_CAP``."""
-    quoted = [h for h in mine if h.quoted]
-    if category not in QUOTE_CAPPED or not quoted:
+def _by_speaker(category: Category, hits: list[RuleHit]) -> tuple[float, list[RuleHit]]:
+    """A category's score and its hits (one per rule), strongest first. For
+    ``QUOTE_CAPPED`` categories the author's own hits are combined alone and quoted ones
+    only ever reach ``QUOTED_CAP``; elsewhere a rule with any hit of the author's own is
+    not quoted."""
+    if category not in QUOTE_CAPPED or not any(h.quoted for h in hits):
+        spoken = {h.rule_id for h in hits if not h.quoted}
+        mine = [dataclasses.replace(h, quoted=False) if h.quoted and h.rule_id in spoken else h
+                for h in _strongest_per_rule(hits)]
         return _combine([h.score for h in mine]), mine
-    own = [h for h in mine if not h.quoted]
-    quoted = [dataclasses.replace(h, score=min(h.score, QUOTED_CAP)) for h in quoted]
+    own = _strongest_per_rule([h for h in hits if not h.quoted])
+    quoted = [dataclasses.replace(h, score=min(h.score, QUOTED_CAP))
+              for h in _strongest_per_rule([h for h in hits if h.quoted])]
     own_score = _combine([h.score for h in own]) if own else 0.0
     quoted_score = min(QUOTED_CAP, _combine([h.score for h in quoted]))
     if own_score >= quoted_score:
@@ -234,7 +239,7 @@ def _verdict(hits: list[RuleHit]) -> Verdict:
     scores: dict[Category, float] = {}
     out: list[RuleHit] = []
     for category in CATEGORY_ORDER:
-        mine = _strongest_per_rule([h for h in hits if h.category is category])
+        mine = [h for h in hits if h.category is category]
         if not mine:
             continue
         score, mine = _by_speaker(category, mine)
@@ -250,16 +255,15 @@ def _verdict(hits: list[RuleHit]) -> Verdict:
 
 
 def _strongest_per_rule(hits: list[RuleHit]) -> list[RuleHit]:
-    by_rule: dict[tuple[str, bool], RuleHit] = {}  # quoted and own hits of a rule apart
+    by_rule: dict[str, RuleHit] = {}
     for hit in hits:
-        key = (hit.rule_id, hit.quoted)
-        kept = by_rule.get(key)
+        kept = by_rule.get(hit.rule_id)
         if kept is None or hit.score > kept.score:
             merged = hit if kept is None else dataclasses.replace(
                 hit, evidence=tuple(sorted(set(hit.evidence) | set(kept.evidence))))
-            by_rule[key] = merged
+            by_rule[hit.rule_id] = merged
         else:
-            by_rule[key] = dataclasses.replace(
+            by_rule[hit.rule_id] = dataclasses.replace(
                 kept, evidence=tuple(sorted(set(hit.evidence) | set(kept.evidence))))
     return sorted(by_rule.values(), key=lambda h: -h.score)
 
