@@ -196,8 +196,8 @@ def _mark_quoted(hits: list[RuleHit], text: str, context: DetectContext,
                  models: Models) -> list[RuleHit]:
     """Mark the hits whose evidence lies entirely in quote blocks. A model hit has no
     evidence: it is quoted when the model does not fire on the text without the quotes."""
-    blocks = quote_blocks(text)
-    if not blocks or not hits:
+    blocks = quote_blocks(text) if hits else ()
+    if not blocks:
         return hits
     own_model: set[Category] | None = None
     out = []

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 
 from governance.model import Span
 
@@ -38,10 +39,13 @@ def quote_blocks(text: str) -> tuple[Span, ...]:
         return ()
     fences = [m.span() for m in _FENCE.finditer(text)] if ("```" in text or "~~~" in text) else []
     blocks: list[list[int]] = []
+    fence = 0  # fences and lines both come in text order: one walk over each
     for m in _QUOTE_LINE.finditer(text):
         start, end = m.span()
-        if any(s <= start < e for s, e in fences):
-            continue
+        while fence < len(fences) and fences[fence][1] <= start:
+            fence += 1
+        if fence < len(fences) and fences[fence][0] <= start:
+            continue  # a line of code
         if blocks and blocks[-1][1] + 1 == start:
             blocks[-1][1] = end  # the next line of the same block
         else:
@@ -51,8 +55,11 @@ def quote_blocks(text: str) -> tuple[Span, ...]:
 
 
 def _has_own_words(text: str, blocks: tuple[Span, ...]) -> bool:
-    lines = [line.strip() for line in blank(text, blocks).split("\n")]
-    lines = [line for line in lines if line]
+    lines = []
+    for line in _own_lines(text, blocks):
+        if _WORD.search(line) and not line.endswith(":") and not _SENDER.search(line):
+            return True  # plainly the author's (most comments stop at their first line)
+        lines.append(line)
     for i, line in enumerate(lines):
         after = lines[i + 1] if i + 1 < len(lines) else ""
         attribution = _SENDER.search(line) and (
@@ -63,13 +70,24 @@ def _has_own_words(text: str, blocks: tuple[Span, ...]) -> bool:
     return False
 
 
+def _own_lines(text: str, blocks: tuple[Span, ...]) -> Iterator[str]:
+    """The non-empty lines outside the blocks, stripped."""
+    last = 0
+    for start, end in (*blocks, (len(text), len(text))):
+        for line in text[last:start].split("\n"):
+            if line.strip():
+                yield line.strip()
+        last = end
+
+
 def blank(text: str, blocks: tuple[Span, ...]) -> str:
     """``text`` with the blocks replaced by spaces (newlines kept): same length and lines."""
     if not blocks:
         return text
     parts, last = [], 0
     for start, end in blocks:
-        parts += [text[last:start], re.sub(r"[^\n]", " ", text[start:end])]
+        lines = text[start:end].split("\n")
+        parts += [text[last:start], "\n".join(" " * len(line) for line in lines)]
         last = end
     parts.append(text[last:])
     return "".join(parts)
