@@ -239,6 +239,7 @@ class RuleHit:
     evidence: tuple[Span, ...] = ()
     field: Field = Field.BODY
     severity: int = 1  # 1 ordinary, 2 serious, 3 severe (threats, doxxing, malware)
+    quoted: bool = False  # all its evidence lies in quote blocks: someone else's words
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,6 +37,7 @@ from governance.model import (
 )
 from governance.policy.commands import is_command
 from governance.policy.evasion import evasion_review
+from governance.policy.moderation import acts_on_own_words
 from governance.policy.signals import (
     AccountSignals,
     signals_from_profile,
@@ -164,8 +165,12 @@ class Service:
                       moderation: Plan | None = None) -> Outcome:
         """A ``/coc`` comment: the enforcement command handler plans and carries it out.
         ``moderation``: the plan moderation made for the same comment; a comment it hid or
-        redacted carries out no command."""
-        moderated = moderation is not None and acts_on_content(moderation, event)
+        redacted for its author's own words carries out no command. Content the author only
+        quoted (a report quoting spam, or someone's phone number, removed all the same) does
+        not stop the command: quoting the offending comment is how a report points at it."""
+        moderated = (moderation is not None and acts_on_content(moderation, event)
+                     and (moderation.verdict is None
+                          or acts_on_own_words(moderation.verdict, config)))
         plan = await handle_command(event, config, self.github, self.ledger, self.clock.now(),
                                     dry_run=self.dry_run, executor=self.executor,
                                     moderated=moderated)

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from governance.detect import rendering
 from governance.detect.context import DetectContext
 from governance.detect.normalize import Normalized, View, normalize
+from governance.detect.quotes import quote_blocks
 from governance.model import Category, RuleHit, Span
 
 _FENCE = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)", re.M | re.S)
 _INLINE = re.compile(r"`[^`\n]+`")
-_QUOTE = re.compile(r"^[ \t]*>.*$", re.M)
 _WORD = re.compile(r"[a-z]+")
 _LOWER_WORD = re.compile(r"[a-z0-9]+")
 
@@ -92,8 +92,9 @@ def code_regions(text: str) -> tuple[Span, ...]:
 
 
 def quoted_lines(text: str) -> tuple[Span, ...]:
-    """Lines quoting an earlier message ("> ..."): words there are someone else's."""
-    return tuple(m.span() for m in _QUOTE.finditer(text))
+    """Blocks of lines quoting an earlier message ("> ..."): words there are someone
+    else's. What counts as one (not code, not an alert, not a bare quote): ``quotes``."""
+    return quote_blocks(text)
 
 
 class SpanIndex:

@@ -21,6 +21,7 @@ from typing import Protocol
 from governance.detect import abuse, malware, ngram, ownership, pii, secrets, solicitation
 from governance.detect.context import DEFAULT_CONTEXT, DetectContext
 from governance.detect.doc import Doc, SpanIndex, build_doc
+from governance.detect.quotes import blank, inside, quote_blocks
 from governance.model import Category, Label, RuleHit, Span, Verdict
 
 LABEL_THRESHOLD = 0.5
@@ -48,6 +49,7 @@ def classify_with(text: str, context: DetectContext, models: Models) -> Verdict:
     doc = build_doc(text, context)
     hits = [h for detect in DETECTORS for h in detect(doc)]
     hits += _unsupported_capped(_model_hits(doc, models), hits)
+    hits = _mark_quoted(hits, text, context, models)
     if not hits:
         return Verdict.ok()  # most comments
     hits = _lure_passwords(_advertiser_contacts(list(_tuned(hits, text, context))))
@@ -196,16 +198,67 @@ def _compile_re2(pattern: str) -> _Searcher | None:
         return None
 
 
+# Categories judged on the author's own words only. A hit entirely inside a quote block is
+# someone else's words (a report, a warning, a reply): for these categories it stays on
+# record below the label, the default review threshold and the LLM's default band (0.45),
+# however strong; a spam wave (+0.2 on hits from 0.4) can still lift it to review.
+# Personal data is not among them: quoting it exposes it again, so it is still found (and
+# redacted); the policy spares the quoter the ladder. ``quotes`` says what is no quote.
+QUOTE_CAPPED = frozenset({Category.ABUSE, Category.SOLICITATION, Category.MALWARE})
+QUOTED_CAP = 0.4
+
+
+def _mark_quoted(hits: list[RuleHit], text: str, context: DetectContext,
+                 models: Models) -> list[RuleHit]:
+    """Mark the hits whose evidence lies entirely in quote blocks. A model hit has no
+    evidence: it is quoted when the model does not fire on the text without the quotes."""
+    blocks = quote_blocks(text) if hits else ()
+    if not blocks:
+        return hits
+    own_model: set[Category] | None = None
+    out = []
+    for hit in hits:
+        if hit.rule_id.endswith(".model"):
+            if own_model is None:
+                own_doc = build_doc(blank(text, blocks), context)
+                own_model = {h.category for h in _model_hits(own_doc, models)}
+            quoted = hit.category not in own_model
+        else:
+            quoted = inside(blocks, hit.evidence)
+        out.append(dataclasses.replace(hit, quoted=True) if quoted else hit)
+    return out
+
+
+def _by_speaker(category: Category, hits: list[RuleHit]) -> tuple[float, list[RuleHit]]:
+    """A category's score and its hits (one per rule), strongest first. For
+    ``QUOTE_CAPPED`` categories the author's own hits are combined alone and quoted ones
+    only ever reach ``QUOTED_CAP``; elsewhere a rule with any hit of the author's own is
+    not quoted."""
+    if category not in QUOTE_CAPPED or not any(h.quoted for h in hits):
+        spoken = {h.rule_id for h in hits if not h.quoted}
+        mine = [dataclasses.replace(h, quoted=False) if h.quoted and h.rule_id in spoken else h
+                for h in _strongest_per_rule(hits)]
+        return _combine([h.score for h in mine]), mine
+    own = _strongest_per_rule([h for h in hits if not h.quoted])
+    quoted = [dataclasses.replace(h, score=min(h.score, QUOTED_CAP))
+              for h in _strongest_per_rule([h for h in hits if h.quoted])]
+    own_score = _combine([h.score for h in own]) if own else 0.0
+    quoted_score = min(QUOTED_CAP, _combine([h.score for h in quoted]))
+    if own_score >= quoted_score:
+        return own_score, own + quoted
+    return quoted_score, quoted + own
+
+
 def _verdict(hits: list[RuleHit]) -> Verdict:
     if not hits:
         return Verdict.ok()
     scores: dict[Category, float] = {}
     out: list[RuleHit] = []
     for category in CATEGORY_ORDER:
-        mine = _strongest_per_rule([h for h in hits if h.category is category])
+        mine = [h for h in hits if h.category is category]
         if not mine:
             continue
-        score = _combine([h.score for h in mine])
+        score, mine = _by_speaker(category, mine)
         scores[category] = score
         out.append(dataclasses.replace(mine[0], score=score))
         out.extend(mine[1:])

@@ -140,7 +140,9 @@ def combine(verdict: Verdict, opinion: Opinion | None, band: tuple[float, float]
         return verdict
     new = round(min(0.99, new), 3)
     hits = [_capped(h, category, new) for h in verdict.hits]
-    hits.append(RuleHit(RULE_ID, category, new, ()))
+    # an opinion on words the author only quoted is about those words: still quoted
+    quoted = all(h.quoted for h in verdict.hits_for(category))
+    hits.append(RuleHit(RULE_ID, category, new, (), quoted=quoted))
     return _relabel(tuple(hits))
 
 

@@ -88,7 +88,7 @@ def render_explanation(item_id: Any, text: str, verdict: Verdict) -> str:
     for hit in verdict.hits:
         quotes = ", ".join(repr(text[s:e][:60]) for s, e in hit.evidence[:3])
         lines.append(f"   {hit.rule_id} [{hit.category.value}] score {hit.score:.2f} "
-                     f"severity {hit.severity}: {quotes}")
+                     f"severity {hit.severity}{' quoted' if hit.quoted else ''}: {quotes}")
     spans = [span for hit in verdict.hits for span in hit.evidence]
     lines.append("   " + highlight(text[:EXPLAIN_WIDTH], spans).replace("\n", "\n   "))
     return "\n".join(lines) + "\n\n"

@@ -342,19 +342,19 @@ def moderate(event: ContentEvent, verdict: Verdict, config: Config, record: Pers
     if reason:
         return Plan(event.version_key, (Skip(reason),), (reason,), verdict, dry)
     hits = scored_hits(verdict, config)
-    top = strongest(hits)
-    if top is None:
-        return Plan(event.version_key, (Skip(messages.SKIP_BENIGN),), (), verdict, dry)
+    own = authors_own(hits)
+    spared = quoted_data_actions(event, hits, config)
+    top = strongest(own)
+    if top is None or top[1] < config.moderation.rules[top[0]].review_threshold:
+        return _quotes_only(event, verdict, hits, top, spared, config)
     category, score = top
     rule = config.moderation.rules[category]
     why = _because(category, score, hits[category])
-    if score < rule.review_threshold:
-        return Plan(event.version_key, (Skip(messages.SKIP_BENIGN),), (why,), verdict, dry)
     if score < rule.act_threshold or rule.action == "report-only":
         review = RecordReview(event.author.login, event.node_id, event.html_url, why,
                               tuple(h.rule_id for h in hits[category]), _original(event))
-        return Plan(event.version_key, (review,), (why,), verdict, dry)
-    done = content_actions(event, category, hits[category], config)
+        return Plan(event.version_key, (*spared, review), (why,), verdict, dry)
+    done = [*content_actions(event, category, hits[category], config), *spared]
     if rule.notice and any(isinstance(a, HideComment) for a in done):
         done.append(PostComment(thread_target(event), _notice(event, category)))
     if category is Category.PII:
@@ -364,6 +364,76 @@ def moderate(event: ContentEvent, verdict: Verdict, config: Config, record: Pers
     if category is Category.PII:
         actions = removal.finish(event, hits[category], actions, config, record, now)
     return Plan(event.version_key, tuple(actions), (why, *notes), verdict, dry)
+
+
+# Quoted content (``RuleHit.quoted``: every piece of evidence inside a quote block) is
+# someone else's words: a report, a warning, a reply. The quoter is never acted on or put on
+# the ladder for it, whatever the score (a wave or account boost, a low act_threshold). Only
+# personal data is still removed, since quoting it exposes it again; the quoter gets no
+# step and no notice, and the original goes to a review item in the private ledger.
+# Detection already treats a comment made of nothing but a quote as its author's own words.
+QUOTED_DATA = ("personal data only inside quote blocks, removed; the quoting person is not "
+               "in breach (no ladder step): {because}")
+QUOTED_ONLY = "{category} only inside quote blocks (someone else's words), not acted on: {because}"
+
+
+def quoted_only(hits: tuple[RuleHit, ...]) -> bool:
+    return all(h.quoted for h in hits)
+
+
+def authors_own(hits: dict[Category, tuple[RuleHit, ...]]
+                ) -> dict[Category, tuple[RuleHit, ...]]:
+    """The categories the author breached in their own words (not only in quotes)."""
+    return {c: h for c, h in hits.items() if not quoted_only(h)}
+
+
+def acts_on_own_words(verdict: Verdict, config: Config) -> bool:
+    """Does moderation act on what the author said themselves (not only on what they
+    quoted)? Such a comment carries out no command it holds."""
+    top = strongest(authors_own(scored_hits(verdict, config)))
+    if top is None:
+        return False
+    rule = config.moderation.rules[top[0]]
+    return top[1] >= rule.act_threshold and rule.action != "report-only"
+
+
+def quoted_data_actions(event: ContentEvent, hits: dict[Category, tuple[RuleHit, ...]],
+                        config: Config) -> list[Action]:
+    """Personal data the author only quoted, at or above its act threshold: removed as the
+    category is configured (hide, redact...), without the category's public note."""
+    found = hits.get(Category.PII, ())
+    rule = config.moderation.rules[Category.PII]
+    if not found or not quoted_only(found) or rule.action == "report-only":
+        return []
+    if max(h.score for h in found) < rule.act_threshold:
+        return []
+    return content_actions(event, Category.PII, found, config)
+
+
+def _quotes_only(event: ContentEvent, verdict: Verdict,
+                 hits: dict[Category, tuple[RuleHit, ...]], top: tuple[Category, float] | None,
+                 spared: list[Action], config: Config) -> Plan:
+    """Nothing of the author's own reaches review: remove quoted personal data, open a
+    review item for quoted content that reaches review, or leave the content alone."""
+    dry, key = config.dry_run, event.version_key
+    reasons = (_because(*top, hits[top[0]]),) if top else ()
+    quoted = {c: h for c, h in hits.items() if quoted_only(h)}
+    worst = strongest(quoted)
+    if worst is None:
+        return Plan(key, (Skip(messages.SKIP_BENIGN),), reasons, verdict, dry)
+    if spared:  # quoted personal data was found at its act threshold
+        worst = Category.PII, max(h.score for h in quoted[Category.PII])
+    category, score = worst
+    because = _because(category, score, quoted[category])
+    if spared:
+        why = QUOTED_DATA.format(because=because)
+    elif score >= config.moderation.rules[category].review_threshold:
+        why = QUOTED_ONLY.format(category=category.value, because=because)
+    else:
+        return Plan(key, (Skip(messages.SKIP_BENIGN),), (*reasons, because), verdict, dry)
+    review = RecordReview(event.author.login, event.node_id, event.html_url, why,
+                          tuple(h.rule_id for h in quoted[category]), _original(event))
+    return Plan(key, (*spared, review), (*reasons, why), verdict, dry)
 
 
 def _because(category: Category, score: float, hits: tuple[RuleHit, ...]) -> str:
