@@ -98,6 +98,8 @@ CASES: dict[str, Callable[[], str]] = {
     "personal e-mails": lambda: fill(lambda i: f"her email u{i}@gmail.com "),
     "fences and inline code": lambda: fill(lambda i: f"```\nx\n```\n`a{i}` "),
     "reported speech": lambda: fill(lambda i: f'he said "idiot {i}" '),
+    "reported posts in one paragraph": lambda: fill(lambda i: f"he posted:a{i} ",
+                                                     tail=" you idiot!"),
     "AWS key ids": lambda: fill(lambda i: f"AKIA{i:016d} "),
     "JWTs": lambda: fill(lambda i: f"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIx{i:04d}.abcdefghijk "),
     "bearer tokens": lambda: fill(lambda i: f"Bearer Zq9Xv2Lm8Np4Rt7Ws{i:08d}Ab "),
