@@ -97,6 +97,7 @@ CASES: dict[str, Callable[[], str]] = {
     "e-mails on trailer lines": lambda: fill(lambda i: f"cc: user{i}@gmail.com\n"),
     "personal e-mails": lambda: fill(lambda i: f"her email u{i}@gmail.com "),
     "fences and inline code": lambda: fill(lambda i: f"```\nx\n```\n`a{i}` "),
+    "inline code between e-mails": lambda: fill(lambda i: f"`a` u{i}@gmail.com "),
     "reported speech": lambda: fill(lambda i: f'he said "idiot {i}" '),
     "reported posts in one paragraph": lambda: fill(lambda i: f"he posted:a{i} ",
                                                      tail=" you idiot!"),
