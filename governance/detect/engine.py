@@ -133,7 +133,8 @@ def _own_contacts(doc: Doc, hits: list[RuleHit]) -> list[RuleHit]:
         own_pii and h.rule_id in CONTACT_RULES and h.severity < 3)]
     if not capped or not ownership.only_own_contacts(doc):
         return hits
-    kept = [h for h in hits if h not in capped]
+    capped_ids = {id(h) for h in capped}  # ("h not in capped" compared hits pairwise)
+    kept = [h for h in hits if id(h) not in capped_ids]
     for category in {h.category for h in capped}:  # one capped hit each: weak ones add nothing
         strongest = max((h for h in capped if h.category is category), key=lambda h: h.score)
         kept.append(dataclasses.replace(strongest, score=min(strongest.score, ADVERTISER_CAP)))
