@@ -304,3 +304,12 @@ def test_the_public_key_of_a_redacted_body_carries_no_digest_of_the_original_tex
     for surface in (json.dumps(shown), summary_markdown(ActionReport(
             "issues", "acme/widgets", plan, tuple(a.kind for a in plan.actions)))):
         assert digest not in surface
+
+
+@pytest.mark.parametrize(("key", "shown"), [
+    ("IC_kwDOA1b2@0123456789abcdef", "IC_kwDOA1b2"),
+    ("mallory-x", ""),  # the sweep keys per-person plans by login
+    ("coc-command:IC_kwDOA1b2", "coc-command:IC_kwDOA1b2"),
+])
+def test_public_key_shows_content_by_node_id_and_never_a_login(key: str, shown: str):
+    assert public.public_key(key) == shown
