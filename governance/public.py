@@ -144,7 +144,6 @@ def public_reason(text: str) -> str | None:
 # Plan keys that name content, a pull request, a command comment or a month; never a person
 # (the sweep's per-person plans are keyed by login).
 _PUBLIC_KEYS = (
-    re.compile(r"[\w=-]{1,100}@[0-9a-f]{16}"),  # a content version: node id @ digest
     re.compile(r"coc-command:[\w=-]{1,100}"),
     re.compile(r"[\w.-]{1,100}/[\w.-]{1,100}#\d{1,10}"),
     re.compile(r"experts(:\d{4}-\d{2})?"),
@@ -152,7 +151,16 @@ _PUBLIC_KEYS = (
 )
 
 
+# A content version's key is "node id @ digest", the digest an unsalted SHA-256 of the text
+# as posted: next to the redacted text (public in the thread) it lets anyone test guesses of
+# the removed phone number, card or key offline. Only the node id is shown.
+_CONTENT_VERSION = re.compile(r"(?P<node>[\w=-]{1,100})@[0-9a-f]{16}")
+
+
 def public_key(key: str) -> str:
+    version = _CONTENT_VERSION.fullmatch(key)
+    if version:
+        return version.group("node")
     return key if any(p.fullmatch(key) for p in _PUBLIC_KEYS) else ""
 
 

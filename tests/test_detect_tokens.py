@@ -117,3 +117,22 @@ def test_smtp_auth_plain_decodes_to_nul_separated_user_and_password():
 ])
 def test_smtp_auth_without_a_real_credential_is_ok(text):
     assert classify(text).label is Label.OK
+
+
+@pytest.mark.parametrize("text", [
+    "here is the prod key sk_live_51HqLyjWDarjtT1zdp7dcXk3mP9EXAMPLE (drop the last 7 chars)",
+    "my key sk-proj-Abc123Def456Ghi789Jkl012Mno345Pqr678Stu901EXAMPLE",
+    "aws_secret_access_key=8fDz0Fq3Kp+R1vWbXnY7sTgLm2QhJcEu9aZoViNkEXAMPLE",
+])
+def test_the_word_example_appended_to_a_real_key_does_not_hide_it(text: str) -> None:
+    """AWS's example mark counts only in the shape AWS prints (review finding)."""
+    assert classify(text).label is Label.PII
+
+
+@pytest.mark.parametrize("text", [
+    "aws_access_key_id = AKIAIOSFODNN7EXAMPLE\n"
+    "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+    "aws_access_key_id = AKIAJ2QWERTY7EXAMPLE",
+])
+def test_aws_documented_example_shapes_stay_ok(text: str) -> None:
+    assert classify(text).label is Label.OK

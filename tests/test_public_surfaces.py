@@ -291,3 +291,25 @@ async def test_the_log_of_a_run_without_a_ledger_names_no_record_and_no_step(cap
     assert "not kept" in logged
     for word in ("review", "evasion", "warning", BANNED, AUTHOR):
         assert word not in logged
+
+
+def test_the_public_key_of_a_redacted_body_carries_no_digest_of_the_original_text():
+    """The version key's digest is an unsalted SHA-256 of the text as posted; published next
+    to the redacted text it confirms guesses of the removed number offline (review finding)."""
+    body_event = content(surface=Surface.ISSUE, title="help", node_id="I_bad")
+    plan = moderate(body_event, hit_verdict(Category.PII, 0.99), CONFIG, PersonRecord(AUTHOR), NOW)
+    shown = public_plan(plan)
+    assert shown is not None and shown["key"] == "I_bad"
+    digest = body_event.version_key.partition("@")[2]
+    for surface in (json.dumps(shown), summary_markdown(ActionReport(
+            "issues", "acme/widgets", plan, tuple(a.kind for a in plan.actions)))):
+        assert digest not in surface
+
+
+@pytest.mark.parametrize(("key", "shown"), [
+    ("IC_kwDOA1b2@0123456789abcdef", "IC_kwDOA1b2"),
+    ("mallory-x", ""),  # the sweep keys per-person plans by login
+    ("coc-command:IC_kwDOA1b2", "coc-command:IC_kwDOA1b2"),
+])
+def test_public_key_shows_content_by_node_id_and_never_a_login(key: str, shown: str):
+    assert public.public_key(key) == shown

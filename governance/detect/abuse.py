@@ -9,6 +9,7 @@ self-directed phrasings ("I'm an idiot", "don't call people idiots").
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable, Iterator
@@ -478,7 +479,9 @@ REPORTING = re.compile(squash_pattern(
     r"\b(?:report|reported|reporting|flag|flagged|flagging|moderators?|mods|code of conduct|"
     r"coc|hide (?:it|this|that)|block (?:him|her|them))\b"
 ))
-_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+# Where a paragraph ends: each newline followed by a blank line (the lookahead keeps runs of
+# blank lines from hiding one another, so the list answers "the first end after i" exactly).
+_PARAGRAPH_END = re.compile(r"\n(?=[ \t]*\n)")
 
 
 def reported_posts(text: str) -> list[tuple[int, int]]:
@@ -486,6 +489,7 @@ def reported_posts(text: str) -> list[tuple[int, int]]:
     if not POSTING_HINT.search(text):
         return []
     reporting: bool | None = None
+    ends: list[int] | None = None  # found once: searching from each colon was quadratic
     spans = []
     for m in REPORTED_POST.finditer(text):
         if not m.group("example") and not THIRD_PARTY.search(text[max(0, m.start() - 40):m.start()]):
@@ -497,8 +501,10 @@ def reported_posts(text: str) -> list[tuple[int, int]]:
             start = m.end()
             while start < len(text) and text[start].isspace():
                 start += 1
-            end = _PARAGRAPH_END.search(text, start)
-            spans.append((m.end(), end.start() if end else len(text)))
+            if ends is None:
+                ends = [e.start() for e in _PARAGRAPH_END.finditer(text)]
+            after = bisect.bisect_left(ends, start)
+            spans.append((m.end(), ends[after] if after < len(ends) else len(text)))
         else:
             spans.append((m.end("that"), m.end()))
     return spans

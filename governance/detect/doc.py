@@ -39,8 +39,14 @@ class Doc:
 
     def in_code(self, start: int, end: int) -> bool:
         """Is base-view ``[start, end)`` inside a code region?"""
+        return self.code_around(start, end) is not None
+
+    def code_around(self, start: int, end: int) -> Span | None:
+        """The code region holding base-view ``[start, end)``, if any (a bisection: callers
+        ask once per match, and a text can hold thousands of matches and of regions)."""
         i = bisect.bisect_right(self.code, (start, len(self.base.text) + 1)) - 1
-        return i >= 0 and self.code[i][0] <= start and end <= self.code[i][1]
+        found = i >= 0 and self.code[i][0] <= start and end <= self.code[i][1]
+        return self.code[i] if found else None
 
     def around(self, start: int, end: int, radius: int = 60) -> str:
         """Lower-cased base text around a match, for context cues."""

@@ -116,6 +116,12 @@ def _advertiser_contacts(hits: list[RuleHit]) -> list[RuleHit]:
             if h.category is Category.PII else h for h in hits]
 
 
+# Ways to reach someone that are neither a link nor an e-mail address: only a maintainer's
+# can be the project's (one link into the repository must not vouch for a stranger's ad).
+OFF_LINK_CONTACTS = frozenset({"solicitation.contact_handle", "solicitation.chat_invite",
+                               "solicitation.dm_me", "pii.phone_number"})
+
+
 def _own_contacts(doc: Doc, hits: list[RuleHit]) -> list[RuleHit]:
     """The project's own support address or a maintainer's office hours: no ad, no leak.
 
@@ -123,11 +129,14 @@ def _own_contacts(doc: Doc, hits: list[RuleHit]) -> list[RuleHit]:
     below every tier when all links and addresses of the text are the project's own.
     """
     own_pii = ownership.is_maintainer(doc)
+    if not own_pii and any(h.rule_id in OFF_LINK_CONTACTS for h in hits):
+        return hits  # a stranger's chat handle or phone number is no project contact
     capped = [h for h in hits if h.category is Category.SOLICITATION or (
         own_pii and h.rule_id in CONTACT_RULES and h.severity < 3)]
     if not capped or not ownership.only_own_contacts(doc):
         return hits
-    kept = [h for h in hits if h not in capped]
+    capped_ids = {id(h) for h in capped}  # ("h not in capped" compared hits pairwise)
+    kept = [h for h in hits if id(h) not in capped_ids]
     for category in {h.category for h in capped}:  # one capped hit each: weak ones add nothing
         strongest = max((h for h in capped if h.category is category), key=lambda h: h.score)
         kept.append(dataclasses.replace(strongest, score=min(strongest.score, ADVERTISER_CAP)))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from governance.detect.doc import Doc
-from governance.detect.malware_links import host_of
+from governance.detect.malware_links import host_of, into_repo
 from governance.detect.pii import EMAIL
 from governance.detect.solicitation import URL
 from governance.model import Association
@@ -59,7 +59,7 @@ def _own_domain(doc: Doc, host: str) -> bool:
 
 def _own_link(doc: Doc, url: str, names: frozenset[str]) -> bool:
     host = host_of(url)
-    if _own_domain(doc, host) or (doc.context.repo and doc.context.repo.lower() in url.lower()):
+    if _own_domain(doc, host) or into_repo(url, host, doc.context.repo):
         return True
     return _names_in(url.lower().split("?", 1)[0], names)
 

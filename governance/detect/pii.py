@@ -155,12 +155,12 @@ FIXTURE_CODE = re.compile(
 
 def _fixture_code(doc: Doc, start: int, end: int) -> bool:
     """A contact detail in a code block that (or whose lead-in) reads as test data."""
-    for s, e in doc.code:
-        if s <= start and end <= e:
-            near = doc.around(start, end, 60)
-            return bool(FIXTURE_CODE.search(doc.lower[max(0, s - 120) : e])) and not (
-                REAL.search(near))
-    return False
+    region = doc.code_around(start, end)
+    if region is None:
+        return False
+    s, e = region
+    return bool(FIXTURE_CODE.search(doc.lower[max(0, s - 120) : e])) and not (
+        REAL.search(doc.around(start, end, 60)))
 
 
 def _cards(doc: Doc) -> Iterator[RuleHit]:

@@ -8,6 +8,8 @@ that does not is a typo and would never have matched anyway).
 
 from __future__ import annotations
 
+import re
+
 # Card numbers of payment providers' test modes (Stripe's testing page: brands, declines,
 # 3-D Secure, disputes and one card per country; Braintree's and Adyen's sandbox cards; the
 # long-standing issuer test numbers every gateway accepts).
@@ -53,10 +55,12 @@ DOCUMENTED_SECRETS = frozenset({
     "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9l"
     "IiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
 })
-# AWS marks every documented key with this word; no issued key contains it.
-AWS_EXAMPLE_MARK = "EXAMPLE"
+# AWS marks every documented key with this word where a real key has random characters: an
+# access key id ends in it, a secret key in "EXAMPLEKEY". Only those shapes count: the word
+# anywhere else ("sk_live_...EXAMPLE") is an easy way to post a real key past the detector.
+AWS_EXAMPLE_SHAPE = re.compile(r"A[KS]IA[A-Z0-9]{9}EXAMPLE|[A-Za-z0-9/+]{30}EXAMPLEKEY")
 
 
 def documented_secret(value: str) -> bool:
-    """A vendor's published example credential (or a value carrying AWS's example mark)."""
-    return value in DOCUMENTED_SECRETS or AWS_EXAMPLE_MARK in value
+    """A vendor's published example credential (or an AWS key in AWS's example shape)."""
+    return value in DOCUMENTED_SECRETS or bool(AWS_EXAMPLE_SHAPE.fullmatch(value))

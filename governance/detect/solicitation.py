@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from governance.detect.doc import Doc
 from governance.detect.fastre import WordPattern, compile_words, lower_pattern
-from governance.detect.malware_links import host_of
+from governance.detect.malware_links import host_of, into_repo
 from governance.detect.prefilter import Prefilter
 from governance.model import Association, Category, RuleHit
 
@@ -775,7 +775,7 @@ def detect(doc: Doc) -> Iterator[RuleHit]:
 
 def _own_link(doc: Doc, url: str, host: str) -> bool:
     ctx = doc.context
-    if ctx.repo and ctx.repo.lower() in url.lower():
+    if into_repo(url, host, ctx.repo):
         return True
     if any(host == d.lower() or host.endswith("." + d.lower()) for d in ctx.own_domains):
         return True
