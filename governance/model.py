@@ -621,6 +621,34 @@ class Skip(Action):
         return f"nothing to do: {self.reason}"
 
 
+@dataclass(frozen=True, slots=True)
+class ResumeModeration(Action):
+    """End a repository's review mode (the circuit breaker) before its cooldown runs out."""
+
+    kind: ClassVar[str] = "resume_moderation"
+    public: ClassVar[bool] = False
+    repo: str
+    by: str
+    at: datetime
+    reason: str = ""
+
+    def summary(self) -> str:
+        return f"end review mode in {self.repo} (circuit breaker)"
+
+
+@dataclass(frozen=True, slots=True)
+class BreakerState:
+    """One repository's circuit breaker: the bot's recent public actions on content (key,
+    time, link) and, while tripped, until when it only opens review items, and why."""
+
+    acted: tuple[tuple[str, datetime, str], ...] = ()
+    open_until: datetime | None = None
+    opened_at: datetime | None = None
+    opened_by: str = ""  # the content key whose action tripped it
+    reason: str = ""
+    resumed_by: str = ""
+
+
 # ----------------------------------------------------------------------------- plan
 
 

@@ -37,10 +37,12 @@ from governance.config.load import load_config
 from governance.config.types import Config
 from governance.experts.service import ExpertProgramme
 from governance.ledger.bans import LedgerBans
+from governance.ledger.breaker import LedgerBreaker
 from governance.ledger.store import GitHubLedger
 from governance.model import Reward
 from governance.ports import (
     BanList,
+    BreakerStore,
     Clock,
     GitHub,
     LedgerStore,
@@ -183,6 +185,16 @@ def bans_for(github: GitHub, clock: Clock) -> Callable[[Config], BanList | None]
     return choose
 
 
+def breaker_for(github: GitHub, clock: Clock) -> Callable[[Config], BreakerStore | None]:
+    """The circuit breakers' state beside the ledger each config names."""
+
+    def choose(config: Config) -> BreakerStore | None:
+        repository = config.ledger.repository
+        return LedgerBreaker(github, repository, clock) if repository else None
+
+    return choose
+
+
 def code_pool(github: GitHub, config: Config, clock: Clock) -> PoolCodes:
     """The tiers' code pools in the private ledger ``config`` names."""
     codes = config.recognition.codes
@@ -229,7 +241,8 @@ def build_service(github: GitHub, settings: Settings, *, clock: Clock | None = N
     mailer = build_mailer(settings.smtp)
     fields: dict[str, Any] = dict(github=github, clock=clock, mailer=mailer, recent=recent,
                                   dry_run=dry_run, ledger_for=ledger_for(github, clock),
-                                  bans_for=bans_for(github, clock))
+                                  bans_for=bans_for(github, clock),
+                                  breaker_for=breaker_for(github, clock))
     if session is not None:
         fields["llm_for"] = llm_for(session, llm_keys(settings), settings.llm)
     if config_path and config_path != CONFIG_PATH:

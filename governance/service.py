@@ -35,8 +35,10 @@ from governance.model import (
     Sighting,
     Verdict,
 )
+from governance.policy import breaker
 from governance.policy.commands import is_command
 from governance.policy.evasion import evasion_review
+from governance.policy.moderation import held_for_review
 from governance.policy.signals import (
     AccountSignals,
     signals_from_profile,
@@ -46,6 +48,7 @@ from governance.policy.signals import (
 from governance.policy.waves import NO_WAVE, Wave, fingerprint, wave_of
 from governance.ports import (
     BanList,
+    BreakerStore,
     Clock,
     GitHub,
     LedgerStore,
@@ -102,6 +105,9 @@ class Service:
     bans_for: Callable[[Config], BanList | None] | None = None
     # The LLM second opinion for borderline verdicts, as each config asks (``llm.*``).
     llm_for: Callable[[Config], LlmOpinion | None] | None = None
+    # The circuit breaker's state beside the ledger, per config like the ledger.
+    breaker: BreakerStore | None = None
+    breaker_for: Callable[[Config], BreakerStore | None] | None = None
 
     # ------------------------------------------------------------------ use cases
 
@@ -144,6 +150,8 @@ class Service:
             service = replace(service, ledger=self.ledger_for(config), ledger_for=None)
         if self.bans_for is not None:
             service = replace(service, bans=self.bans_for(config), bans_for=None)
+        if self.breaker_for is not None:
+            service = replace(service, breaker=self.breaker_for(config), breaker_for=None)
         return service
 
     async def command(self, event: ContentEvent, config: Config,
@@ -168,11 +176,11 @@ class Service:
         found = await self._gather(event, config, self.clock.now())
         for _ in range(attempts - 1):
             try:
-                return await self._carry_out(await self._decide(found, config), config)
+                return await self._carry_out(await self._braked(found, config), config)
             except StaleRecord:
                 log.info("record of @%s changed while deciding; deciding again",
                          event.author.login)
-        return await self._carry_out(await self._decide(found, config), config)
+        return await self._carry_out(await self._braked(found, config), config)
 
     async def _carry_out(self, plan: Plan, config: Config) -> Outcome:
         dry = self.dry_run or config.dry_run
@@ -228,6 +236,29 @@ class Service:
             return plan
         return found.decide(config, await self.record_for(event, config), self.clock.now())
 
+    async def _braked(self, found: Findings, config: Config) -> Plan:
+        """The decided plan, held for review while the repository's circuit breaker is open.
+        Only a plan that hides, redacts or deletes content reads (and counts in) the state."""
+        plan = await self._decide(found, config)
+        event, store = found.event, self.breaker
+        if (store is None or not config.moderation.breaker.enabled or config.dry_run
+                or self.dry_run or not breaker.acts_on_content(plan)
+                or breaker.new_account_wave(event, found.wave, found.account, config)):
+            return plan
+        repo, now = event.repo.full_name, self.clock.now()
+        state = await store.state(repo)
+        if not breaker.is_open(state, now):
+            state = await store.change(repo, lambda s: breaker.counted(
+                s, event.node_id, event.html_url, now, config.moderation.breaker))
+        if not breaker.is_open(state, now):
+            return plan
+        if breaker.tripped_by(state, event.node_id, now):
+            log.warning("circuit breaker tripped in %s: %s", repo, state.reason)
+            await store.record_trip(repo, state)
+        until = f"{state.open_until:%Y-%m-%d %H:%M} UTC" if state.open_until else ""
+        why = f"circuit breaker: {repo} is in review mode until {until} ({state.reason})"
+        return held_for_review(event, plan, config, why)
+
     async def _wave(self, event: ContentEvent, config: Config, now: datetime, *,
                     look: bool) -> Wave:
         """A repository with spam waves off costs no read and leaves no sighting. Every
@@ -265,7 +296,8 @@ class Service:
 
     @property
     def executor(self) -> Executor:
-        return Executor(self.github, self.ledger, self.mailer, self.extra_handlers, self.bans)
+        return Executor(self.github, self.ledger, self.mailer, self.extra_handlers, self.bans,
+                        self.breaker)
 
     async def execute(self, plan: Plan) -> tuple[str, ...]:
         """Carry the actions out in order; stop at the first failure (the caller retries)."""

@@ -68,6 +68,14 @@ class SpamWavesConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class BreakerConfig:
+    enabled: bool
+    max_actions: int
+    window_minutes: int
+    cooldown_hours: int
+
+
+@dataclass(frozen=True, slots=True)
 class Moderation:
     enabled: bool
     on_edit: bool
@@ -81,6 +89,7 @@ class Moderation:
     malware_research: bool
     account_signals: AccountSignalsConfig
     spam_waves: SpamWavesConfig
+    breaker: BreakerConfig
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +235,7 @@ def _moderation(d: Mapping[str, Any]) -> Moderation:
         malware_research=d["malware_research"],
         account_signals=_account_signals(d["account_signals"]),
         spam_waves=_spam_waves(d["spam_waves"]),
+        breaker=BreakerConfig(**d["breaker"]),
     )
 
 

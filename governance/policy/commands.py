@@ -14,6 +14,7 @@ reply" puts them there, and pick the comment the command is about)::
     /coc pardon @login [reason]
     /coc note @login text
     /coc report [reason]            (anyone)
+    /coc resume [reason]            (end the repository's review mode: the circuit breaker)
 
 ``hide``, ``unhide`` and ``report`` act on the comment quoted above the command, or else on
 the comment just before it in the thread.
@@ -42,6 +43,7 @@ from governance.model import (
     RecordNote,
     RecordPardon,
     RecordReview,
+    ResumeModeration,
     Skip,
     Step,
     Surface,
@@ -71,6 +73,7 @@ class Verb(enum.StrEnum):
     PARDON = "pardon"
     NOTE = "note"
     REPORT = "report"
+    RESUME = "resume"
 
 
 class Role(enum.IntEnum):
@@ -469,6 +472,11 @@ def _plan_report(ctx: _Ctx) -> list[Action]:
     return [review, ctx.hide_command()]
 
 
+def _plan_resume(ctx: _Ctx) -> list[Action]:
+    resume = ResumeModeration(ctx.event.repo.full_name, ctx.actor, ctx.now, ctx.command.reason)
+    return [resume, ctx.hide_command()]
+
+
 _PLANNERS = {
     Verb.HIDE: _plan_hide,
     Verb.UNHIDE: _plan_unhide,
@@ -478,6 +486,7 @@ _PLANNERS = {
     Verb.PARDON: _plan_pardon,
     Verb.NOTE: _plan_note,
     Verb.REPORT: _plan_report,
+    Verb.RESUME: _plan_resume,
 }
 
 

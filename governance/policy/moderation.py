@@ -370,3 +370,17 @@ def _because(category: Category, score: float, hits: tuple[RuleHit, ...]) -> str
     rules = ", ".join(sorted({h.rule_id for h in hits}))
     return f"{category.value} score {score:.2f} (rules: {rules})"
 
+
+
+def held_for_review(event: ContentEvent, plan: Plan, config: Config, why: str) -> Plan:
+    """The plan in review mode (the circuit breaker is open): nothing is done on GitHub;
+    a review item says what would have been done, and review items already planned stay."""
+    hits = scored_hits(plan.verdict, config) if plan.verdict else {}
+    top = strongest(hits)
+    rule_ids = tuple(h.rule_id for h in hits[top[0]]) if top else ()
+    would = "; ".join(a.summary() for a in plan.effective if a.public)
+    review = RecordReview(event.author.login, event.node_id, event.html_url,
+                          f"{why}; would have done: {would}", rule_ids, _original(event))
+    kept = tuple(a for a in plan.effective
+                 if isinstance(a, RecordReview) and a.key != review.key)
+    return Plan(plan.key, (review, *kept), (*plan.reasons, why), plan.verdict, plan.dry_run)
