@@ -21,7 +21,7 @@ from governance.executor import Executor
 from governance.experts.months import Month
 from governance.experts.report import render_json, render_markdown
 from governance.experts.service import ExpertProgramme, ExpertsError, summary_lines
-from governance.ledger import report
+from governance.ledger import report, transparency
 from governance.ledger.store import GitHubLedger
 from governance.rewards import usecases as rewards
 from governance.rewards.flow import RewardDeps
@@ -100,6 +100,28 @@ async def ledger_stats(s: Session, ledger: str, since: str | None, as_json: bool
         raise MaintainerError(str(exc)) from exc
     stats = await report.load_stats(GitHubLedger(s.github, ledger, SystemClock()), s.now, window)
     return _dump(report.stats_json(stats)) if as_json else report.stats_text(stats)
+
+
+async def ledger_report(s: Session, ledger: str, period: str | None, month: str | None,
+                        public: bool, publish: str | None) -> str:
+    """The transparency report of a quarter or a month; ``publish`` (OWNER/REPO:PATH)
+    writes its public version there through the contents API."""
+    try:
+        chosen = transparency.quarter(period) if period else transparency.month(month or "")
+    except ValueError as exc:
+        raise MaintainerError(str(exc)) from exc
+    states = await report.load_states(GitHubLedger(s.github, ledger, SystemClock()))
+    text = transparency.report_markdown(transparency.transparency(states, chosen),
+                                        public=public or bool(publish))
+    if not publish:
+        return text
+    repo, _, path = publish.partition(":")
+    if repo.count("/") != 1 or not path:
+        raise MaintainerError(f"--publish: expected OWNER/REPO:PATH, not {publish!r}")
+    found = await s.github.read_file(repo, path)
+    await s.github.write_file(repo, path, text, found.sha if found else None,
+                              f"Moderation transparency report {chosen.name}")
+    return f"published the public report for {chosen.name} to {repo}:{path}"
 
 
 @dataclass(frozen=True, slots=True)
