@@ -424,6 +424,19 @@ class PostComment(Action):
 
 
 @dataclass(frozen=True, slots=True)
+class Provenance:
+    """What the ledger keeps about acted-on content besides its text: GitHub removes the
+    content of suspended accounts, sometimes before a moderator looks. Links are kept as
+    text only (never opened, written as code in the ledger so they are not clickable)."""
+
+    created_at: datetime | None = None
+    edited_at: datetime | None = None  # None: never edited
+    account_created_at: datetime | None = None  # None: the profile could not be read
+    association: str = ""
+    links: tuple[str, ...] = ()  # every link and attachment URL in the title and body
+
+
+@dataclass(frozen=True, slots=True)
 class RecordIncident(Action):
     """Write an incident to the person's private ledger issue (and set the step label)."""
 
@@ -436,6 +449,7 @@ class RecordIncident(Action):
     original_text: str = ""  # private ledger only: moderators review hidden content here
     actions_taken: tuple[str, ...] = ()
     basis: int | None = None  # PersonRecord.revision the step was decided from
+    provenance: Provenance | None = None  # the bot's steps on content: kept as evidence
 
     def summary(self) -> str:
         step = self.incident.step.name.lower().replace("_", "-")

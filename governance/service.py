@@ -35,7 +35,7 @@ from governance.model import (
     Sighting,
     Verdict,
 )
-from governance.policy import breaker
+from governance.policy import breaker, provenance
 from governance.policy.commands import is_command
 from governance.policy.evasion import evasion_review
 from governance.policy.moderation import held_for_review
@@ -54,6 +54,7 @@ from governance.ports import (
     LedgerStore,
     LlmOpinion,
     Mailer,
+    NotFound,
     RecentContent,
     StaleRecord,
 )
@@ -176,11 +177,11 @@ class Service:
         found = await self._gather(event, config, self.clock.now())
         for _ in range(attempts - 1):
             try:
-                return await self._carry_out(await self._braked(found, config), config)
+                return await self._carry_out(await self._planned(found, config), config)
             except StaleRecord:
                 log.info("record of @%s changed while deciding; deciding again",
                          event.author.login)
-        return await self._carry_out(await self._braked(found, config), config)
+        return await self._carry_out(await self._planned(found, config), config)
 
     async def _carry_out(self, plan: Plan, config: Config) -> Outcome:
         dry = self.dry_run or config.dry_run
@@ -235,6 +236,27 @@ class Service:
         if not any(isinstance(a, RecordIncident) for a in plan.actions):
             return plan
         return found.decide(config, await self.record_for(event, config), self.clock.now())
+
+    async def _planned(self, found: Findings, config: Config) -> Plan:
+        """The plan to carry out: decided, braked, and with a step's evidence kept."""
+        plan = await self._braked(found, config)
+        if not provenance.wants_provenance(plan, found.event):
+            return plan
+        return provenance.with_provenance(plan, found.event,
+                                          await self._account_created(found.event))
+
+    async def _account_created(self, event: ContentEvent) -> datetime | None:
+        """When the author's account was created (one read, for content the bot acts on);
+        None when the profile is gone already (a suspended account) or says nothing."""
+        try:
+            created = (await self.github.user(event.author.login)).get("created_at")
+        except NotFound:
+            return None
+        try:
+            return datetime.fromisoformat(created.replace("Z", "+00:00")) \
+                if isinstance(created, str) else None
+        except ValueError:
+            return None
 
     async def _braked(self, found: Findings, config: Config) -> Plan:
         """The decided plan, held for review while the repository's circuit breaker is open.

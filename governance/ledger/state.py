@@ -18,6 +18,7 @@ from governance.model import (
     Category,
     Incident,
     PersonRecord,
+    Provenance,
     RecordBanLifted,
     RecordIncident,
     RecordNote,
@@ -163,7 +164,18 @@ def incident_entry(action: RecordIncident, recorded_at: datetime) -> Entry:
         "evidence": list(action.evidence),
         "original_text": action.original_text,
         "actions_taken": list(action.actions_taken),
+        **({"provenance": _provenance(action.provenance)} if action.provenance else {}),
     })
+
+
+def _provenance(kept: Provenance) -> dict[str, Any]:
+    return {"created_at": _stamp(kept.created_at), "edited_at": _stamp(kept.edited_at),
+            "account_created_at": _stamp(kept.account_created_at),
+            "association": kept.association, "links": list(kept.links)}
+
+
+def _stamp(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
 
 
 def review_entry(action: RecordReview, at: datetime) -> Entry:
