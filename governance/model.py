@@ -553,6 +553,7 @@ class Notify(Action):
     removed: str = ""  # "" | "deleted" | "redacted"
     removed_text: str = ""
     secret: bool = False
+    appeal_by: datetime | None = None  # a step: until when it may be appealed
 
     def summary(self) -> str:
         return f"notify @{self.login} privately ({self.template})"

@@ -38,7 +38,7 @@ def day(n: float) -> datetime:
 def seeded() -> list[PersonState]:
     """In November 2026: 4 steps (3 by the bot, 1 by a moderator), 1 pardon as a false
     positive of abuse.insult, 2 community reports (one decided after 6 hours), a spam wave
-    review; one step in September that the quarter and November leave out."""
+    review, an appeal (upheld); one step in September that the quarter and November leave out."""
     def step(login: str, key: str, at: datetime, category: Category | None, rule: str,
              s: Step, by: str = "bot") -> RecordIncident:
         return RecordIncident(login, Incident(key, at, category, (rule,), s,
@@ -58,6 +58,10 @@ def seeded() -> list[PersonState]:
     moderator_ban = step("bob", "b1", day(3) + timedelta(hours=6), None, "moderator.ban",
                          Step.TEMPORARY_BAN, by="mod")
     bob = bob.add(incident_entry(moderator_ban, moderator_ban.incident.at)) or bob
+    bob = bob.add(review_entry(RecordReview("bob", "appeal:b1:c9", "u", "appeal"), day(4))) or bob
+    upheld = RecordNote("bob", "appeal-decided:b1", "Appeal upheld by @mod2: stands", "mod2",
+                        day(5), resolves_reviews=True)
+    bob = bob.add(note_entry(upheld, day(5))) or bob
     spammer = PersonState("spammer")
     for n, s in enumerate([Step.CORRECTION, Step.WARNING]):
         action = step("spammer", f"s{n}", day(5 + n), Category.SOLICITATION, "spam.link", s)
@@ -92,7 +96,8 @@ def test_the_report_counts_what_the_ledger_holds_in_the_period():
                             ("solicitation", "correction"): 1, ("solicitation", "warning"): 1}
     assert (report.automatic, report.by_moderators, report.pardons) == (3, 1, 1)
     assert report.false_positives == {"abuse.insult": 1}
-    assert report.reviews == {"community report": 2, "spam wave": 1}
+    assert report.reviews == {"community report": 2, "appeal": 1, "spam wave": 1}
+    assert (report.appeals, report.appeals_upheld, report.appeals_granted) == (1, 1, 0)
     assert report.reported_logins == ("bob", "dan")
     september = transparency(seeded(), quarter("2026-Q3"))
     assert september.steps == {("abuse", "correction"): 1} and september.reports == 0
@@ -107,6 +112,7 @@ def test_the_public_report_has_counts_and_no_login_or_link():
 - Reports received from the community: 2 (1 decided; median time from report to decision: 6.0 h)
 - Ladder steps taken: 4 (3 automatic, 1 by moderators)
 - Steps undone by moderators (pardons): 1
+- Appeals: 1 made; decided in the period: 1 upheld, 0 granted
 
 ## Steps per category and ladder step
 
@@ -122,6 +128,7 @@ def test_the_public_report_has_counts_and_no_login_or_link():
 | source | count |
 |---|---|
 | community report | 2 |
+| appeal | 1 |
 | spam wave | 1 |
 
 ## False positives (the bot's steps pardoned) per rule

@@ -122,6 +122,7 @@ class Ladder:
     warning_quiet_days: int
     user_repository_bans: str  # "report-only" or "collaborators-only"; see schema.json
     correction_public_note: bool
+    appeal_days: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,6 +287,7 @@ def _ladder(d: Mapping[str, Any]) -> Ladder:
         warning_quiet_days=d["warning_quiet_days"],
         user_repository_bans=d["user_repository_bans"],
         correction_public_note=d["correction_public_note"],
+        appeal_days=d["appeal_days"],
     )
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from governance.ledger.state import Entry, EntryKind, PersonState
+from governance.policy import appeals
 from governance.policy.ladder import rung
 
 REPORTED = "reported by @"  # how ``/coc report`` opens its review item (policy.commands)
@@ -69,6 +70,9 @@ class TransparencyReport:
     by_moderators: int  # steps moderators took
     pardons: int  # steps undone by moderators
     false_positives: dict[str, int]  # per rule: the bot's steps pardoned as false positives
+    appeals: int = 0  # appeals made in the period
+    appeals_upheld: int = 0  # decided in the period: the decision stands
+    appeals_granted: int = 0  # decided in the period: the step undone
     reported_logins: tuple[str, ...] = ()  # private version only
 
 
@@ -78,6 +82,8 @@ def transparency(states: Iterable[PersonState], period: Period) -> TransparencyR
     pardons = [e for s in states for e in s.of_kind(EntryKind.PARDON) if period.holds(e.at)]
     reviews = [e for s in states for e in s.of_kind(EntryKind.REVIEW) if period.holds(e.at)]
     waits = [w for s in states for w in _report_waits(s, period)]
+    answers = [str(e.get("text", "")) for s in states for e in s.of_kind(EntryKind.NOTE)
+               if period.holds(e.at) and e.key.startswith(appeals.DECIDED)]
     decided = [w for w in waits if w is not None]
     return TransparencyReport(
         period=period,
@@ -92,6 +98,9 @@ def transparency(states: Iterable[PersonState], period: Period) -> TransparencyR
         pardons=len(pardons),
         false_positives=dict(Counter(r for e in pardons if e.get("false_positive")
                                      for r in e.get("rule_ids", ()) or ()).most_common()),
+        appeals=sum(1 for e in reviews if e.key.startswith(appeals.APPEAL)),
+        appeals_upheld=sum(1 for a in answers if a.startswith(appeals.UPHELD)),
+        appeals_granted=sum(1 for a in answers if a.startswith(appeals.GRANTED)),
         reported_logins=tuple(sorted({s.login for s in states
                                       for e in s.of_kind(EntryKind.REVIEW)
                                       if period.holds(e.at) and _is_report(e)})),
@@ -110,6 +119,8 @@ def review_source(entry: Entry) -> str:
     reason, key = str(entry.get("reason", "")), entry.key
     if _is_report(entry):
         return "community report"
+    if key.startswith(appeals.APPEAL):
+        return "appeal"
     if key.startswith("wave:"):
         return "spam wave"
     if key.startswith("evasion:"):
@@ -153,7 +164,9 @@ def report_markdown(report: TransparencyReport, *, public: bool) -> str:
               f"{decided})",
               f"- Ladder steps taken: {report.automatic + report.by_moderators} "
               f"({report.automatic} automatic, {report.by_moderators} by moderators)",
-              f"- Steps undone by moderators (pardons): {report.pardons}", ""]
+              f"- Steps undone by moderators (pardons): {report.pardons}",
+              f"- Appeals: {report.appeals} made; decided in the period: "
+              f"{report.appeals_upheld} upheld, {report.appeals_granted} granted", ""]
     lines += _table("Steps per category and ladder step", ("category", "step", "count"),
                     ((c, s, n) for (c, s), n in report.steps.items()))
     lines += _table("Review items by source", ("source", "count"), report.reviews.items())

@@ -219,7 +219,8 @@ def notice_for(event: ContentEvent, incident: Incident, config: Config, now: dat
                   event.repo.full_name, incident=incident.key, at=now,
                   until=incident.expires_at, quiet_days=quiet_days(step, config),
                   pull_request=pull_request_of(event),
-                  limit_until=limit_end(template, now, incident.expires_at))
+                  limit_until=limit_end(template, now, incident.expires_at),
+                  appeal_by=appeal_deadline(incident.at, config))
 
 
 def limit_end(template: str, at: datetime, until: datetime | None) -> datetime | None:
@@ -384,3 +385,8 @@ def held_for_review(event: ContentEvent, plan: Plan, config: Config, why: str) -
     kept = tuple(a for a in plan.effective
                  if isinstance(a, RecordReview) and a.key != review.key)
     return Plan(plan.key, (review, *kept), (*plan.reasons, why), plan.verdict, plan.dry_run)
+
+
+def appeal_deadline(at: datetime, config: Config) -> datetime:
+    """Until when a step decided ``at`` may be appealed (``ladder.appeal_days``)."""
+    return at + timedelta(days=config.ladder.appeal_days)
