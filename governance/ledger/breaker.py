@@ -14,9 +14,10 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
+from governance.ledger.store import LedgerNotPrivate
 from governance.model import BreakerState
 from governance.ports import Clock, Conflict, GitHub, IssueRef
 
@@ -41,6 +42,7 @@ class LedgerBreaker:
     repository: str  # the ledger
     clock: Clock
     max_attempts: int = 8
+    _private: bool = field(default=False, init=False)
 
     async def state(self, repo: str) -> BreakerState:
         return (await self._read(repo))[0]
@@ -52,6 +54,7 @@ class LedgerBreaker:
             new = change(state)
             if new is None:
                 return state
+            await self._ensure_private()
             try:
                 await self.github.write_file(self.repository, path_of(repo), to_json(new), sha,
                                              f"breaker: {repo}")
@@ -66,6 +69,7 @@ class LedgerBreaker:
         title = title_of(repo, state)
         if any(i.title == title for i in await self._issues()):
             return  # a redelivery: recorded already
+        await self._ensure_private()
         items = "\n".join(f"- {at:%Y-%m-%d %H:%M:%S} UTC {url}" for _, at, url in state.acted)
         until = f"{state.open_until:%Y-%m-%d %H:%M} UTC" if state.open_until else "-"
         body = (f"The circuit breaker of **{repo}** tripped: {state.reason}.\n\n"
@@ -85,6 +89,13 @@ class LedgerBreaker:
             self.repository, latest.number,
             f"Review mode ended early by @{by} (`/coc resume`). Reason: {reason or '-'}")
         await self.github.update_issue(self.repository, latest.number, state="closed")
+
+    async def _ensure_private(self) -> None:
+        """The state lists links to hidden content: written to a private ledger only."""
+        if not self._private:
+            if not await self.github.repo_is_private(self.repository):
+                raise LedgerNotPrivate(self.repository)
+            self._private = True
 
     async def _issues(self) -> list[IssueRef]:
         return list(await self.github.find_issues(self.repository, BREAKER_LABEL))
