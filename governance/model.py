@@ -625,6 +625,38 @@ class Reward(Action):
 
 
 @dataclass(frozen=True, slots=True)
+class HoldReward(Action):
+    """Keep a reward pending for a moderator (the author is banned or had a recent step)."""
+
+    kind: ClassVar[str] = "hold_reward"
+    public: ClassVar[bool] = False
+    reward: Reward
+    reason: str
+    at: datetime
+
+    def summary(self) -> str:
+        return f"hold the reward of @{self.reward.login} for " \
+               f"{self.reward.repo}#{self.reward.number} ({self.reason})"
+
+
+@dataclass(frozen=True, slots=True)
+class ReleaseReward(Action):
+    """A moderator's answer to a held reward: send it (``release``) or drop it."""
+
+    kind: ClassVar[str] = "release_reward"
+    public: ClassVar[bool] = False
+    repo: str
+    number: int
+    by: str
+    at: datetime
+    release: bool = True
+
+    def summary(self) -> str:
+        what = "release" if self.release else "drop"
+        return f"{what} the held reward for {self.repo}#{self.number}"
+
+
+@dataclass(frozen=True, slots=True)
 class Skip(Action):
     """Nothing to do, and why: plans always say why."""
 

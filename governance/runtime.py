@@ -52,6 +52,7 @@ from governance.ports import (
 )
 from governance.rewards.codes import CodeProvider, Unconfigured
 from governance.rewards.flow import RewardDeps
+from governance.rewards.held import HeldRewards, held_handlers
 from governance.rewards.usecases import reward_handler
 from governance.service import CONFIG_PATH, ConfigError, Outcome, Service
 from governance.settings import LlmSettings, Settings, SmtpSettings, load_settings
@@ -250,6 +251,8 @@ def build_service(github: GitHub, settings: Settings, *, clock: Clock | None = N
     else:
         service = Service(**fields)
     service.extra_handlers[Reward] = reward_handler(reward_deps(service, settings, session))
+    service.extra_handlers.update(held_handlers(HeldRewards(
+        github, service.config_for, ledger_for(github, clock), service.extra_handlers[Reward])))
     return service
 
 

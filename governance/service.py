@@ -27,11 +27,13 @@ from governance.model import (
     Action,
     ContentEvent,
     Event,
+    MergedPullRequest,
     PersonRecord,
     Plan,
     RecordIncident,
     RecordReview,
     Repository,
+    Reward,
     Sighting,
     Verdict,
 )
@@ -39,6 +41,7 @@ from governance.policy import breaker, provenance
 from governance.policy.commands import is_command
 from governance.policy.evasion import evasion_review
 from governance.policy.moderation import held_for_review
+from governance.policy.recognition import held
 from governance.policy.signals import (
     AccountSignals,
     signals_from_profile,
@@ -172,8 +175,7 @@ class Service:
         replica, a second comment in the same second) is decided again on the fresh record.
         What the decision needs besides the record is gathered once."""
         if not isinstance(event, ContentEvent):
-            return await self._carry_out(decide(event, config, PersonRecord(event.author.login),
-                                                self.clock.now()), config)
+            return await self._carry_out(await self._recognized(event, config), config)
         found = await self._gather(event, config, self.clock.now())
         for _ in range(attempts - 1):
             try:
@@ -236,6 +238,16 @@ class Service:
         if not any(isinstance(a, RecordIncident) for a in plan.actions):
             return plan
         return found.decide(config, await self.record_for(event, config), self.clock.now())
+
+    async def _recognized(self, event: MergedPullRequest, config: Config) -> Plan:
+        """A reward, held when the author's ledger record asks for it: the record is read
+        only when there is a reward to give and a ledger to read."""
+        now = self.clock.now()
+        plan = decide(event, config, PersonRecord(event.author.login), now)
+        if self.ledger is None or not config.ledger.repository \
+                or not any(isinstance(a, Reward) for a in plan.actions):
+            return plan
+        return held(plan, await self.ledger.record_for(event.author.login), config, now)
 
     async def _planned(self, found: Findings, config: Config) -> Plan:
         """The plan to carry out: decided, braked, and with a step's evidence kept."""

@@ -160,6 +160,7 @@ class Recognition:
     codes: Codes
     contact: str
     store_url: str  # where codes are spent; empty: the Shopify shop, or by reply
+    hold_if_step_within_days: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,6 +317,7 @@ def _recognition(d: Mapping[str, Any]) -> Recognition:
         ),
         contact=d["contact"],
         store_url=d["store_url"],
+        hold_if_step_within_days=d["hold_if_step_within_days"],
     )
 
 

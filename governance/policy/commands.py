@@ -17,6 +17,7 @@ reply" puts them there, and pick the comment the command is about)::
     /coc resume [reason]            (end the repository's review mode: the circuit breaker)
     /coc appeal reason              (anyone: appeal one's own latest step)
     /coc uphold @login reason       (answer an open appeal: the decision stands)
+    /coc reward release|drop owner/repo#N   (a reward held by the ladder)
 
 ``hide``, ``unhide`` and ``report`` act on the comment quoted above the command, or else on
 the comment just before it in the thread.
@@ -45,6 +46,7 @@ from governance.model import (
     RecordNote,
     RecordPardon,
     RecordReview,
+    ReleaseReward,
     ResumeModeration,
     Skip,
     Step,
@@ -80,6 +82,7 @@ class Verb(enum.StrEnum):
     RESUME = "resume"
     APPEAL = "appeal"
     UPHOLD = "uphold"
+    REWARD = "reward"
 
 
 class Role(enum.IntEnum):
@@ -147,6 +150,7 @@ class Command:
     reason: str = ""
     quote: str = ""  # text quoted above the command: which comment it is about
     error: str = ""  # the command is malformed; nothing is done
+    ref: str = ""  # /coc reward: the pull request, owner/repo#N
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,11 +213,25 @@ def _command(verb_word: str, rest: str, quote: str) -> Command:
         login, rest = match["login"], words[1] if len(words) > 1 else ""
     if verb is Verb.BAN:
         return _ban(login, rest, quote)
+    if verb is Verb.REWARD:
+        return _reward(rest, quote)
     if verb is Verb.NOTE and not rest:
         return Command(verb, login, quote=quote, error="/coc note needs a text")
     if verb in NEEDS_REASON and not rest:
         return Command(verb, login, quote=quote, error=f"/coc {verb} needs a reason")
     return Command(verb, login, reason=rest, quote=quote)
+
+
+_PR_REF = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9_.-]{1,100}#\d{1,9}$")
+REWARD_ANSWERS = ("release", "drop")
+
+
+def _reward(rest: str, quote: str) -> Command:
+    words = rest.split(None, 2)
+    if len(words) < 2 or words[0].lower() not in REWARD_ANSWERS or not _PR_REF.match(words[1]):
+        return Command(Verb.REWARD, quote=quote,
+                       error="/coc reward needs release or drop and owner/repo#N")
+    return Command(Verb.REWARD, reason=words[0].lower(), quote=quote, ref=words[1])
 
 
 def _ban(login: str, rest: str, quote: str) -> Command:
@@ -562,6 +580,14 @@ def _plan_resume(ctx: _Ctx) -> list[Action]:
     return [resume, ctx.hide_command()]
 
 
+def _plan_reward(ctx: _Ctx) -> list[Action]:
+    """Send or drop a reward the ladder held (``policy.recognition.held``)."""
+    repo, _, number = ctx.command.ref.partition("#")
+    answer = ReleaseReward(repo, int(number), ctx.actor, ctx.now,
+                           release=ctx.command.reason == "release")
+    return [answer, ctx.hide_command()]
+
+
 _PLANNERS = {
     Verb.HIDE: _plan_hide,
     Verb.UNHIDE: _plan_unhide,
@@ -574,6 +600,7 @@ _PLANNERS = {
     Verb.RESUME: _plan_resume,
     Verb.APPEAL: _plan_appeal,
     Verb.UPHOLD: _plan_uphold,
+    Verb.REWARD: _plan_reward,
 }
 
 
