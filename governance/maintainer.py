@@ -22,6 +22,7 @@ from governance.experts.months import Month
 from governance.experts.report import render_json, render_markdown
 from governance.experts.service import ExpertProgramme, ExpertsError, summary_lines
 from governance.ledger import report, transparency
+from governance.ledger.notify import notify_moderators
 from governance.ledger.store import GitHubLedger
 from governance.rewards import usecases as rewards
 from governance.rewards.flow import RewardDeps
@@ -34,6 +35,7 @@ from governance.runtime import (
     expert_programme,
     new_session,
     reward_deps,
+    webhook_poster,
 )
 from governance.service import Service
 from governance.settings import Settings, load_settings
@@ -142,6 +144,11 @@ async def sweep_jobs(s: Session, ledger: str, dry_run: bool, *, config: Config |
         config = await s.service.config_for(experts_repo)
     jobs = [SweepJob("bans and notices", lambda: _sweep_bans(s, ledger, dry_run, config)),
             SweepJob("rewards", lambda: _sweep_rewards(s, ledger, dry_run))]
+    if config is not None and config.notifications.enabled:
+        settings = config.notifications
+        jobs.append(SweepJob("notifications", lambda: notify_moderators(
+            GitHubLedger(s.github, ledger, SystemClock()), settings, s.now,
+            mailer=s.service.mailer, post=webhook_poster(s.http), dry_run=dry_run)))
     if experts_repo and config is not None and config.experts.enabled:
         jobs.append(SweepJob("expert programme",
                              lambda: _sweep_experts(s, experts_repo, config, dry_run)))

@@ -33,6 +33,7 @@ from governance.adapters.recent_github import RecentFromGitHub
 from governance.adapters.recent_memory import RecentMemory
 from governance.adapters.retry import RetryPolicy
 from governance.adapters.shopify import API_VERSION, ShopifyCodes
+from governance.adapters.webhook import WebhookPoster
 from governance.config.load import load_config
 from governance.config.types import Config
 from governance.experts.service import ExpertProgramme
@@ -146,6 +147,11 @@ def llm_for(session: aiohttp.ClientSession, keys: Mapping[str, str],
                                 timeout_seconds=llm.timeout_seconds, band=llm.band)
 
     return choose
+
+
+def webhook_poster(session: aiohttp.ClientSession) -> WebhookPoster:
+    """Posts the moderators' notifications (``notifications.webhook``)."""
+    return WebhookPoster(session)
 
 
 def ledger_for(github: GitHub, clock: Clock) -> Callable[[Config], LedgerStore | None]:

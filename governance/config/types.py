@@ -180,6 +180,18 @@ class Experts:
 
 
 @dataclass(frozen=True, slots=True)
+class Notifications:
+    email: tuple[str, ...]
+    digest: str  # hourly | daily
+    webhook: str
+    remind_after_days: int
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.email or self.webhook)
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     dry_run: bool
     moderation: Moderation
@@ -188,6 +200,7 @@ class Config:
     ladder: Ladder
     recognition: Recognition
     experts: Experts
+    notifications: Notifications
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> Config:
@@ -200,6 +213,11 @@ class Config:
             ladder=_ladder(data["ladder"]),
             recognition=_recognition(data["recognition"]),
             experts=_experts(data["experts"]),
+            notifications=Notifications(
+                email=tuple(data["notifications"]["email"]),
+                digest=data["notifications"]["digest"],
+                webhook=data["notifications"]["webhook"],
+                remind_after_days=data["notifications"]["remind_after_days"]),
         )
 
 
