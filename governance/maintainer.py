@@ -148,7 +148,8 @@ async def sweep_jobs(s: Session, ledger: str, dry_run: bool, *, config: Config |
         settings = config.notifications
         jobs.append(SweepJob("notifications", lambda: notify_moderators(
             GitHubLedger(s.github, ledger, SystemClock()), settings, s.now,
-            mailer=s.service.mailer, post=webhook_poster(s.http), dry_run=dry_run)))
+            mailer=s.service.mailer, post=webhook_poster(s.http), dry_run=dry_run,
+            webhook_url=hook.reveal() if (hook := s.settings.moderators_webhook) else "")))
     if experts_repo and config is not None and config.experts.enabled:
         jobs.append(SweepJob("expert programme",
                              lambda: _sweep_experts(s, experts_repo, config, dry_run)))

@@ -23,7 +23,7 @@ from tests.ledger_world import LEDGER, World, world_fixture  # noqa: F401  (the 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
 
 
-def settings(webhook: str = "", email: tuple[str, ...] = (), digest: str = "hourly"
+def settings(webhook: bool = False, email: tuple[str, ...] = (), digest: str = "hourly"
              ) -> Notifications:
     return Notifications(email, digest, webhook, 3)
 
@@ -33,7 +33,7 @@ def item(key: str, source: str = "community report") -> plan.Item:
 
 
 def test_new_items_once_a_reminder_once_and_closed_items_forgotten():
-    cfg = settings(webhook="https://hooks.example/x")
+    cfg = settings(webhook=True)
     first = plan.plan_round([item("a/r1")], plan.Sent({}), NOW, cfg)
     assert [i.key for i in first.new] == ["a/r1"] and first.reminders == ()
     again = plan.plan_round([item("a/r1")], first.state, NOW + timedelta(days=1), cfg)
@@ -88,11 +88,12 @@ async def test_a_round_posts_the_exact_json_and_mails_the_digest(
     link = f"https://github.com/{LEDGER}/issues/{issue.number}"
     mailer = SmtpMailer(SmtpSettings(smtp_server.host, smtp_server.port,
                                      "Conduct <conduct@example.org>", security="none"))
-    cfg = settings(webhook=url, email=("mods@example.org",))
+    cfg = settings(webhook=True, email=("mods@example.org",))
 
     async with aiohttp.ClientSession() as session:
         post = WebhookPoster(session)
-        lines = await notify_moderators(world.ledger, cfg, NOW, mailer=mailer, post=post)
+        lines = await notify_moderators(world.ledger, cfg, NOW, mailer=mailer, post=post,
+                                           webhook_url=url)
         assert lines == ["notify: 1 new, 0 reminders, digest of 1"]
         text = f"New review item in the conduct ledger {LEDGER} (community report): {link}"
         assert got == [{"text": text, "content": text, "event": "new",
@@ -106,23 +107,25 @@ async def test_a_round_posts_the_exact_json_and_mails_the_digest(
             assert personal not in str(got) and personal not in body
 
         assert await notify_moderators(world.ledger, cfg, NOW + timedelta(hours=1),
-                                       mailer=mailer, post=post) == []
+                                       mailer=mailer, post=post,
+                                           webhook_url=url) == []
         await notify_moderators(world.ledger, cfg, NOW + timedelta(days=3), mailer=mailer,
-                                post=post)
+                                post=post, webhook_url=url)
         assert [g["event"] for g in got] == ["new", "reminder"]
         assert len(smtp_server.messages) == 2
         assert "reminder, still open" in smtp_server.messages[1].message.get_body(
             ("plain",)).get_content()
         await notify_moderators(world.ledger, cfg, NOW + timedelta(days=7), mailer=mailer,
-                                post=post)
+                                post=post, webhook_url=url)
         assert len(got) == 2 and len(smtp_server.messages) == 2
 
 
 async def test_a_refusing_receiver_does_not_stop_the_round(world: World):
     await world.ledger.record_review(RecordReview("mallory", "r1", "u", "spam wave", ()))
     async with aiohttp.ClientSession() as session:
-        lines = await notify_moderators(world.ledger, settings(webhook="http://127.0.0.1:9/x"),
-                                        NOW, mailer=None, post=WebhookPoster(session))
+        lines = await notify_moderators(world.ledger, settings(webhook=True), NOW,
+                                        mailer=None, post=WebhookPoster(session),
+                                        webhook_url="http://127.0.0.1:9/x")
     assert lines == ["notify: 1 new, 0 reminders, digest of 0"]
     assert plan.PATH in world.fake.repo(LEDGER).files  # claimed: not sent twice
 
@@ -135,7 +138,7 @@ async def test_the_sweep_runs_the_round_of_the_config_naming_the_ledger(world: W
 
     world.fake.add_file(REPO, ".github/governance.yml",
                         f"ledger:\n  repository: {LEDGER}\nnotifications:\n"
-                        "  webhook: https://hooks.example/T0/x\n")
+                        "  webhook: true\n")
     await world.ledger.record_review(RecordReview("mallory", "r1", "u", "spam wave", ()))
     env = {"GITHUB_API_URL": world.fake.url, "GITHUB_TOKEN": "test-token"}
     code = await asyncio.to_thread(main, ["sweep", "--dry-run", "--ledger", LEDGER,
@@ -143,3 +146,18 @@ async def test_the_sweep_runs_the_round_of_the_config_naming_the_ledger(world: W
     assert code == 0
     assert "notify: 1 new, 0 reminders, digest of 0" in capsys.readouterr().out
     assert plan.PATH not in world.fake.repo(LEDGER).files  # a dry run claims nothing
+
+
+async def test_a_config_cannot_name_a_webhook_url_and_the_deployment_secret_is_https():
+    from governance.config.load import ConfigError, load_config
+    from governance.settings import SettingsError, load_settings
+
+    with pytest.raises(ConfigError):
+        load_config("notifications:\n  webhook: https://evil.example/steal\n", None)
+    env = {"GITHUB_TOKEN": "t", "MODERATORS_WEBHOOK_URL": "http://hooks.example/x"}
+    with pytest.raises(SettingsError, match="MODERATORS_WEBHOOK_URL"):
+        load_settings(env, "token")
+    hook = load_settings({**env, "MODERATORS_WEBHOOK_URL": "https://hooks.example/x"},
+                         "token").moderators_webhook
+    assert hook is not None and hook.reveal() == "https://hooks.example/x"
+    assert "hooks.example" not in repr(hook)

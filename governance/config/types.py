@@ -183,7 +183,7 @@ class Experts:
 class Notifications:
     email: tuple[str, ...]
     digest: str  # hourly | daily
-    webhook: str
+    webhook: bool  # post to the deployment's MODERATORS_WEBHOOK_URL
     remind_after_days: int
 
     @property

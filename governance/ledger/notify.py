@@ -27,9 +27,10 @@ Post = Callable[[str, dict[str, Any]], Awaitable[bool]]
 
 
 async def notify_moderators(ledger: GitHubLedger, settings: Notifications, now: datetime, *,
-                            mailer: Mailer | None, post: Post | None,
+                            mailer: Mailer | None, post: Post | None, webhook_url: str = "",
                             dry_run: bool = False) -> list[str]:
-    """One round; what was (or, dry, would be) sent, as lines without personal data."""
+    """One round; what was (or, dry, would be) sent, as lines without personal data.
+    ``webhook_url``: the deployment's (``MODERATORS_WEBHOOK_URL``), never the config's."""
     if not settings.enabled:
         return []
     github, repository = ledger.github, ledger.repository
@@ -47,7 +48,7 @@ async def notify_moderators(ledger: GitHubLedger, settings: Notifications, now: 
                                 found.sha if found else None, "notifications: sent")
     except Conflict:
         return ["notify: another sweep sends this round"]
-    await _webhook(round_, settings, repository, post)
+    await _webhook(round_, webhook_url if settings.webhook else "", repository, post)
     await _digest(round_, settings, repository, mailer, now)
     return lines
 
@@ -57,13 +58,12 @@ async def _issue_link(ledger: GitHubLedger, login: str) -> str:
     return issues[0].url if issues else f"https://github.com/{ledger.repository}"
 
 
-async def _webhook(round_: plan.Round, settings: Notifications, ledger: str,
-                   post: Post | None) -> None:
-    if not settings.webhook or post is None:
+async def _webhook(round_: plan.Round, url: str, ledger: str, post: Post | None) -> None:
+    if not url or post is None:
         return
     for reminder, items in ((False, round_.new), (True, round_.reminders)):
         for item in items:
-            await post(settings.webhook, plan.webhook_message(item, reminder=reminder,
+            await post(url, plan.webhook_message(item, reminder=reminder,
                                                               ledger=ledger))
 
 
