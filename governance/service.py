@@ -280,10 +280,9 @@ class Service:
                 or breaker.new_account_wave(event, found.wave, found.account, config)):
             return plan
         repo, now = event.repo.full_name, self.clock.now()
-        state = await store.state(repo)
-        if not breaker.is_open(state, now):
-            state = await store.change(repo, lambda s: breaker.counted(
-                s, event.node_id, event.html_url, now, config.moderation.breaker))
+        state = await store.change(repo, lambda s: None if breaker.is_open(s, now) else
+                                   breaker.counted(s, event.node_id, event.html_url, now,
+                                                   config.moderation.breaker))
         if not breaker.is_open(state, now):
             return plan
         if breaker.tripped_by(state, event.node_id, now):

@@ -218,3 +218,19 @@ async def test_a_switched_off_breaker_neither_reads_nor_counts(
     assert all(hidden(fake_github, ev) for ev in events)
     assert path_of(REPO) not in fake_github.repo(LEDGER).files
     assert not [c for c in fake_github.calls if "breaker/" in c.path]
+
+
+async def test_an_acted_on_comment_costs_one_read_and_one_write_a_benign_one_nothing(
+        fake_github: FakeGitHub, github: GitHubAdapter):
+    setup(fake_github)
+    clock = Clock()
+    svc = service(github, clock)
+    issue = fake_github.add_issue(REPO, title="Thanks")
+    kind = fake_github.add_comment(REPO, issue.number, "Thanks, the fix works on Windows 11.")
+    await svc.handle_event(event("Thanks, the fix works on Windows 11.", number=issue.number,
+                                 node_id=kind.node_id, rest_id=kind.id))
+    assert not [c for c in fake_github.calls if "breaker/" in c.path]
+
+    await svc.handle_event(abusive(fake_github, "troll0"))
+    touched = [(c.method, c.is_write) for c in fake_github.calls if "breaker/" in c.path]
+    assert touched == [("GET", False), ("PUT", True)]
