@@ -393,6 +393,17 @@ def _add_maintainer_commands(sub: Any) -> None:
     _add_token_options(p)
     p.set_defaults(handler=_maintainer(lambda a: _ledger_job(
         a, lambda s, led: m.ledger_stats(s, led, a.since, a.json))))
+    p = ledger.add_parser("report", help="transparency report of a quarter or a month")
+    when = p.add_mutually_exclusive_group(required=True)
+    when.add_argument("--period", help="a quarter, e.g. 2026-Q4")
+    when.add_argument("--month", help="a month, e.g. 2026-11")
+    p.add_argument("--public", action="store_true",
+                   help="counts only: no login, no link (for the community)")
+    p.add_argument("--publish", metavar="OWNER/REPO:PATH",
+                   help="write the public report to this file through the contents API")
+    _add_token_options(p)
+    p.set_defaults(handler=_maintainer(lambda a: _ledger_job(
+        a, lambda s, led: m.ledger_report(s, led, a.period, a.month, a.public, a.publish))))
 
     rewards = sub.add_parser("rewards", help="merch rewards for merged outside PRs").add_subparsers(
         dest="rewards_command", required=True, metavar="SUBCOMMAND")

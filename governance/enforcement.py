@@ -39,6 +39,7 @@ from governance.policy.commands import (
     Refusal,
     Refused,
     TargetComment,
+    appellant,
     is_command,
     parse_command,
     plan_command,
@@ -74,6 +75,7 @@ async def handle_command(event: ContentEvent, config: Config, github: GitHub,
     if command is None:
         why = "not a /coc command"
         return Plan(plan_key(event), (Skip(why),), (why,), None, True)
+    command = appellant(command, event)
     skip = _not_for_us(event, ledger, moderated)
     if skip:
         _log_refusal(event, command, skip.kind)

@@ -44,15 +44,25 @@ from governance.model import (
     RecordReview,
     Redact,
     RemoveLabel,
+    ResumeModeration,
     Skip,
     Step,
     UnblockUser,
     UnhideComment,
 )
+from governance.policy.breaker import is_open, resumed
 from governance.policy.recognition import pick_email
 from governance.policy.redaction import apply_redaction
 from governance.policy.waves import fingerprint
-from governance.ports import ActiveBan, BanList, GitHub, LedgerStore, Mailer, NotFound
+from governance.ports import (
+    ActiveBan,
+    BanList,
+    BreakerStore,
+    GitHub,
+    LedgerStore,
+    Mailer,
+    NotFound,
+)
 
 log = logging.getLogger("governance.executor")
 
@@ -74,6 +84,7 @@ class Executor:
     mailer: Mailer | None = None  # without one, private notices stay in the ledger
     extra_handlers: Mapping[type[Action], Handler] = field(default_factory=dict)
     bans: BanList | None = None  # the ledger's index of active bans (ban-evasion checks)
+    breaker: BreakerStore | None = None  # the circuit breakers' state beside the ledger
 
     async def carry_out(self, plan: Plan) -> tuple[str, ...]:
         """Carry the actions out in order; the kinds of those done."""
@@ -94,10 +105,20 @@ class Executor:
             await self._redact(action)
         elif isinstance(action, DeleteComment):
             await self._delete(action)
+        elif isinstance(action, ResumeModeration):
+            await self._resume(action)
         elif type(action) in self.extra_handlers:
             await self.extra_handlers[type(action)](action)
         else:
             await self._on_github(action)
+
+    async def _resume(self, action: ResumeModeration) -> None:
+        """End review mode; a repository not in it (or a redelivery) changes nothing."""
+        store = self.breaker
+        if store is None or not is_open(await store.state(action.repo), action.at):
+            return
+        await store.change(action.repo, lambda s: resumed(s, action.by, action.at))
+        await store.record_resume(action.repo, action.by, action.reason)
 
     async def _on_github(self, action: Action) -> None:
         gh = self.github

@@ -21,7 +21,8 @@ from governance.executor import Executor
 from governance.experts.months import Month
 from governance.experts.report import render_json, render_markdown
 from governance.experts.service import ExpertProgramme, ExpertsError, summary_lines
-from governance.ledger import report
+from governance.ledger import report, transparency
+from governance.ledger.notify import notify_moderators
 from governance.ledger.store import GitHubLedger
 from governance.rewards import usecases as rewards
 from governance.rewards.flow import RewardDeps
@@ -34,6 +35,7 @@ from governance.runtime import (
     expert_programme,
     new_session,
     reward_deps,
+    webhook_poster,
 )
 from governance.service import Service
 from governance.settings import Settings, load_settings
@@ -102,6 +104,28 @@ async def ledger_stats(s: Session, ledger: str, since: str | None, as_json: bool
     return _dump(report.stats_json(stats)) if as_json else report.stats_text(stats)
 
 
+async def ledger_report(s: Session, ledger: str, period: str | None, month: str | None,
+                        public: bool, publish: str | None) -> str:
+    """The transparency report of a quarter or a month; ``publish`` (OWNER/REPO:PATH)
+    writes its public version there through the contents API."""
+    try:
+        chosen = transparency.quarter(period) if period else transparency.month(month or "")
+    except ValueError as exc:
+        raise MaintainerError(str(exc)) from exc
+    states = await report.load_states(GitHubLedger(s.github, ledger, SystemClock()))
+    text = transparency.report_markdown(transparency.transparency(states, chosen),
+                                        public=public or bool(publish))
+    if not publish:
+        return text
+    repo, _, path = publish.partition(":")
+    if repo.count("/") != 1 or not path:
+        raise MaintainerError(f"--publish: expected OWNER/REPO:PATH, not {publish!r}")
+    found = await s.github.read_file(repo, path)
+    await s.github.write_file(repo, path, text, found.sha if found else None,
+                              f"Moderation transparency report {chosen.name}")
+    return f"published the public report for {chosen.name} to {repo}:{path}"
+
+
 @dataclass(frozen=True, slots=True)
 class SweepJob:
     """One scheduled duty for one ledger: its name (for logs) and how to run it."""
@@ -120,6 +144,12 @@ async def sweep_jobs(s: Session, ledger: str, dry_run: bool, *, config: Config |
         config = await s.service.config_for(experts_repo)
     jobs = [SweepJob("bans and notices", lambda: _sweep_bans(s, ledger, dry_run, config)),
             SweepJob("rewards", lambda: _sweep_rewards(s, ledger, dry_run))]
+    if config is not None and config.notifications.enabled:
+        settings = config.notifications
+        jobs.append(SweepJob("notifications", lambda: notify_moderators(
+            GitHubLedger(s.github, ledger, SystemClock()), settings, s.now,
+            mailer=s.service.mailer, post=webhook_poster(s.http), dry_run=dry_run,
+            webhook_url=hook.reveal() if (hook := s.settings.moderators_webhook) else "")))
     if experts_repo and config is not None and config.experts.enabled:
         jobs.append(SweepJob("expert programme",
                              lambda: _sweep_experts(s, experts_repo, config, dry_run)))

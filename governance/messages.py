@@ -155,10 +155,46 @@ USER_REPO_LIMIT_LEFT = (
     "sooner: Settings, then Moderation options, then Interaction limits."
 )
 
+# Appeals (``ladder.appeal_days``): every notice of a step says how and until when; the
+# person is told privately what became of an appeal.
+APPEAL_PARAGRAPH = Template(
+    "\nYou may appeal this decision $deadline: comment `/coc appeal <your reason>` in any "
+    "thread of $repo, or reply to this e-mail (replies go to the moderators; if you are "
+    "blocked, this is the way). A moderator who was not involved in the decision answers "
+    "it, and you are told the outcome privately. Each decision can be appealed once.\n"
+)
+APPEAL_STEP_TEMPLATES = frozenset({"correction", "warning", "ban", "ban-recorded",
+                                   "ban-collaborators"})
+APPEAL_RECEIVED_SUBJECT = Template("Your appeal in $repo was received")
+APPEAL_RECEIVED_BODY = Template(
+    "Hello @$login,\n\nYour appeal of the decision about $url was received and is now with "
+    "the moderators of $repo. A moderator who was not involved in the decision will answer "
+    "it, and you will be told the outcome privately.\n"
+)
+APPEAL_REFUSED_SUBJECT = Template("About your appeal in $repo")
+APPEAL_REFUSED_BODY = Template(
+    "Hello @$login,\n\nThank you for writing. We could not open an appeal: $category. If "
+    "something new has come up, reply to this e-mail and the moderators will read it.\n"
+)
+APPEAL_UPHELD_SUBJECT = Template("Your appeal in $repo: the decision stands")
+APPEAL_UPHELD_BODY = Template(
+    "Hello @$login,\n\nA moderator of $repo who was not involved in the decision reviewed "
+    "your appeal about $url and upheld the decision. Their reason: $category\n\nThis "
+    "answers the appeal; it is not held against you.\n"
+)
+APPEAL_GRANTED_SUBJECT = Template("Your appeal in $repo was granted")
+APPEAL_GRANTED_BODY = Template(
+    "Hello @$login,\n\nA moderator of $repo reviewed your appeal about $url and undid the "
+    "decision: it no longer counts on your record. Thank you for telling us.\n"
+)
+
 # The ledger's record that a private notice went out by email: the channel, never the address.
 NOTICE_TITLES: dict[str, str] = {"correction": "Correction", "warning": "Warning", "ban": "Ban",
                                  "ban-recorded": "Ban", "ban-collaborators": "Ban",
-                                 "removed": "Removal"}
+                                 "removed": "Removal", "appeal-received": "Appeal received",
+                                 "appeal-refused": "Appeal refused",
+                                 "appeal-upheld": "Appeal upheld",
+                                 "appeal-granted": "Appeal granted"}
 NOTICE_EMAILED = Template("$what notice sent to @$login by email ($source).")
 EMAIL_SOURCES: dict[str, str] = {
     "profile": "their public profile address",
@@ -204,6 +240,10 @@ NOTICE_TEMPLATES: dict[str, tuple[Template, Template]] = {
     "ban-recorded": (BAN_RECORDED_SUBJECT, BAN_RECORDED_BODY),
     "ban-collaborators": (BAN_COLLABORATORS_SUBJECT, BAN_COLLABORATORS_BODY),
     "removed": (REMOVED_SUBJECT, REMOVED_BODY),
+    "appeal-received": (APPEAL_RECEIVED_SUBJECT, APPEAL_RECEIVED_BODY),
+    "appeal-refused": (APPEAL_REFUSED_SUBJECT, APPEAL_REFUSED_BODY),
+    "appeal-upheld": (APPEAL_UPHELD_SUBJECT, APPEAL_UPHELD_BODY),
+    "appeal-granted": (APPEAL_GRANTED_SUBJECT, APPEAL_GRANTED_BODY),
 }
 
 
@@ -224,7 +264,17 @@ def render_notice(action: Notify, coc: str = "") -> tuple[str, str]:
         "ban_end": _recorded_end(action),
         "limit_end": _limit_end(action),
     }
-    return subject.substitute(values), body.substitute(values) + _removal(action)
+    return (subject.substitute(values),
+            body.substitute(values) + _removal(action) + _appeal(action))
+
+
+def _appeal(action: Notify) -> str:
+    """How to appeal a step, and until when."""
+    if action.template not in APPEAL_STEP_TEMPLATES:
+        return ""
+    end = action.appeal_by
+    deadline = f"until {end.day} {end:%B %Y}" if end else "within the appeal period"
+    return APPEAL_PARAGRAPH.substitute(deadline=deadline, repo=action.repo)
 
 
 def _removal(action: Notify) -> str:

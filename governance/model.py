@@ -426,6 +426,19 @@ class PostComment(Action):
 
 
 @dataclass(frozen=True, slots=True)
+class Provenance:
+    """What the ledger keeps about acted-on content besides its text: GitHub removes the
+    content of suspended accounts, sometimes before a moderator looks. Links are kept as
+    text only (never opened, written as code in the ledger so they are not clickable)."""
+
+    created_at: datetime | None = None
+    edited_at: datetime | None = None  # None: never edited
+    account_created_at: datetime | None = None  # None: the profile could not be read
+    association: str = ""
+    links: tuple[str, ...] = ()  # every link and attachment URL in the title and body
+
+
+@dataclass(frozen=True, slots=True)
 class RecordIncident(Action):
     """Write an incident to the person's private ledger issue (and set the step label)."""
 
@@ -441,6 +454,7 @@ class RecordIncident(Action):
     # The private notice the step planned: the ledger keeps it as fields, so the sweep can
     # resend exactly that notice when it never went out.
     notice: Notify | None = None
+    provenance: Provenance | None = None  # the bot's steps on content: kept as evidence
 
     def summary(self) -> str:
         step = self.incident.step.name.lower().replace("_", "-")
@@ -544,6 +558,7 @@ class Notify(Action):
     removed: str = ""  # "" | "deleted" | "redacted"
     removed_text: str = ""
     secret: bool = False
+    appeal_by: datetime | None = None  # a step: until when it may be appealed
 
     def summary(self) -> str:
         return f"notify @{self.login} privately ({self.template})"
@@ -615,6 +630,38 @@ class Reward(Action):
 
 
 @dataclass(frozen=True, slots=True)
+class HoldReward(Action):
+    """Keep a reward pending for a moderator (the author is banned or had a recent step)."""
+
+    kind: ClassVar[str] = "hold_reward"
+    public: ClassVar[bool] = False
+    reward: Reward
+    reason: str
+    at: datetime
+
+    def summary(self) -> str:
+        return f"hold the reward of @{self.reward.login} for " \
+               f"{self.reward.repo}#{self.reward.number} ({self.reason})"
+
+
+@dataclass(frozen=True, slots=True)
+class ReleaseReward(Action):
+    """A moderator's answer to a held reward: send it (``release``) or drop it."""
+
+    kind: ClassVar[str] = "release_reward"
+    public: ClassVar[bool] = False
+    repo: str
+    number: int
+    by: str
+    at: datetime
+    release: bool = True
+
+    def summary(self) -> str:
+        what = "release" if self.release else "drop"
+        return f"{what} the held reward for {self.repo}#{self.number}"
+
+
+@dataclass(frozen=True, slots=True)
 class Skip(Action):
     """Nothing to do, and why: plans always say why."""
 
@@ -624,6 +671,34 @@ class Skip(Action):
 
     def summary(self) -> str:
         return f"nothing to do: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class ResumeModeration(Action):
+    """End a repository's review mode (the circuit breaker) before its cooldown runs out."""
+
+    kind: ClassVar[str] = "resume_moderation"
+    public: ClassVar[bool] = False
+    repo: str
+    by: str
+    at: datetime
+    reason: str = ""
+
+    def summary(self) -> str:
+        return f"end review mode in {self.repo} (circuit breaker)"
+
+
+@dataclass(frozen=True, slots=True)
+class BreakerState:
+    """One repository's circuit breaker: the bot's recent public actions on content (key,
+    time, link) and, while tripped, until when it only opens review items, and why."""
+
+    acted: tuple[tuple[str, datetime, str], ...] = ()
+    open_until: datetime | None = None
+    opened_at: datetime | None = None
+    opened_by: str = ""  # the content key whose action tripped it
+    reason: str = ""
+    resumed_by: str = ""
 
 
 # ----------------------------------------------------------------------------- plan

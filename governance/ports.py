@@ -5,12 +5,13 @@ Only ``model`` is imported here. Every method is async because every real backen
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol, runtime_checkable
 
 from governance.model import (
+    BreakerState,
     ContentEvent,
     Field,
     HideClassifier,
@@ -179,6 +180,18 @@ class BanList(Protocol):
     async def active_bans(self) -> Sequence[ActiveBan]: ...
     async def add_ban(self, ban: ActiveBan) -> None: ...
     async def remove_ban(self, login: str, incident_key: str) -> None: ...
+
+
+class BreakerStore(Protocol):
+    """The circuit breaker's state per repository, kept in the ledger repository so every
+    replica agrees (``policy.breaker`` decides; ``change`` is a compare-and-swap loop)."""
+
+    async def state(self, repo: str) -> BreakerState: ...
+    async def change(self, repo: str,
+                     change: Callable[[BreakerState], BreakerState | None]) -> BreakerState: ...
+    # the ledger's account of a trip (an issue) and of its end
+    async def record_trip(self, repo: str, state: BreakerState) -> None: ...
+    async def record_resume(self, repo: str, by: str, reason: str) -> None: ...
 
 
 class LedgerStore(Protocol):

@@ -36,14 +36,17 @@ from governance.adapters.recent_github import RecentFromGitHub
 from governance.adapters.recent_memory import RecentMemory
 from governance.adapters.retry import RetryPolicy, Sleep
 from governance.adapters.shopify import API_VERSION, ShopifyCodes
+from governance.adapters.webhook import WebhookPoster
 from governance.config.load import load_config
 from governance.config.types import Config
 from governance.experts.service import ExpertProgramme
 from governance.ledger.bans import LedgerBans
+from governance.ledger.breaker import LedgerBreaker
 from governance.ledger.store import GitHubLedger
 from governance.model import Reward
 from governance.ports import (
     BanList,
+    BreakerStore,
     Clock,
     GitHub,
     LedgerStore,
@@ -53,6 +56,7 @@ from governance.ports import (
 )
 from governance.rewards.codes import CodeProvider, Unconfigured
 from governance.rewards.flow import RewardDeps
+from governance.rewards.held import HeldRewards, held_handlers
 from governance.rewards.usecases import reward_handler
 from governance.service import (
     CONFIG_PATH,
@@ -166,6 +170,11 @@ def llm_for(session: aiohttp.ClientSession, keys: Mapping[str, str],
     return choose
 
 
+def webhook_poster(session: aiohttp.ClientSession) -> WebhookPoster:
+    """Posts the moderators' notifications (``notifications.webhook``)."""
+    return WebhookPoster(session)
+
+
 def ledger_for(github: GitHub, clock: Clock) -> Callable[[Config], LedgerStore | None]:
     """The ledger each repository's config names; none when it names none."""
 
@@ -200,6 +209,16 @@ def bans_for(github: GitHub, clock: Clock) -> Callable[[Config], BanList | None]
     def choose(config: Config) -> BanList | None:
         repository = config.ledger.repository
         return LedgerBans(github, repository, clock) if repository else None
+
+    return choose
+
+
+def breaker_for(github: GitHub, clock: Clock) -> Callable[[Config], BreakerStore | None]:
+    """The circuit breakers' state beside the ledger each config names."""
+
+    def choose(config: Config) -> BreakerStore | None:
+        repository = config.ledger.repository
+        return LedgerBreaker(github, repository, clock) if repository else None
 
     return choose
 
@@ -253,7 +272,8 @@ def build_service(github: GitHub, settings: Settings, *, clock: Clock | None = N
     mailer = build_mailer(settings.smtp, APP_MAIL_TIMEOUT if serving else MAIL_TIMEOUT)
     fields: dict[str, Any] = dict(github=github, clock=clock, mailer=mailer, recent=recent,
                                   dry_run=dry_run, ledger_for=ledger_for(github, clock),
-                                  bans_for=bans_for(github, clock), offload=offload)
+                                  bans_for=bans_for(github, clock), offload=offload,
+                                  breaker_for=breaker_for(github, clock))
     if session is not None:
         fields["llm_for"] = llm_for(session, llm_keys(settings), settings.llm,
                                     APP_LLM_TIMEOUT if serving else None)
@@ -263,6 +283,8 @@ def build_service(github: GitHub, settings: Settings, *, clock: Clock | None = N
         service = Service(**fields)
     service.extra_handlers[Reward] = reward_handler(reward_deps(service, settings, session),
                                                     service.left_to_sweep.append)
+    service.extra_handlers.update(held_handlers(HeldRewards(
+        github, service.config_for, ledger_for(github, clock), service.extra_handlers[Reward])))
     return service
 
 

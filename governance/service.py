@@ -27,17 +27,21 @@ from governance.model import (
     Action,
     ContentEvent,
     Event,
+    MergedPullRequest,
     PersonRecord,
     Plan,
     RecordIncident,
     RecordReview,
     Repository,
+    Reward,
     Sighting,
     Verdict,
 )
+from governance.policy import breaker, provenance
 from governance.policy.commands import is_command
 from governance.policy.evasion import evasion_review
-from governance.policy.moderation import acts_on_own_words
+from governance.policy.moderation import acts_on_own_words, held_for_review
+from governance.policy.recognition import held
 from governance.policy.signals import (
     AccountSignals,
     signals_from_profile,
@@ -47,11 +51,13 @@ from governance.policy.signals import (
 from governance.policy.waves import NO_WAVE, Wave, fingerprint, wave_of
 from governance.ports import (
     BanList,
+    BreakerStore,
     Clock,
     GitHub,
     LedgerStore,
     LlmOpinion,
     Mailer,
+    NotFound,
     RecentContent,
     StaleRecord,
     UnreadableFile,
@@ -117,6 +123,9 @@ class Service:
     # Steps this run started but left to the sweep (a reward whose e-mail could not go
     # out, one another worker holds), in words for the edge's answer and log.
     left_to_sweep: list[str] = field(default_factory=list)
+    # The circuit breaker's state beside the ledger, per config like the ledger.
+    breaker: BreakerStore | None = None
+    breaker_for: Callable[[Config], BreakerStore | None] | None = None
 
     # ------------------------------------------------------------------ use cases
 
@@ -159,6 +168,8 @@ class Service:
             service = replace(service, ledger=self.ledger_for(config), ledger_for=None)
         if self.bans_for is not None:
             service = replace(service, bans=self.bans_for(config), bans_for=None)
+        if self.breaker_for is not None:
+            service = replace(service, breaker=self.breaker_for(config), breaker_for=None)
         return service
 
     async def command(self, event: ContentEvent, config: Config,
@@ -182,16 +193,15 @@ class Service:
         replica, a second comment in the same second) is decided again on the fresh record.
         What the decision needs besides the record is gathered once."""
         if not isinstance(event, ContentEvent):
-            return await self._carry_out(decide(event, config, PersonRecord(event.author.login),
-                                                self.clock.now()), config)
+            return await self._carry_out(await self._recognized(event, config), config)
         found = await self._gather(event, config, self.clock.now())
         for _ in range(attempts - 1):
             try:
-                return await self._carry_out(await self._decide(found, config), config)
+                return await self._carry_out(await self._planned(found, config), config)
             except StaleRecord:
                 log.info("record of @%s changed while deciding; deciding again",
                          event.author.login)
-        return await self._carry_out(await self._decide(found, config), config)
+        return await self._carry_out(await self._planned(found, config), config)
 
     async def _carry_out(self, plan: Plan, config: Config) -> Outcome:
         dry = self.dry_run or config.dry_run
@@ -249,6 +259,59 @@ class Service:
             return plan
         return found.decide(config, await self.record_for(event, config), self.clock.now())
 
+    async def _recognized(self, event: MergedPullRequest, config: Config) -> Plan:
+        """A reward, held when the author's ledger record asks for it: the record is read
+        only when there is a reward to give and a ledger to read."""
+        now = self.clock.now()
+        plan = decide(event, config, PersonRecord(event.author.login), now)
+        if self.ledger is None or not config.ledger.repository \
+                or not any(isinstance(a, Reward) for a in plan.actions):
+            return plan
+        return held(plan, await self.ledger.record_for(event.author.login), config, now)
+
+    async def _planned(self, found: Findings, config: Config) -> Plan:
+        """The plan to carry out: decided, braked, and with a step's evidence kept."""
+        plan = await self._braked(found, config)
+        if not provenance.wants_provenance(plan, found.event):
+            return plan
+        return provenance.with_provenance(plan, found.event,
+                                          await self._account_created(found.event))
+
+    async def _account_created(self, event: ContentEvent) -> datetime | None:
+        """When the author's account was created (one read, for content the bot acts on);
+        None when the profile is gone already (a suspended account) or says nothing."""
+        try:
+            created = (await self.github.user(event.author.login)).get("created_at")
+        except NotFound:
+            return None
+        try:
+            return datetime.fromisoformat(created.replace("Z", "+00:00")) \
+                if isinstance(created, str) else None
+        except ValueError:
+            return None
+
+    async def _braked(self, found: Findings, config: Config) -> Plan:
+        """The decided plan, held for review while the repository's circuit breaker is open.
+        Only a plan that hides, redacts or deletes content reads (and counts in) the state."""
+        plan = await self._decide(found, config)
+        event, store = found.event, self.breaker
+        if (store is None or not config.moderation.breaker.enabled or config.dry_run
+                or self.dry_run or not breaker.acts_on_content(plan)
+                or breaker.new_account_wave(event, found.wave, found.account, config)):
+            return plan
+        repo, now = event.repo.full_name, self.clock.now()
+        state = await store.change(repo, lambda s: None if breaker.is_open(s, now) else
+                                   breaker.counted(s, event.node_id, event.html_url, now,
+                                                   config.moderation.breaker))
+        if not breaker.is_open(state, now):
+            return plan
+        if breaker.tripped_by(state, event.node_id, now):
+            log.warning("circuit breaker tripped in %s: %s", repo, state.reason)
+            await store.record_trip(repo, state)
+        until = f"{state.open_until:%Y-%m-%d %H:%M} UTC" if state.open_until else ""
+        why = f"circuit breaker: {repo} is in review mode until {until} ({state.reason})"
+        return held_for_review(event, plan, config, why)
+
     async def _wave(self, event: ContentEvent, config: Config, now: datetime, *,
                     look: bool) -> Wave:
         """A repository with spam waves off costs no read and leaves no sighting. Every
@@ -292,7 +355,8 @@ class Service:
 
     @property
     def executor(self) -> Executor:
-        return Executor(self.github, self.ledger, self.mailer, self.extra_handlers, self.bans)
+        return Executor(self.github, self.ledger, self.mailer, self.extra_handlers, self.bans,
+                        self.breaker)
 
     async def execute(self, plan: Plan) -> tuple[str, ...]:
         """Carry the actions out in order; stop at the first failure (the caller retries)."""

@@ -149,6 +149,7 @@ class Settings:
     smtp: SmtpSettings | None = None
     shopify_token: Secret | None = None
     llm: LlmSettings | None = None  # the deployment's LLM key (the App's only one)
+    moderators_webhook: Secret | None = None  # where notifications.webhook posts
 
 
 def has_app_credentials(env: Mapping[str, str]) -> bool:
@@ -204,10 +205,20 @@ def load_settings(env: Mapping[str, str], mode: Mode, *, token: str | None = Non
     smtp = _smtp(reader, _action_inputs(env) if mode == "action" else {})
     shopify = reader.text("SHOPIFY_TOKEN")
     llm = _llm(reader)
+    hook = _moderators_webhook(reader)
     if reader.errors:
         raise SettingsError(reader.errors)
     return Settings(api_url, graphql_url, app, action, plain, smtp,
-                    Secret(shopify) if shopify else None, llm)
+                    Secret(shopify) if shopify else None, llm, hook)
+
+
+def _moderators_webhook(reader: _Reader) -> Secret | None:
+    """The moderators' webhook (a secret: whoever has it can post to their channel)."""
+    url = reader.text("MODERATORS_WEBHOOK_URL")
+    if url and not url.startswith("https://"):
+        reader.fail("MODERATORS_WEBHOOK_URL: expected an https:// URL")
+        return None
+    return Secret(url) if url else None
 
 
 # --------------------------------------------------------------------------- groups

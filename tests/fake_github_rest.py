@@ -547,6 +547,8 @@ class _Rest:
         out.update(self.user(login))
         # GitHub's example predates the discriminator its own schema now requires.
         out.update(name=u.name, email=u.email, user_view_type="public")
+        if u.created_at is not None:
+            out.update(created_at=iso(u.created_at))
         return Answer(200, out)
 
     def _org(self, req: Req) -> Org:

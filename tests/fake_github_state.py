@@ -25,6 +25,7 @@ class User:
     name: str | None = None
     email: str | None = None
     type: str = "User"
+    created_at: datetime | None = None  # None: the contract example's
 
 
 @dataclass

@@ -513,3 +513,30 @@ async def test_a_suspected_ban_evasion_stays_out_of_every_public_surface(
         for private in ("banned-b", "evasion", "review"):
             assert private not in text.lower(), (private, text)
     assert read_outputs(tmp_path / "output")["actions"] == "0"
+
+
+async def test_the_sweep_mails_the_moderators_digest(fake: FakeGitHub, tmp_path: Path,
+                                                     smtp_server):
+    from governance.ledger.notifications import PATH
+
+    await seed_expired_ban(fake, "banned-bob")
+    fake.add_file(REPO, ".github/governance.yml",
+                  f"ledger:\n  repository: {LEDGER}\nnotifications:\n"
+                  "  email: [mods@example.org]\n  webhook: true\n")
+    state = fake.repo(LEDGER).files["people/banned-bob.json"]
+    data = json.loads(state.text)
+    data["entries"].append({"kind": "review", "key": "wave:1", "at": "2026-11-02T09:00:00+00:00",
+                            "by": "bot", "recorded_at": "2026-11-02T09:00:00+00:00",
+                            "revision": 2, "details": {"reason": "spam wave", "url": "u"}})
+    data["revision"] = 2
+    fake.add_file(LEDGER, "people/banned-bob.json", json.dumps(data))
+    env = workflow_env(fake, tmp_path, "schedule", {"schedule": "17 3 * * *"},
+                       SMTP_HOST=smtp_server.host, SMTP_PORT=str(smtp_server.port),
+                       SMTP_TLS="none", SMTP_FROM="Conduct <conduct@example.org>")
+
+    assert await run_cli(env) == 0
+
+    (mail,) = [m for m in smtp_server.messages if m.rcpt_tos == ("mods@example.org",)]
+    body = mail.message.get_body(("plain",)).get_content()
+    assert "- spam wave (new, opened 2026-11-02 09:00 UTC)" in body and "bob" not in body
+    assert PATH in fake.repo(LEDGER).files  # claimed; no MODERATORS_WEBHOOK_URL: no post

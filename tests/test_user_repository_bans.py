@@ -89,6 +89,11 @@ def test_an_organisation_ban_still_blocks_and_says_blocked():
 # ------------------------------------------------------------------------------ notices
 
 
+# Every notice of a step ends with how to appeal it (no deadline: ``appeal_by`` not set here).
+APPEAL = messages.APPEAL_PARAGRAPH.substitute(deadline="within the appeal period",
+                                              repo="acme/widgets")
+
+
 def notice(template: str, step: Step = Step.TEMPORARY_BAN, until=NOW + timedelta(days=7)):
     until = until if step is Step.TEMPORARY_BAN else None
     return Notify("mallory", template, step, "abuse", "https://github.com/acme/widgets/issues/7",
@@ -105,7 +110,7 @@ def test_report_only_notice_says_a_ban_was_recorded_and_the_owner_may_block():
         "#unacceptable-behaviour), until 29 November 2026. Please do not take part in "
         "acme/widgets during it. The repository belongs to a personal account, and GitHub "
         "does not let the project's bot block anyone from it; its owner, @acme, may block "
-        "you from their account.\n")
+        "you from their account.\n") + APPEAL
     assert "blocked from" not in subject + body
 
 
@@ -118,7 +123,7 @@ def test_collaborators_only_notice_says_the_repository_is_limited_until_the_date
         "#unacceptable-behaviour), until 29 November 2026. GitHub does not let the project's "
         "bot block one person from a repository owned by a personal account, so acme/widgets "
         "is limited to its collaborators until 29 November 2026: only they can comment or "
-        "open issues and pull requests there.\n")
+        "open issues and pull requests there.\n") + APPEAL
     assert "blocked from" not in subject + body
 
 

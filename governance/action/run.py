@@ -19,6 +19,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import aiohttp
+
 from governance import runtime
 from governance.action.outputs import (
     ActionReport,
@@ -34,6 +36,8 @@ from governance.config.types import Config
 from governance.enforcement import sweep
 from governance.events import EventError, parse_event
 from governance.executor import Executor
+from governance.ledger.notify import notify_moderators
+from governance.ledger.store import GitHubLedger
 from governance.model import ContentEvent, MergedPullRequest, Plan, RecordBanLifted, Skip
 from governance.ports import Clock
 from governance.rewards.usecases import retry_pending
@@ -147,7 +151,20 @@ async def _sweep(settings: Settings, action: ActionSettings, clock: Clock,
         rewards = [] if action.dry_run else await retry_pending(
             runtime.reward_deps(service, settings, session), config.ledger.repository)
         plans += await _experts_step(github, service, config, action, clock)
+        await _notify_step(settings, ledger, config, service, session, action, clock)
     return _sweep_outcome(action, plans, len(rewards))
+
+
+async def _notify_step(settings: Settings, ledger: object, config: Config, service: Service,
+                       session: aiohttp.ClientSession, action: ActionSettings,
+                       clock: Clock) -> None:
+    """The moderators' notifications (``notifications``): a digest and the webhook."""
+    if not config.notifications.enabled or not isinstance(ledger, GitHubLedger):
+        return
+    hook = settings.moderators_webhook
+    await notify_moderators(ledger, config.notifications, clock.now(), mailer=service.mailer,
+                            post=runtime.webhook_poster(session),
+                            webhook_url=hook.reveal() if hook else "", dry_run=action.dry_run)
 
 
 async def _experts_step(github: GitHubAdapter, service: Service, config: Config,

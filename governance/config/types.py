@@ -68,6 +68,14 @@ class SpamWavesConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class BreakerConfig:
+    enabled: bool
+    max_actions: int
+    window_minutes: int
+    cooldown_hours: int
+
+
+@dataclass(frozen=True, slots=True)
 class Moderation:
     enabled: bool
     on_edit: bool
@@ -81,6 +89,7 @@ class Moderation:
     malware_research: bool
     account_signals: AccountSignalsConfig
     spam_waves: SpamWavesConfig
+    breaker: BreakerConfig
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +122,7 @@ class Ladder:
     warning_quiet_days: int
     user_repository_bans: str  # "report-only" or "collaborators-only"; see schema.json
     correction_public_note: bool
+    appeal_days: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +160,7 @@ class Recognition:
     codes: Codes
     contact: str
     store_url: str  # where codes are spent; empty: the Shopify shop, or by reply
+    hold_if_step_within_days: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +180,18 @@ class Experts:
 
 
 @dataclass(frozen=True, slots=True)
+class Notifications:
+    email: tuple[str, ...]
+    digest: str  # hourly | daily
+    webhook: bool  # post to the deployment's MODERATORS_WEBHOOK_URL
+    remind_after_days: int
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.email or self.webhook)
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     dry_run: bool
     moderation: Moderation
@@ -177,6 +200,7 @@ class Config:
     ladder: Ladder
     recognition: Recognition
     experts: Experts
+    notifications: Notifications
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> Config:
@@ -189,6 +213,11 @@ class Config:
             ladder=_ladder(data["ladder"]),
             recognition=_recognition(data["recognition"]),
             experts=_experts(data["experts"]),
+            notifications=Notifications(
+                email=tuple(data["notifications"]["email"]),
+                digest=data["notifications"]["digest"],
+                webhook=data["notifications"]["webhook"],
+                remind_after_days=data["notifications"]["remind_after_days"]),
         )
 
 
@@ -226,6 +255,7 @@ def _moderation(d: Mapping[str, Any]) -> Moderation:
         malware_research=d["malware_research"],
         account_signals=_account_signals(d["account_signals"]),
         spam_waves=_spam_waves(d["spam_waves"]),
+        breaker=BreakerConfig(**d["breaker"]),
     )
 
 
@@ -276,6 +306,7 @@ def _ladder(d: Mapping[str, Any]) -> Ladder:
         warning_quiet_days=d["warning_quiet_days"],
         user_repository_bans=d["user_repository_bans"],
         correction_public_note=d["correction_public_note"],
+        appeal_days=d["appeal_days"],
     )
 
 
@@ -304,6 +335,7 @@ def _recognition(d: Mapping[str, Any]) -> Recognition:
         ),
         contact=d["contact"],
         store_url=d["store_url"],
+        hold_if_step_within_days=d["hold_if_step_within_days"],
     )
 
 

@@ -151,9 +151,31 @@ def _incident_comment(e: Entry) -> str:
         f"- **Expires:** {_expiry(e)}",
         *_bullets("What was done", e.get("actions_taken", ())),
         *_bullets("Evidence", [f"`{_inline(x)}`" for x in e.get("evidence", ())]),
+        *_provenance(e.get("provenance")),
         *_original(e.get("original_text", ""), "Original text (hidden or redacted)"),
     ]
     return "\n".join(lines)
+
+
+def _provenance(kept: Any) -> list[str]:
+    """When the content was posted and edited, who posted it, and its links as code: kept
+    in case GitHub removes the content (suspended accounts); links are never clickable."""
+    if not isinstance(kept, dict):
+        return []
+    lines = ["", "**Kept in case the content disappears:**",
+             f"- posted {_stamp_text(kept.get('created_at'))}, last edited "
+             f"{_stamp_text(kept.get('edited_at'), 'never')}",
+             f"- author's account created {_stamp_text(kept.get('account_created_at'))}, "
+             f"association `{_inline(str(kept.get('association') or 'unknown'))}`"]
+    links = [str(u) for u in kept.get("links") or ()]
+    if links:
+        lines += ["", "**Links and attachments in the text (not opened; not clickable):**",
+                  *(f"- `{_inline(u)}`" for u in links)]
+    return lines
+
+
+def _stamp_text(value: Any, missing: str = "unknown") -> str:
+    return when(datetime.fromisoformat(value)) if isinstance(value, str) and value else missing
 
 
 def _pardon_comment(e: Entry) -> str:

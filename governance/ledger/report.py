@@ -204,7 +204,10 @@ async def load_person(ledger: GitHubLedger, login: str) -> PersonState:
     return await ledger.state_for(login.removeprefix("@"))
 
 
+async def load_states(ledger: GitHubLedger) -> list[PersonState]:
+    return [await ledger.state_for(login) for login in await ledger.people()]
+
+
 async def load_stats(ledger: GitHubLedger, now: datetime,
                      since: timedelta | None = None) -> LedgerStats:
-    states = [await ledger.state_for(login) for login in await ledger.people()]
-    return ledger_stats(states, now, since)
+    return ledger_stats(await load_states(ledger), now, since)

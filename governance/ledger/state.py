@@ -19,6 +19,7 @@ from governance.model import (
     Incident,
     Notify,
     PersonRecord,
+    Provenance,
     RecordBanLifted,
     RecordIncident,
     RecordNote,
@@ -169,6 +170,7 @@ def incident_entry(action: RecordIncident, recorded_at: datetime) -> Entry:
         "original_text": action.original_text,
         "actions_taken": list(action.actions_taken),
         "notice": notice_fields(action.notice),
+        **({"provenance": _provenance(action.provenance)} if action.provenance else {}),
     })
 
 
@@ -178,6 +180,16 @@ def notice_fields(notice: Notify | None) -> dict[str, Any] | None:
         return None
     return {"template": notice.template, "reason": notice.reason, "removed": notice.removed,
             "removed_text": notice.removed_text, "secret": notice.secret}
+
+
+def _provenance(kept: Provenance) -> dict[str, Any]:
+    return {"created_at": _stamp(kept.created_at), "edited_at": _stamp(kept.edited_at),
+            "account_created_at": _stamp(kept.account_created_at),
+            "association": kept.association, "links": list(kept.links)}
+
+
+def _stamp(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
 
 
 def review_entry(action: RecordReview, at: datetime) -> Entry:

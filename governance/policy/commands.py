@@ -14,6 +14,10 @@ reply" puts them there, and pick the comment the command is about)::
     /coc pardon @login [reason]
     /coc note @login text
     /coc report [reason]            (anyone)
+    /coc resume [reason]            (end the repository's review mode: the circuit breaker)
+    /coc appeal reason              (anyone: appeal one's own latest step)
+    /coc uphold @login reason       (answer an open appeal: the decision stands)
+    /coc reward release|drop owner/repo#N   (a reward held by the ladder)
 
 ``hide``, ``unhide`` and ``report`` act on the comment quoted above the command, or else on
 the comment just before it in the thread.
@@ -23,7 +27,7 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from governance import messages
@@ -42,6 +46,8 @@ from governance.model import (
     RecordNote,
     RecordPardon,
     RecordReview,
+    ReleaseReward,
+    ResumeModeration,
     Skip,
     Step,
     Surface,
@@ -49,8 +55,10 @@ from governance.model import (
     UnblockUser,
     UnhideComment,
 )
+from governance.policy import appeals
 from governance.policy.moderation import (
     NOTICE_TEMPLATES,
+    appeal_deadline,
     ban_actions,
     limit_end,
     notice_template,
@@ -71,6 +79,10 @@ class Verb(enum.StrEnum):
     PARDON = "pardon"
     NOTE = "note"
     REPORT = "report"
+    RESUME = "resume"
+    APPEAL = "appeal"
+    UPHOLD = "uphold"
+    REWARD = "reward"
 
 
 class Role(enum.IntEnum):
@@ -101,9 +113,10 @@ class Refusal(enum.StrEnum):
     RANK = "rank"
 
 
-NEEDS_LOGIN = frozenset({Verb.WARN, Verb.BAN, Verb.UNBAN, Verb.PARDON, Verb.NOTE})
+NEEDS_LOGIN = frozenset({Verb.WARN, Verb.BAN, Verb.UNBAN, Verb.PARDON, Verb.NOTE, Verb.UPHOLD})
+NEEDS_REASON = frozenset({Verb.APPEAL, Verb.UPHOLD})
 NEEDS_TARGET = frozenset({Verb.HIDE, Verb.UNHIDE, Verb.REPORT})
-ANYONE = frozenset({Verb.REPORT})
+ANYONE = frozenset({Verb.REPORT, Verb.APPEAL})
 # The actor's and the subject's permission on the repository, as the service resolves it:
 # GitHub's roles (maintain shows as write in the legacy field, so the role name is used),
 # "owner" for an owner (see ``Role``) and "moderator" for the configured team.
@@ -137,6 +150,7 @@ class Command:
     reason: str = ""
     quote: str = ""  # text quoted above the command: which comment it is about
     error: str = ""  # the command is malformed; nothing is done
+    ref: str = ""  # /coc reward: the pull request, owner/repo#N
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,9 +213,25 @@ def _command(verb_word: str, rest: str, quote: str) -> Command:
         login, rest = match["login"], words[1] if len(words) > 1 else ""
     if verb is Verb.BAN:
         return _ban(login, rest, quote)
+    if verb is Verb.REWARD:
+        return _reward(rest, quote)
     if verb is Verb.NOTE and not rest:
         return Command(verb, login, quote=quote, error="/coc note needs a text")
+    if verb in NEEDS_REASON and not rest:
+        return Command(verb, login, quote=quote, error=f"/coc {verb} needs a reason")
     return Command(verb, login, reason=rest, quote=quote)
+
+
+_PR_REF = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9_.-]{1,100}#\d{1,9}$")
+REWARD_ANSWERS = ("release", "drop")
+
+
+def _reward(rest: str, quote: str) -> Command:
+    words = rest.split(None, 2)
+    if len(words) < 2 or words[0].lower() not in REWARD_ANSWERS or not _PR_REF.match(words[1]):
+        return Command(Verb.REWARD, quote=quote,
+                       error="/coc reward needs release or drop and owner/repo#N")
+    return Command(Verb.REWARD, reason=words[0].lower(), quote=quote, ref=words[1])
 
 
 def _ban(login: str, rest: str, quote: str) -> Command:
@@ -265,6 +295,7 @@ def plan_command(command: Command, event: ContentEvent, actor_permission: str,
     """What a ``/coc`` comment leads to. ``record`` is the subject's: the @login of the
     command, or the author of the target comment; ``subject_permission`` is theirs, as
     ``actor_permission`` is the actor's (keys of ``ROLES``, or GitHub's lower roles)."""
+    command = appellant(command, event)
     ctx = _Ctx(command, event, record, config, now, target)
     refused = refusal(command, event, actor_permission, target, subject_permission)
     if refused:
@@ -282,6 +313,13 @@ def plan_command(command: Command, event: ContentEvent, actor_permission: str,
 def _verb(command: Command) -> Verb:
     assert command.verb is not None  # refusal() turned unknown verbs away
     return command.verb
+
+
+def appellant(command: Command, event: ContentEvent) -> Command:
+    """An appeal is about the record of the person who writes it."""
+    if command.verb is Verb.APPEAL and not command.error:
+        return replace(command, login=event.author.login)
+    return command
 
 
 def subject_of(command: Command, target: TargetComment | None) -> str:
@@ -309,7 +347,7 @@ def refusal(command: Command, event: ContentEvent, actor_permission: str,
         return Refused(Refusal.NO_TARGET,
                        f"/coc {verb}: no comment above it to act on in this thread")
     subject = subject_of(command, target)
-    if subject.lower() == actor.lower():
+    if subject.lower() == actor.lower() and verb is not Verb.APPEAL:
         return Refused(Refusal.ONESELF, f"/coc {verb}: nobody acts on their own record, so "
                        f"@{actor} cannot use it on themselves; another moderator can")
     if verb not in ANYONE and role_of(subject_permission) >= role_of(actor_permission):
@@ -358,7 +396,74 @@ def _plan_pardon(ctx: _Ctx) -> list[Action]:
         return [Skip(f"@{ctx.command.login} has no step on record to pardon"),
                 ctx.hide_command()]
     last = max(active, key=lambda i: (i.at, i.step))
-    return [*_undo(ctx, ctx.command.login, last, restore=True), ctx.hide_command()]
+    answer = _granted(ctx, last) if appeals.open_appeal(ctx.record) == last else []
+    if answer and last.by.lower() == ctx.actor.lower():
+        return [Skip(_OWN_DECISION.format(actor=ctx.actor)), ctx.hide_command()]
+    return [*_undo(ctx, ctx.command.login, last, restore=True), *answer, ctx.hide_command()]
+
+
+_OWN_DECISION = "@{actor} took the step under appeal; another moderator decides the appeal"
+
+
+def _granted(ctx: _Ctx, incident: Incident) -> list[Action]:
+    """A pardon of an appealed step grants the appeal: recorded, and the person told."""
+    key = appeals.decided_key(incident)
+    text = f"{appeals.GRANTED} by @{ctx.actor}: the step is undone. {ctx.command.reason}"
+    text = text.strip()
+    return [RecordNote(ctx.command.login, key, text, ctx.actor, ctx.now, incident.url,
+                       resolves_reviews=True),
+            Notify(ctx.command.login, "appeal-granted", incident.step, ctx.command.reason,
+                   incident.url, ctx.event.repo.full_name, incident=key, at=ctx.now)]
+
+
+def _plan_appeal(ctx: _Ctx) -> list[Action]:
+    """An appeal of the person's latest step: a review item for moderators and a private
+    receipt; a second appeal, a late one or one without a step is declined privately."""
+    login, record = ctx.actor, ctx.record
+    incident = appeals.appealable(record)
+    if incident is None:
+        return _declined(ctx, None, "there is no step on your record to appeal")
+    key = appeals.appeal_key(incident, ctx.key)
+    when = f"{incident.at:%Y-%m-%d}"
+    if key in record.entry_keys:
+        return [ctx.hide_command()]  # a redelivery: carried out already
+    if appeals.appealed(record, incident):
+        return _declined(ctx, incident, f"the decision of {when} was appealed already, and "
+                                        "each decision can be appealed once")
+    deadline = appeal_deadline(incident.at, ctx.config)
+    if ctx.now > deadline:
+        return _declined(ctx, incident, f"the time to appeal the decision of {when} ended "
+                                        f"on {deadline:%Y-%m-%d}")
+    step = incident.step.name.lower().replace("_", "-")
+    review = RecordReview(login, key, incident.url, f"appeal of the {step} of {when} "
+                          f"({incident.key}) by @{login}: {ctx.command.reason}",
+                          incident.rule_ids)
+    receipt = Notify(login, "appeal-received", incident.step, "", incident.url,
+                     ctx.event.repo.full_name, incident=key, at=ctx.now)
+    return [review, receipt, ctx.hide_command()]
+
+
+def _declined(ctx: _Ctx, incident: Incident | None, why: str) -> list[Action]:
+    url = incident.url if incident else thread_url(ctx.event.html_url)
+    told = Notify(ctx.actor, "appeal-refused", Step.NONE, why, url, ctx.event.repo.full_name,
+                  incident=ctx.key, at=ctx.now)
+    return [Skip(f"appeal declined: {why}"), told, ctx.hide_command()]
+
+
+def _plan_uphold(ctx: _Ctx) -> list[Action]:
+    """The decision under appeal stands: recorded, and the person told why."""
+    login = ctx.command.login
+    incident = appeals.open_appeal(ctx.record)
+    if incident is None:
+        return [Skip(f"@{login} has no open appeal"), ctx.hide_command()]
+    if incident.by.lower() == ctx.actor.lower():
+        return [Skip(_OWN_DECISION.format(actor=ctx.actor)), ctx.hide_command()]
+    key = appeals.decided_key(incident)
+    note = RecordNote(login, key, f"{appeals.UPHELD} by @{ctx.actor}: {ctx.command.reason}",
+                      ctx.actor, ctx.now, incident.url, resolves_reviews=True)
+    told = Notify(login, "appeal-upheld", incident.step, ctx.command.reason, incident.url,
+                  ctx.event.repo.full_name, incident=key, at=ctx.now)
+    return [note, told, ctx.hide_command()]
 
 
 def _undo(ctx: _Ctx, login: str, incident: Incident, *, restore: bool) -> list[Action]:
@@ -414,7 +519,8 @@ def _notice(ctx: _Ctx, incident: Incident) -> Notify:
                   ctx.event.repo.full_name, incident=incident.key, at=ctx.now,
                   until=incident.expires_at, quiet_days=quiet_days(incident.step, ctx.config),
                   pull_request=pull_request_of(ctx.event),
-                  limit_until=limit_end(template, ctx.now, incident.expires_at))
+                  limit_until=limit_end(template, ctx.now, incident.expires_at),
+                  appeal_by=appeal_deadline(incident.at, ctx.config))
 
 
 def _unsent_notice(ctx: _Ctx) -> list[Action]:
@@ -469,6 +575,19 @@ def _plan_report(ctx: _Ctx) -> list[Action]:
     return [review, ctx.hide_command()]
 
 
+def _plan_resume(ctx: _Ctx) -> list[Action]:
+    resume = ResumeModeration(ctx.event.repo.full_name, ctx.actor, ctx.now, ctx.command.reason)
+    return [resume, ctx.hide_command()]
+
+
+def _plan_reward(ctx: _Ctx) -> list[Action]:
+    """Send or drop a reward the ladder held (``policy.recognition.held``)."""
+    repo, _, number = ctx.command.ref.partition("#")
+    answer = ReleaseReward(repo, int(number), ctx.actor, ctx.now,
+                           release=ctx.command.reason == "release")
+    return [answer, ctx.hide_command()]
+
+
 _PLANNERS = {
     Verb.HIDE: _plan_hide,
     Verb.UNHIDE: _plan_unhide,
@@ -478,6 +597,10 @@ _PLANNERS = {
     Verb.PARDON: _plan_pardon,
     Verb.NOTE: _plan_note,
     Verb.REPORT: _plan_report,
+    Verb.RESUME: _plan_resume,
+    Verb.APPEAL: _plan_appeal,
+    Verb.UPHOLD: _plan_uphold,
+    Verb.REWARD: _plan_reward,
 }
 
 

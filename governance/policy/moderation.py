@@ -219,7 +219,8 @@ def notice_for(event: ContentEvent, incident: Incident, config: Config, now: dat
                   event.repo.full_name, incident=incident.key, at=now,
                   until=incident.expires_at, quiet_days=quiet_days(step, config),
                   pull_request=pull_request_of(event),
-                  limit_until=limit_end(template, now, incident.expires_at))
+                  limit_until=limit_end(template, now, incident.expires_at),
+                  appeal_by=appeal_deadline(incident.at, config))
 
 
 def limit_end(template: str, at: datetime, until: datetime | None) -> datetime | None:
@@ -440,3 +441,22 @@ def _because(category: Category, score: float, hits: tuple[RuleHit, ...]) -> str
     rules = ", ".join(sorted({h.rule_id for h in hits}))
     return f"{category.value} score {score:.2f} (rules: {rules})"
 
+
+
+def held_for_review(event: ContentEvent, plan: Plan, config: Config, why: str) -> Plan:
+    """The plan in review mode (the circuit breaker is open): nothing is done on GitHub;
+    a review item says what would have been done, and review items already planned stay."""
+    hits = scored_hits(plan.verdict, config) if plan.verdict else {}
+    top = strongest(hits)
+    rule_ids = tuple(h.rule_id for h in hits[top[0]]) if top else ()
+    would = "; ".join(a.summary() for a in plan.effective if a.public)
+    review = RecordReview(event.author.login, event.node_id, event.html_url,
+                          f"{why}; would have done: {would}", rule_ids, _original(event))
+    kept = tuple(a for a in plan.effective
+                 if isinstance(a, RecordReview) and a.key != review.key)
+    return Plan(plan.key, (review, *kept), (*plan.reasons, why), plan.verdict, plan.dry_run)
+
+
+def appeal_deadline(at: datetime, config: Config) -> datetime:
+    """Until when a step decided ``at`` may be appealed (``ladder.appeal_days``)."""
+    return at + timedelta(days=config.ladder.appeal_days)

@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from fnmatch import fnmatchcase
 
 from governance.config.types import Config, Tier
-from governance.model import MergedPullRequest, Plan, Reward, Skip
+from governance.model import (
+    HoldReward,
+    MergedPullRequest,
+    PersonRecord,
+    Plan,
+    RecordReview,
+    Reward,
+    Skip,
+    Step,
+)
+from governance.policy.commands import blocking
 
 SKIP_OFF = "recognition is disabled"
 SKIP_BOT = "the author is a bot"
@@ -128,3 +139,36 @@ def team_ref(entry: str, default_org: str) -> tuple[str, str]:
     """``org/slug`` or a bare ``slug`` (the repository's org) as (org, slug)."""
     org, _, slug = entry.rpartition("/")
     return (org or default_org), slug
+
+
+# ------------------------------------------------------------------ the ladder first
+
+
+def hold_reason(record: PersonRecord, config: Config, now: datetime) -> str | None:
+    """Why a reward waits for a moderator: an active ban, or a step (not pardoned) within
+    ``recognition.hold_if_step_within_days``; None: nothing on record stands in the way."""
+    active = record.active()
+    if any(blocking(i, now) for i in active):
+        return "the author is under an active ban"
+    since = now - timedelta(days=config.recognition.hold_if_step_within_days)
+    recent = [i for i in active if i.at >= since and i.step is not Step.NONE]
+    if recent and config.recognition.hold_if_step_within_days:
+        last = max(recent, key=lambda i: i.at)
+        step = last.step.name.lower().replace("_", "-")
+        return f"the author had a {step} on {last.at:%Y-%m-%d}"
+    return None
+
+
+def held(plan: Plan, record: PersonRecord, config: Config, now: datetime) -> Plan:
+    """The reward plan, held with a review item when the author's record asks for it."""
+    reward = next((a for a in plan.actions if isinstance(a, Reward)), None)
+    why = hold_reason(record, config, now) if reward else None
+    if reward is None or why is None:
+        return plan
+    ref = f"{reward.repo}#{reward.number}"
+    review = RecordReview(reward.login, f"reward-hold:{ref.lower()}", reward.url,
+                          f"reward (tier {reward.tier}) held: {why}; `/coc reward release "
+                          f"{ref}` sends it, `/coc reward drop {ref}` drops it",
+                          ("recognition.hold",))
+    return replace(plan, actions=(HoldReward(reward, why, now), review),
+                   reasons=(*plan.reasons, f"reward held: {why}"))
