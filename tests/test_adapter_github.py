@@ -541,3 +541,10 @@ def test_endpoints_honour_github_api_url():
     assert endpoints_from_env(ghes) == ("https://ghe.example/api/v3",
                                         "https://ghe.example/api/graphql")
     assert graphql_url_for("http://127.0.0.1:8080") == "http://127.0.0.1:8080/graphql"
+
+
+async def test_a_label_check_the_token_may_not_read_counts_as_absent(fake, github):
+    fake.inject("status", method="GET", path=r"/repos/.*/labels/.*", status=403)
+    assert await github.has_label(REPO, "coc:person") is False
+    fake.add_label(REPO, "coc:person")
+    assert await github.has_label(REPO, "coc:person") is True

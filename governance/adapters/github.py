@@ -261,9 +261,15 @@ class GitHubAdapter:
             return  # the label is not there: the wanted state already holds
 
     async def has_label(self, repo: str, name: str) -> bool:
+        """Does ``repo`` have the label? A label we may not read (403: the token cannot see
+        the repository's labels) counts as absent, so the question never fails a delivery."""
         try:
             await self._label_id(repo, name)
         except NotFound:
+            return False
+        except GitHubError as exc:
+            if exc.status != 403:
+                raise
             return False
         return True
 
