@@ -5,11 +5,12 @@
 Texts: the shared dev corpus when present (``../shared/corpus/dev.jsonl``), else a built-in
 mix of short and long comments. Throughput is CPU time of one process (one core) over all
 texts, repeated N times after a warm-up pass; the median and the best run are printed
-(a busy shared machine slows single runs down). Load time is measured in fresh interpreters
-(``import governance.detect`` plus the first ``classify``, which loads the n-gram model and
-builds the rule tables). Footprint: installed size of the package and of the distributions
-it needs at run time (``governance`` plus the closure of its requirements), as pip puts
-them in site-packages.
+(a busy shared machine slows single runs down). Two pipelines are timed: ``classify`` (rules
+and the learned language model, what the App and the Action run) and ``classify_rules``
+(the rules alone). Load time is measured in fresh interpreters (``import governance.detect``
+plus the first ``classify``, which loads the ONNX model and builds the rule tables).
+Footprint: installed size of the package and of the distributions it needs at run time
+(``governance`` plus the closure of its requirements), as pip puts them in site-packages.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ LOAD_SNIPPET = (
     "classify('warm up the model'); "
     "print(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
 )
-DETECTION_DEPENDENCIES = ("google-re2", "phonenumberslite")
+DETECTION_DEPENDENCIES = ("google-re2", "phonenumberslite", "onnxruntime", "tokenizers", "numpy")
 
 
 def texts() -> list[str]:
@@ -62,16 +63,19 @@ def fresh_loads(runs: int = 5) -> tuple[list[float], float]:
     return sorted(seconds), rss
 
 
-def throughput(items: list[str], repeat: int) -> list[float]:
-    from governance.detect import classify
+def throughput(items: list[str], repeat: int, rules_only: bool = False) -> list[float]:
+    from governance.detect import model as language_model
+    from governance.detect.engine import classify, classify_rules
 
+    run = classify_rules if rules_only else classify
     for text in items:  # warm-up: lazily built tables, caches
-        classify(text)
+        run(text)
     rates = []
     for _ in range(repeat):
+        language_model._cached_logits.cache_clear()  # every text costs a model run
         cpu = time.process_time()
         for text in items:
-            classify(text)
+            run(text)
         rates.append(len(items) / (time.process_time() - cpu))
     return rates
 
@@ -127,23 +131,30 @@ def footprint_lines() -> list[str]:
         "  largest: " + ", ".join(f"{k} {v / 2**20:.1f}" for k, v in biggest) + " MiB",
         f"  detection: governance/detect {detect // 1024} KiB, governance/data {data // 1024} "
         f"KiB, {' + '.join(DETECTION_DEPENDENCIES)} {detection_deps / 2**20:.1f} MiB; "
-        "no numpy, no ML framework",
+        "no ML framework (benchmarks/install_size.py measures a fresh venv)",
     ]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--model-repeat", type=int, default=2,
+                        help="runs of the whole pipeline (rules + model) over the texts")
     args = parser.parse_args()
     loads, loaded_rss = fresh_loads()
     items = texts()
-    rates = throughput(items, args.repeat)
+    rule_rates = throughput(items, args.repeat, rules_only=True)
+    rates = throughput(items, args.model_repeat)
     chars = sum(len(t) for t in items) / len(items)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"texts: {len(items)} (mean {chars:.0f} chars) from "
           f"{'the dev corpus' if CORPUS.exists() else 'the built-in sample'}")
-    print(f"classify: {statistics.median(rates):,.0f} comments/s on one core (CPU time, median "
-          f"of {args.repeat} runs; best {max(rates):,.0f}, worst {min(rates):,.0f})")
+    print(f"classify (rules + model): {statistics.median(rates):,.0f} comments/s on one core "
+          f"(CPU time, median of {args.model_repeat} runs; best {max(rates):,.0f}, worst "
+          f"{min(rates):,.0f})")
+    print(f"classify_rules (rules alone): {statistics.median(rule_rates):,.0f} comments/s on "
+          f"one core (median of {args.repeat} runs; best {max(rule_rates):,.0f}, worst "
+          f"{min(rule_rates):,.0f})")
     print(f"load (fresh process, import + first classify): median "
           f"{statistics.median(loads) * 1000:.0f} ms, best {loads[0] * 1000:.0f} ms")
     print(f"peak memory (ru_maxrss): {loaded_rss:.1f} MiB in a fresh process after the first "

@@ -39,6 +39,7 @@ from governance.model import (
     Verdict,
 )
 from governance.policy import ladder
+from governance.policy.tier import Tier, TierDecision, decide
 
 LOCK_REASONS: dict[Category, LockReason] = {
     Category.ABUSE: LockReason.TOO_HEATED,
@@ -92,11 +93,9 @@ def scored_hits(verdict: Verdict, config: Config) -> dict[Category, tuple[RuleHi
     return out
 
 
-def strongest(hits: dict[Category, tuple[RuleHit, ...]]) -> tuple[Category, float] | None:
-    best = max(hits.items(), key=lambda kv: max(h.score for h in kv[1]), default=None)
-    if best is None:
-        return None
-    return best[0], max(h.score for h in best[1])
+def tier_of(verdict: Verdict, config: Config) -> TierDecision:
+    """The tier ``moderate`` acts on for this verdict (``governance classify`` prints it)."""
+    return decide(scored_hits(verdict, config), config)
 
 
 def target_of(event: ContentEvent) -> Target:
@@ -352,15 +351,15 @@ def moderate(event: ContentEvent, verdict: Verdict, config: Config, record: Pers
     if reason:
         return Plan(event.version_key, (Skip(reason),), (reason,), verdict, dry)
     hits = scored_hits(verdict, config)
-    top = strongest(hits)
-    if top is None:
+    decision = decide(hits, config)
+    category, score = decision.category, decision.score
+    if category is None:
         return Plan(event.version_key, (Skip(messages.SKIP_BENIGN),), (), verdict, dry)
-    category, score = top
     rule = config.moderation.rules[category]
     why = _because(category, score, hits[category])
-    if score < rule.review_threshold:
+    if decision.tier is Tier.NONE:
         return Plan(event.version_key, (Skip(messages.SKIP_BENIGN),), (why,), verdict, dry)
-    if score < rule.act_threshold or rule.action == "report-only":
+    if decision.tier is Tier.REVIEW or rule.action == "report-only":
         review = RecordReview(event.author.login, event.node_id, event.html_url, why,
                               tuple(h.rule_id for h in hits[category]), _original(event))
         return Plan(event.version_key, (review,), (why,), verdict, dry)
