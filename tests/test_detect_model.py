@@ -109,14 +109,13 @@ def test_a_missing_model_file_fails_clearly(monkeypatch):
 
 # ----------------------------------------------------------------- combination
 
-# weights chosen for the test: the combined score follows the model's log-odds, plus 2 when
-# a rule fired
-FOLLOW_MODEL = {c: language.Calibration(0.0, 0.0, 2.0, 1.0, 0.0)
-                for c in language.LANGUAGE_CATEGORIES}
+# weights chosen for the test: the probability is sigmoid(rule log-odds + model log-odds),
+# shown on the score scale unchanged (operating points at 0.55 and 0.85)
+FOLLOW_BOTH = {c: language.Calibration(0.0, 1.0, 1.0) for c in language.LANGUAGE_CATEGORIES}
 
 
 def combined(text: str, context: DetectContext = DEFAULT_CONTEXT,
-             calibrations=FOLLOW_MODEL) -> Verdict:
+             calibrations=FOLLOW_BOTH) -> Verdict:
     rules = engine.classify_rules(text, context)
     return engine.with_language_model(text, context, rules, language_model.shipped(),
                                       calibrations)
@@ -127,7 +126,8 @@ def test_the_strongest_rule_hit_carries_the_calibrated_score_and_keeps_its_evide
     rules = engine.classify_rules(text)
     verdict = combined(text)
     z = lm.logits(text)[Category.ABUSE]
-    expected = round(min(engine.MAX_SCORE, 1 / (1 + math.exp(-(2.0 + z)))), 3)
+    rule_logit, _ = language.features(rules.category_score(Category.ABUSE), z)
+    expected = round(min(engine.MAX_SCORE, 1 / (1 + math.exp(-(rule_logit + z)))), 3)
     abuse = verdict.hits_for(Category.ABUSE)
     assert abuse[0].rule_id == rules.hits_for(Category.ABUSE)[0].rule_id
     assert abuse[0].evidence == rules.hits_for(Category.ABUSE)[0].evidence
@@ -138,9 +138,8 @@ def test_the_strongest_rule_hit_carries_the_calibrated_score_and_keeps_its_evide
 def test_a_model_only_judgement_is_a_hit_without_evidence():
     text = "Honestly the people running this repo should find another hobby."
     assert engine.classify_rules(text).hits == ()  # no rule of any category fires
-    sure = {c: language.Calibration(5.0, 0.0, 0.0, 0.0, 0.0) for c in language.LANGUAGE_CATEGORIES}
-    unsure = {c: language.Calibration(-5.0, 0.0, 0.0, 0.0, 0.0)
-              for c in language.LANGUAGE_CATEGORIES}
+    sure = {c: language.Calibration(5.0, 0.0, 0.0) for c in language.LANGUAGE_CATEGORIES}
+    unsure = {c: language.Calibration(-5.0, 0.0, 0.0) for c in language.LANGUAGE_CATEGORIES}
     raised = combined(text, calibrations=sure)
     assert [(h.rule_id, h.evidence) for h in raised.hits] == [
         ("abuse.model", ()), ("solicitation.model", ())]
@@ -168,15 +167,28 @@ def test_disabling_the_model_or_allowing_a_word_keeps_the_rules_score():
 
 def test_empty_text_is_ok_without_running_the_model():
     assert engine.with_language_model("  ", DEFAULT_CONTEXT, Verdict.ok(), None,  # type: ignore[arg-type]
-                                      FOLLOW_MODEL) == Verdict.ok()
+                                      FOLLOW_BOTH) == Verdict.ok()
 
 
 def test_the_shipped_calibration_covers_the_language_categories_and_rises_with_both_inputs():
     shipped = language.shipped_calibrations()
     assert set(shipped) == set(language.LANGUAGE_CATEGORIES)
     for cal in shipped.values():
+        assert cal.rule > 0 and cal.model > 0
+        assert 0 < cal.review_at <= cal.act_at < 1
         assert cal.score(0.0, 4.0) > cal.score(0.0, -4.0)
-        assert cal.score(0.9, 0.0) > cal.score(0.0, 0.0)
+        assert cal.score(0.9, 0.0) > cal.score(0.3, 0.0) > cal.score(0.0, 0.0)
+
+
+def test_the_operating_points_land_on_the_policy_scale():
+    cal = language.Calibration(0.0, 1.0, 1.0, review_at=0.3, act_at=0.9)
+    assert language.on_scale(0.3, 0.3, 0.9) == pytest.approx(language.REVIEW_SCORE)
+    assert language.on_scale(0.9, 0.3, 0.9) == pytest.approx(language.ACT_SCORE)
+    assert language.on_scale(0.0, 0.3, 0.9) == 0.0 and language.on_scale(1.0, 0.3, 0.9) == 1.0
+    ps = [i / 100 for i in range(101)]
+    scores = [language.on_scale(p, 0.3, 0.9) for p in ps]
+    assert scores == sorted(scores)  # monotone: the order of texts is the calibration's
+    assert cal.score(0.5, 0.0) == pytest.approx(language.on_scale(0.5, 0.3, 0.9))
 
 
 def test_classify_runs_rules_and_model_together():
@@ -190,3 +202,15 @@ def test_hits_are_grouped_by_category_in_harm_order():
     verdict = combined("my card 4539 5787 6362 1486 was charged twice, you idiots")
     order = [engine.CATEGORY_ORDER.index(h.category) for h in verdict.hits]
     assert order == sorted(order) and len(set(order)) >= 2
+
+
+def test_hard_negatives_the_model_doubts_go_to_private_review_not_to_act():
+    from governance.config.defaults import default_config
+    from governance.policy.moderation import tier_of
+    from governance.policy.tier import Tier
+
+    config = default_config()
+    for text in ("Stop being lazy and write tests for your PR please.",
+                 "The workers are slow on arm64, they are dumb pipes anyway.",
+                 "You can reach me on Discord if you want to pair on this."):
+        assert tier_of(engine.classify(text), config).tier is not Tier.ACT, text

@@ -9,8 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from governance.config.defaults import default_config
 from governance.detect import DetectContext, classify
 from governance.model import Label
+from governance.policy.moderation import tier_of
+from governance.policy.tier import Tier
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "dev.jsonl"
@@ -54,9 +57,15 @@ def test_false_positive_rate_on_untrained_real_comments():
     with CORPUS.open(encoding="utf-8") as fh:
         items = [json.loads(line) for line in fh]
     ok = [i for i in items if i["label"] == "ok" and i["source"].split("/")[0] in NEVER_TRAINED]
-    flagged = [i["id"] for i in ok if classify(i["text"]).label is not Label.OK]
+    # what is public is the act tier (review items are private): act at most 0.5% of real
+    # ok comments, act + review (the moderators' review volume) at most 3%
+    config = default_config()
+    tiers = [tier_of(classify(i["text"]), config).tier for i in ok]
+    acted = [i["id"] for i, t in zip(ok, tiers, strict=True) if t is Tier.ACT]
+    flagged = [i["id"] for i, t in zip(ok, tiers, strict=True) if t is not Tier.NONE]
     assert len(ok) > 1000
-    assert len(flagged) / len(ok) <= 0.005, flagged
+    assert len(acted) / len(ok) <= 0.005, acted
+    assert len(flagged) / len(ok) <= 0.03, flagged
 
 
 def test_the_model_card_ships_next_to_the_model_and_names_its_training_sources():
