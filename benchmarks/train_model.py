@@ -19,12 +19,26 @@ manifest, ``governance/data/language_model.json``, and printed):
 * ``<data>/generated/*.jsonl`` (``--data``, default ``benchmarks/data``): in-domain
   generated comments, only items whose family falls in the fit split.
 
-Model: the whole encoder fine-tuned, mean pooling over word-pieces, one linear layer to four
-classes (ok/abuse/solicitation/pii) under a softmax: every item carries exactly one label, so
-one softmax lets "it is an ad" compete with "it is an insult" and with "it is a leaked
-phone number" instead of three independent guesses; the engine turns the probabilities
-into per-category log-odds. The pii class is there so that contact details and keys do not
-teach the solicitation class; the rules decide pii.
+Model: all-MiniLM-L6-v2, mean pooling over word-pieces, a head to four classes
+(ok/abuse/solicitation/pii) under one softmax: every item carries exactly one label, so "it
+is an ad" competes with "it is an insult" and with "it is a leaked phone number" instead of
+three independent guesses; the engine turns the probabilities into per-category log-odds.
+The pii class keeps contact details and keys from teaching the solicitation class; the
+rules decide pii.
+
+* ``--mode head`` (default, what ships): the encoder stays frozen; every item is embedded
+  once by the int8 encoder the runtime uses (``--embedding-cache`` keeps the embeddings
+  across runs, keyed by word-piece ids) and an MLP head (``--head-hidden``) is trained on
+  the L2-normalised embeddings. Minutes of CPU on a shared 2-core machine.
+* ``--mode finetune``: the top encoder layers are trained too (``--frozen-layers``,
+  bf16 autocast, length-bucketed batches, linear decay within ``--minutes``); better with
+  hours of CPU, which the shared machine did not have (0.04-0.1 steps/s under ``nice``).
+
+Both export one ONNX graph (encoder + pooling + head, opset 17), check it against torch,
+quantise it to int8 per channel and write ``language_model.onnx``, ``language_vocab.txt``
+and the run manifest into ``--out`` (default ``governance/data``). The word-pieces are
+``governance.detect.model.encode``'s, exactly what the runtime feeds the model; their
+agreement with the ``tokenizers`` reference is printed and recorded.
 """
 
 from __future__ import annotations

@@ -134,7 +134,7 @@ def cmd_classify(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     from governance.detect.stream import run_classify
     from governance.policy.moderation import tier_of
 
-    config = _classify_config(args.config)
+    config: Config = _load_config_file(args.config)
 
     def tier(verdict: Verdict) -> str:
         return tier_of(verdict, config).tier.value
@@ -146,23 +146,6 @@ def cmd_classify(args: argparse.Namespace, env: Mapping[str, str]) -> int:
             return run_classify(src, sys.stdout, explain=args.explain, tier=tier)
     except OSError as exc:
         raise UserError(f"{args.file}: cannot read: {exc.strerror}") from exc
-
-
-def _classify_config(path: str | None) -> Config:
-    """The thresholds ``classify`` tiers by: the defaults, or a governance.yml's."""
-    from governance.config.defaults import default_config
-    from governance.config.load import ConfigError, load_config
-
-    if path is None:
-        return default_config()
-    try:
-        text = Path(path).read_text("utf-8")
-    except OSError as exc:
-        raise UserError(f"{path}: cannot read: {exc.strerror}") from exc
-    try:
-        return load_config(text, None, repo_name=path)
-    except ConfigError as exc:
-        raise UserError(str(exc)) from exc
 
 
 def cmd_config_validate(args: argparse.Namespace, env: Mapping[str, str]) -> int:

@@ -1,5 +1,9 @@
 """Runs the detectors, applies per-repository tuning and turns hits into a verdict.
 
+``classify`` = the rules (``classify_rules``) and then the learned language model, whose
+log-odds and the rules' score become one calibrated score per language category
+(``with_language_model``, ``language.py``). The rest of this docstring is about the rules.
+
 Scoring: each rule's hit carries a calibrated score. A category's score is the noisy-or of
 its three strongest rules (1 - prod(1 - s)), so independent weak signals add up while a
 single rule keeps its own score; the strongest hit of the category is raised to that
