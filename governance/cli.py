@@ -16,9 +16,13 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from governance import __version__
+
+if TYPE_CHECKING:
+    from governance.config.types import Config
+    from governance.model import Verdict
 
 DESCRIPTION = ("Code-of-conduct automation for GitHub: moderate comments, issues, pull requests "
                "and discussions, keep the enforcement ladder in a private ledger, send merch "
@@ -128,12 +132,18 @@ def cmd_demo(args: argparse.Namespace, env: Mapping[str, str]) -> int:
 
 def cmd_classify(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     from governance.detect.stream import run_classify
+    from governance.policy.moderation import tier_of
+
+    config: Config = _load_config_file(args.config)
+
+    def tier(verdict: Verdict) -> str:
+        return tier_of(verdict, config).tier.value
 
     if args.file in (None, "-"):
-        return run_classify(sys.stdin, sys.stdout, explain=args.explain)
+        return run_classify(sys.stdin, sys.stdout, explain=args.explain, tier=tier)
     try:
         with open(args.file, encoding="utf-8") as src:
-            return run_classify(src, sys.stdout, explain=args.explain)
+            return run_classify(src, sys.stdout, explain=args.explain, tier=tier)
     except OSError as exc:
         raise UserError(f"{args.file}: cannot read: {exc.strerror}") from exc
 
@@ -249,6 +259,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("classify", help="JSON Lines {id,text} in, one verdict a line out")
     p.add_argument("file", nargs="?", help="input file (default: stdin)")
     p.add_argument("--explain", action="store_true", help="show the rules and their evidence")
+    p.add_argument("--config", metavar="FILE",
+                   help="governance.yml whose thresholds decide the tier (default: defaults)")
     p.set_defaults(handler=cmd_classify)
 
     cfg = sub.add_parser("config", help="configuration tools").add_subparsers(

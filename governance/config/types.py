@@ -86,6 +86,7 @@ class Moderation:
     exempt: Exempt
     allow: Allow
     ignore_code: bool
+    language_model: bool
     malware_research: bool
     account_signals: AccountSignalsConfig
     spam_waves: SpamWavesConfig
@@ -252,6 +253,7 @@ def _moderation(d: Mapping[str, Any]) -> Moderation:
         ),
         allow=Allow(tuple(allow["words"]), tuple(allow["domains"]), tuple(allow["patterns"])),
         ignore_code=d["ignore_code"],
+        language_model=d["language_model"],
         malware_research=d["malware_research"],
         account_signals=_account_signals(d["account_signals"]),
         spam_waves=_spam_waves(d["spam_waves"]),

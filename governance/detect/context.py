@@ -17,6 +17,7 @@ class DetectContext:
     disabled_rules: frozenset[str] = field(default_factory=frozenset)
     ignore_code: bool = True
     malware_research: bool = False
+    language_model: bool = False  # rescore language categories with the learned model
     thread_closed: bool = False
     thread_age_days: float | None = None  # age of the issue/PR/discussion when commented
     repeat_count: int = 0  # times the same normalised text was seen recently (spam waves)

@@ -1,5 +1,9 @@
 """Runs the detectors, applies per-repository tuning and turns hits into a verdict.
 
+``classify`` = the rules (``classify_rules``) and then the learned language model, whose
+log-odds and the rules' score become one calibrated score per language category
+(``with_language_model``, ``language.py``). The rest of this docstring is about the rules.
+
 Scoring: each rule's hit carries a calibrated score. A category's score is the noisy-or of
 its three strongest rules (1 - prod(1 - s)), so independent weak signals add up while a
 single rule keeps its own score; the strongest hit of the category is raised to that
@@ -18,7 +22,8 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Protocol
 
-from governance.detect import abuse, malware, ngram, ownership, pii, secrets, solicitation
+from governance.detect import abuse, language, malware, ngram, ownership, pii, secrets, solicitation
+from governance.detect import model as language_model
 from governance.detect.context import DEFAULT_CONTEXT, DetectContext
 from governance.detect.doc import Doc, SpanIndex, build_doc
 from governance.detect.quotes import blank, inside, quote_blocks
@@ -38,8 +43,27 @@ Models = Mapping[Category, ngram.LinearModel]
 
 
 def classify(text: str, context: DetectContext = DEFAULT_CONTEXT) -> Verdict:
-    """Label one text. Pure: the same text and context always give the same verdict."""
+    """Label one text: the rules and the n-gram scorer; with ``context.language_model``
+    (``moderation.language_model``), the rules rescored by the learned model instead.
+
+    Pure: the same text and context always give the same verdict (the shipped model is
+    loaded once, on first use; ``model.ModelMissingError`` if it is not installed).
+    """
+    if context.language_model:
+        return classify_with_language_model(text, context)
     return classify_with(text, context, ngram.shipped_models())
+
+
+def classify_with_language_model(text: str, context: DetectContext = DEFAULT_CONTEXT
+                                 ) -> Verdict:
+    """The rules, then the learned model for the language categories."""
+    return with_language_model(text, context, classify_rules(text, context),
+                               language_model.shipped(), language.shipped_calibrations())
+
+
+def classify_rules(text: str, context: DetectContext = DEFAULT_CONTEXT) -> Verdict:
+    """The rules alone: structure, evidence spans, no statistical or learned model."""
+    return classify_with(text, context, {})
 
 
 def classify_with(text: str, context: DetectContext, models: Models) -> Verdict:
@@ -271,12 +295,16 @@ def _verdict(hits: list[RuleHit]) -> Verdict:
         scores[category] = score
         out.append(dataclasses.replace(mine[0], score=score))
         out.extend(mine[1:])
+    label, top = _label(scores)
+    return Verdict(label, top, tuple(out))
+
+
+def _label(scores: Mapping[Category, float]) -> tuple[Label, float]:
     best = max(CATEGORY_ORDER, key=lambda c: (scores.get(c, 0.0), -CATEGORY_ORDER.index(c)))
     if best is Category.SOLICITATION and scores.get(Category.MALWARE, 0.0) >= LABEL_THRESHOLD:
         best = Category.MALWARE  # a lure that also reads like spam is still a lure
     top = scores.get(best, 0.0)
-    label = best.label if top >= LABEL_THRESHOLD else Label.OK
-    return Verdict(label, top, tuple(out))
+    return (best.label if top >= LABEL_THRESHOLD else Label.OK), top
 
 
 def _strongest_per_rule(hits: list[RuleHit]) -> list[RuleHit]:
@@ -303,3 +331,44 @@ def _combine(scores: list[float]) -> float:
     for score in sorted(scores, reverse=True)[:3]:
         remaining *= 1.0 - score
     return round(min(MAX_SCORE, 1.0 - remaining), 3)
+
+
+def with_language_model(
+    text: str,
+    context: DetectContext,
+    rules: Verdict,
+    model: language_model.LanguageModel,
+    calibrations: Mapping[Category, language.Calibration],
+) -> Verdict:
+    """The rules' verdict with each language category rescored by ``language.Calibration``.
+
+    The category's strongest rule hit carries the calibrated score (the policy reads the
+    maximum), the others are capped at it; when the model raises a category above its rules
+    a ``<category>.model`` hit without evidence says so. A repository that disables
+    ``<category>.model`` or allows a word of the text keeps the rules' score.
+    """
+    if not text.strip():
+        return rules
+    logits = model.logits(text)
+    hits = list(rules.hits)
+    for category, calibration in calibrations.items():
+        probe = RuleHit(f"{category.value}.model", category, 0.0)
+        if not any(_tuned([probe], text, context)):
+            continue
+        before = rules.category_score(category)
+        score = round(min(MAX_SCORE, calibration.score(before, logits[category])), 3)
+        hits = _rescored(hits, probe, score, before)
+    hits.sort(key=lambda h: CATEGORY_ORDER.index(h.category))
+    label, top = _label({c: max(h.score for h in hits if h.category is c)
+                         for c in {h.category for h in hits}})
+    return Verdict(label, top, tuple(hits))
+
+
+def _rescored(hits: list[RuleHit], probe: RuleHit, score: float, before: float) -> list[RuleHit]:
+    mine = [h for h in hits if h.category is probe.category]  # strongest first (``_verdict``)
+    out = [h for h in hits if h.category is not probe.category]
+    out += [dataclasses.replace(h, score=score if i == 0 else min(h.score, score))
+            for i, h in enumerate(mine)]
+    if score > before and score >= language.REPORT_FLOOR:
+        out.append(dataclasses.replace(probe, score=score))
+    return out

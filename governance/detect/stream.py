@@ -1,7 +1,9 @@
 """``governance classify``: JSON Lines in, one verdict per line out, in the same order.
 
 Input lines are objects ``{"id": ..., "text": ...}``. Output lines are
-``{"id", "label", "score", "rules": [{"id", "category", "evidence": [[start, end], ...]}]}``.
+``{"id", "label", "score", "rules": [{"id", "category", "evidence": [[start, end], ...]}]}``
+plus ``"tier": "act" | "review" | "none"`` when a ``tier`` function is given (the command
+line passes the policy's, under the default or the ``--config`` configuration).
 A line that is not a JSON object with a string ``text`` still gets an output line, with
 ``"label": "ok"``, ``"score": 0.0`` and an ``"error"`` field, so the output stays aligned
 with the input; the exit code is then 1 (0 when every line was classified). Blank lines are
@@ -14,6 +16,7 @@ the rules that fired with their scores, and the text with evidence marked »like
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any, TextIO
 
 from governance.detect.context import DEFAULT_CONTEXT, DetectContext
@@ -29,6 +32,7 @@ def run_classify(
     *,
     explain: bool = False,
     context: DetectContext = DEFAULT_CONTEXT,
+    tier: Callable[[Verdict], str] | None = None,
 ) -> int:
     failures = 0
     for number, line in enumerate(src, start=1):
@@ -37,13 +41,14 @@ def run_classify(
         item_id, text, error = _parse(line, number)
         if error is not None:
             failures += 1
-            _write_error(dst, item_id, error, explain)
+            _write_error(dst, item_id, error, explain, tier is not None)
             continue
         verdict = classify(text, context)
+        level = tier(verdict) if tier else None
         if explain:
-            dst.write(render_explanation(item_id, text, verdict))
+            dst.write(render_explanation(item_id, text, verdict, level))
         else:
-            dst.write(json.dumps(verdict_json(item_id, verdict)) + "\n")
+            dst.write(json.dumps(verdict_json(item_id, verdict, level)) + "\n")
     dst.flush()
     return 1 if failures else 0
 
@@ -61,8 +66,8 @@ def _parse(line: str, number: int) -> tuple[Any, str, str | None]:
     return item.get("id"), text, None
 
 
-def verdict_json(item_id: Any, verdict: Verdict) -> dict[str, Any]:
-    return {
+def verdict_json(item_id: Any, verdict: Verdict, tier: str | None = None) -> dict[str, Any]:
+    out = {
         "id": item_id,
         "label": verdict.label.value,
         "score": round(verdict.score, 4),
@@ -72,19 +77,26 @@ def verdict_json(item_id: Any, verdict: Verdict) -> dict[str, Any]:
             for h in verdict.hits
         ],
     }
+    if tier is not None:
+        out["tier"] = tier
+    return out
 
 
-def _write_error(dst: TextIO, item_id: Any, error: str, explain: bool) -> None:
+def _write_error(dst: TextIO, item_id: Any, error: str, explain: bool, tiered: bool) -> None:
     if explain:
         dst.write(f"== {printable(str(item_id))}: error: {error}\n\n")
         return
     out = {"id": item_id, "label": "ok", "score": 0.0, "rules": [], "error": error}
+    if tiered:
+        out["tier"] = "none"
     dst.write(json.dumps(out) + "\n")
 
 
-def render_explanation(item_id: Any, text: str, verdict: Verdict) -> str:
+def render_explanation(item_id: Any, text: str, verdict: Verdict, tier: str | None = None
+                       ) -> str:
     text = printable(text)
-    lines = [f"== {printable(str(item_id))}: {verdict.label.value} ({verdict.score:.2f})"]
+    tiered = f", tier {tier}" if tier else ""
+    lines = [f"== {printable(str(item_id))}: {verdict.label.value} ({verdict.score:.2f}{tiered})"]
     for hit in verdict.hits:
         quotes = ", ".join(repr(text[s:e][:60]) for s, e in hit.evidence[:3])
         lines.append(f"   {hit.rule_id} [{hit.category.value}] score {hit.score:.2f} "

@@ -39,6 +39,7 @@ from governance.model import (
 )
 from governance.policy import ladder, removal
 from governance.policy.redaction import merge_spans
+from governance.policy.tier import Tier, TierDecision, decide
 
 LOCK_REASONS: dict[Category, LockReason] = {
     Category.ABUSE: LockReason.TOO_HEATED,
@@ -90,6 +91,12 @@ def scored_hits(verdict: Verdict, config: Config) -> dict[Category, tuple[RuleHi
         if hits:
             out[category] = hits
     return out
+
+
+def tier_of(verdict: Verdict, config: Config) -> TierDecision:
+    """The tier ``moderate`` acts on for this verdict (``governance classify`` prints it):
+    the author's own words only, as ``moderate`` reads them (quoted content never acts)."""
+    return decide(authors_own(scored_hits(verdict, config)), config)
 
 
 def strongest(hits: dict[Category, tuple[RuleHit, ...]]) -> tuple[Category, float] | None:
@@ -345,13 +352,14 @@ def moderate(event: ContentEvent, verdict: Verdict, config: Config, record: Pers
     hits = scored_hits(verdict, config)
     own = authors_own(hits)
     spared = quoted_data_actions(event, hits, config)
-    top = strongest(own)
-    if top is None or top[1] < config.moderation.rules[top[0]].review_threshold:
+    decision = decide(own, config)  # the one tier rule, on the author's own words
+    if decision.category is None or decision.tier is Tier.NONE:
+        top = (decision.category, decision.score) if decision.category else None
         return _quotes_only(event, verdict, hits, top, spared, config)
-    category, score = top
+    category, score = decision.category, decision.score
     rule = config.moderation.rules[category]
     why = _because(category, score, hits[category])
-    if score < rule.act_threshold or rule.action == "report-only":
+    if decision.tier is Tier.REVIEW or rule.action == "report-only":
         review = RecordReview(event.author.login, event.node_id, event.html_url, why,
                               tuple(h.rule_id for h in hits[category]), _original(event))
         return Plan(event.version_key, (*spared, review), (why,), verdict, dry)
