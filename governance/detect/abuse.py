@@ -10,6 +10,8 @@ self-directed phrasings ("I'm an idiot", "don't call people idiots").
 from __future__ import annotations
 
 import bisect
+import dataclasses
+import enum
 import functools
 import re
 from collections.abc import Callable, Iterator
@@ -303,11 +305,18 @@ TRIGGERS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
 # the folded view, so written squashed ("call me" is "cal me" there). Up to three words may
 # follow the phrase, within the clause ("I'm right, and you ..." is a new clause).
 _UP_TO_THREE_WORDS = r"[^\w.?!\n]*(?:\w+[^\w.?!\n,;]+){0,3}$"
-REPORTED_BEFORE = re.compile(squash_pattern(
+NEGATED_BEFORE = re.compile(squash_pattern(
     r"(?:\bnot saying|n't saying|\bnot calling|n't call|\bnever (?:said|called)|\bnot that|"
-    r"\bno one is|\bnobody is|\bif you think|\bcalled me|\bcall me|\bcalls me|"
-    r"\bsaid|\bsays|\bsaying|\btold (?:me|us|them|him|her|@[\w\-]+) to|\btells? (?:me|us) to)"
+    r"\bno one is|\bnobody is|\bif you think)" + _UP_TO_THREE_WORDS
+))
+# What was said to the poster ("he called me an idiot"): reported speech, kept on record.
+TOLD_ME_BEFORE = re.compile(squash_pattern(
+    r"(?:\bcalled me|\bcall me|\bcalls me|\btold (?:me|us) to|\btells? (?:me|us) to)"
     + _UP_TO_THREE_WORDS
+))
+# What someone said ("he said that @x is an idiot"): reported only in a reporting frame.
+SAID_BEFORE = re.compile(squash_pattern(
+    r"(?:\bsaid|\bsays|\bsaying|\btold (?:them|him|her|@[\w\-]+) to)" + _UP_TO_THREE_WORDS
 ))
 # Self-descriptions ("I'm such an idiot", "makes me feel like a fool") do not cover a match
 # that names its own target: "I'm sure you are an idiot" is aimed at you.
@@ -420,17 +429,28 @@ def detect(doc: Doc) -> Iterator[RuleHit]:
     words = doc.words
     triggers = rule_triggers()
     rules = compiled_rules()
+    own: list[RuleHit] = []
+    reported: list[RuleHit] = []
     for index in _prefilter().candidates(text):
         rule, pattern = rules[index]
         if any(words.isdisjoint(needed) for needed in triggers[rule.rule_id]):
             continue
         collisions = RULE_COLLISIONS.get(rule.rule_id, COLLISIONS)
         anywhere = rule.rule_id in ANYWHERE
-        spans = [_evidence(m) for m in pattern.finditer(text)
-                 if _counts(doc, quotes, m, collisions, anywhere)]
-        if spans:
-            yield doc.hit(rule.rule_id, ABUSE, rule.score, spans[:5], severity=rule.severity,
-                          view=folded)
+        spans: dict[Speaker, list[tuple[int, int]]] = {Speaker.OWN: [], Speaker.REPORTED: []}
+        for m in pattern.finditer(text):
+            speaker = _speaker(doc, quotes, m, collisions, anywhere)
+            if speaker is not None:
+                spans[speaker].append(_evidence(m))
+        for found, out in ((spans[Speaker.OWN], own), (spans[Speaker.REPORTED], reported)):
+            if found:
+                out.append(doc.hit(rule.rule_id, ABUSE, rule.score, found[:5],
+                                   severity=rule.severity, view=folded))
+    yield from own
+    # Reported words are someone else's only in a comment whose own words are not abusive:
+    # then they stay on record as quoted hits (capped below review, never acted on, like a
+    # quote block); next to the poster's own abuse they count as the poster's.
+    yield from (dataclasses.replace(h, quoted=not own) for h in reported)
 
 
 def _evidence(m: re.Match[str]) -> tuple[int, int]:
@@ -453,32 +473,35 @@ REPORTED_QUOTE = re.compile(squash_pattern(
 ))
 
 
-# Abuse someone else posted, repeated to report it: "someone left this under my PR: <their
-# words>", "@x wrote that the maintainer is a <insult>". After a verb of posting, the words
-# behind a colon (to the end of the paragraph) or behind "that" (to the end of the sentence)
-# are theirs, when a third party did the posting or the comment reports it; "I said: <insult>"
-# stays the poster's own. Words given as an example ("comments such as: ...") are a mention.
+# Abuse someone else posted, repeated to report it: "Reporting this comment by @x: <their
+# words>", "@x wrote that the maintainer is a <insult>; I reported it". After a verb of
+# posting, the words behind a colon (to the end of the paragraph, or of the quotation that
+# opens there) or behind "that" (to the end of the sentence) are theirs only in a reporting
+# frame: a reporting or moderation cue near the colon. A pronoun alone ("they wrote: ...") is
+# no frame, and "I said: <insult>" stays the poster's own. Either way the words are kept as
+# quoted hits (on record, never acted on), not dropped (see ``detect``).
 REPORTED_POST = re.compile(squash_pattern(
     r"(?:\b(?:posted|wrote|commented|replied|said|left|sent|messaged|tweeted|dm'd|dmed|"
     r"quoting|quoted|forwarding|forwarded)\b|"
     r"\b(?:report|reporting|reported|flag|flagging|flagged) (?:this|that|the|a|his|her|their) "
     r"(?:comment|message|post|reply|review|dm|e-?mail)s?\b|"
-    r"(?P<example>\b(?:comments?|messages?|replies|insults?|attacks?|remarks?|words) "
-    r"(?:like|such as)\b))"
+    r"\b(?:comments?|messages?|replies|insults?|attacks?|remarks?|words) (?:like|such as)\b)"
     r"(?:(?P<colon>[^:\n.!?]{0,60}:)|(?P<that> (?:that|how)\b)[^.!?\n]+)"
 ))
 POSTING_HINT = re.compile(squash_pattern(
     r"posted|wrote|commented|replied|said|left|sent|messaged|tweeted|dm'd|dmed|report|flag|"
     r"quot|forward|like|such as"))
-THIRD_PARTY = re.compile(squash_pattern(
-    r"(?:\b(?:someone|somebody|a user|this user|that user|the user|another user|an account|"
-    r"this account|a troll|this person|that person|a commenter|he|she|they|the op|"
-    r"the poster)|@[\w\-]+)[^.!?\n]{0,30}$"
-))
 REPORTING = re.compile(squash_pattern(
     r"\b(?:report|reported|reporting|flag|flagged|flagging|moderators?|mods|code of conduct|"
-    r"coc|hide (?:it|this|that)|block (?:him|her|them))\b"
+    r"coc|hide (?:it|this|that)|block (?:him|her|them)|remove|removed|delete|deleted|"
+    r"ban|banned|blocked)\b"
 ))
+# How far from the colon (or "that") a reporting cue may stand: the frame around the words.
+CUE_BEFORE, CUE_AFTER = 80, 100
+# The poster as the subject of the verb: their own words ("I said: ...", "what I wrote: ...").
+FIRST_PERSON = re.compile(r"\b(?:i|we)(?:'ve|'d| have| had| just| also| then| already)?\s*$")
+_SUBJECT = re.compile(r"[^\W\d_]")
+_OPENING = {"\"": "\"", "'": "'", "“": "”", "‘": "’"}
 # Where a paragraph ends: each newline followed by a blank line (the lookahead keeps runs of
 # blank lines from hiding one another, so the list answers "the first end after i" exactly).
 _PARAGRAPH_END = re.compile(r"\n(?=[ \t]*\n)")
@@ -488,15 +511,13 @@ def reported_posts(text: str) -> list[tuple[int, int]]:
     """Spans of the folded text that repeat what a third party posted (see REPORTED_POST)."""
     if not POSTING_HINT.search(text):
         return []
-    reporting: bool | None = None
     ends: list[int] | None = None  # found once: searching from each colon was quadratic
     spans = []
     for m in REPORTED_POST.finditer(text):
-        if not m.group("example") and not THIRD_PARTY.search(text[max(0, m.start() - 40):m.start()]):
-            if reporting is None:
-                reporting = bool(REPORTING.search(text))
-            if not reporting:
-                continue
+        frame = m.end("colon") if m.group("colon") else m.end("that")
+        if FIRST_PERSON.search(text, max(0, m.start() - 40), m.start()) or not REPORTING.search(
+                text, max(0, m.start() - CUE_BEFORE), min(len(text), frame + CUE_AFTER)):
+            continue
         if m.group("colon"):  # the paragraph after the colon (the next one if it ends a line)
             start = m.end()
             while start < len(text) and text[start].isspace():
@@ -504,9 +525,32 @@ def reported_posts(text: str) -> list[tuple[int, int]]:
             if ends is None:
                 ends = [e.start() for e in _PARAGRAPH_END.finditer(text)]
             after = bisect.bisect_left(ends, start)
-            spans.append((m.end(), ends[after] if after < len(ends) else len(text)))
+            end = ends[after] if after < len(ends) else len(text)
+            spans.append((m.end(), _quotation_end(text, start, end)))
         else:
             spans.append((m.end("that"), m.end()))
+    return spans
+
+
+def _quotation_end(text: str, start: int, end: int) -> int:
+    """Where the reported words end: at the closing mark when they open with a quotation
+    mark (what follows it is the reporter's again), else at ``end``."""
+    closing = _OPENING.get(text[start : start + 1])
+    if closing is None:
+        return end
+    close = text.find(closing, start + 1, end)
+    return end if close < 0 else close + 1
+
+
+def reported_quotes(text: str) -> list[tuple[int, int]]:
+    """Quotations after a verb of saying (REPORTED_QUOTE) whose speaker is named and is not
+    the poster: 'the CLI prints "..."' is reported, a bare 'posted "..."' or 'I said "..."'
+    is the poster's own."""
+    spans = []
+    for m in REPORTED_QUOTE.finditer(text):
+        before = text[max(text.rfind("\n", 0, m.start()) + 1, m.start() - 40) : m.start()]
+        if _SUBJECT.search(before) and not FIRST_PERSON.search(before):
+            spans.append(m.span())
     return spans
 
 
@@ -530,7 +574,7 @@ class Quotes:
         if self._speech is None:
             text = self._text
             quoting = "'" in text or '"' in text or "“" in text or "‘" in text
-            speech = [m.span() for m in REPORTED_QUOTE.finditer(text)] if quoting else []
+            speech = reported_quotes(text) if quoting else []
             self._speech = SpanIndex(speech + reported_posts(text))
         return self._speech.covers(index)
 
@@ -540,28 +584,47 @@ class Quotes:
 ANYWHERE = frozenset({"abuse.slur"})
 
 
-def _counts(doc: Doc, quotes: Quotes, m: re.Match[str],
-            collisions: dict[str, str] = COLLISIONS, anywhere: bool = False) -> bool:
-    """Drop matches in code, in quoted lines or speech, or after a negation."""
+class Speaker(enum.Enum):
+    """Whose words a match is in: the poster's own, or someone else's they report."""
+
+    OWN = "own"
+    REPORTED = "reported"
+
+
+def _speaker(doc: Doc, quotes: Quotes, m: re.Match[str],
+             collisions: dict[str, str] = COLLISIONS, anywhere: bool = False) -> Speaker | None:
+    """Whose words the match is in; None drops it (code, quoted lines, a negation, a
+    self-description, half of a compound word)."""
     start, end = m.span()
     text = doc.folded.text
     if text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha():
-        return False  # the first half of a compound: "idiot-proof", "clown-proofed"
-    if quotes.in_line(start) or (not anywhere and quotes.in_speech(start)):
-        return False
+        return None  # the first half of a compound: "idiot-proof", "clown-proofed"
+    if quotes.in_line(start):
+        return None
     base_start, base_end = _base_span(doc, start, end)
-    if doc.in_code(base_start, base_end):
-        return False
-    if _collision(doc, m, collisions):
-        return False
+    if doc.in_code(base_start, base_end) or _collision(doc, m, collisions):
+        return None
     if anywhere:
-        return True
-    before = text[max(0, start - 40) : start]
-    if not NEGATION_HINT.search(before):
-        return True
-    if REPORTED_BEFORE.search(before):
-        return False
-    return bool(_AIMED.match(m.group())) or not SELF_BEFORE.search(before)
+        return Speaker.OWN
+    reported = quotes.in_speech(start)
+    window = max(0, start - 40)
+    before = text[window:start]
+    if NEGATION_HINT.search(before):
+        if NEGATED_BEFORE.search(before):
+            return None
+        said = SAID_BEFORE.search(before)
+        if TOLD_ME_BEFORE.search(before) or (said and _reporting_frame(text, window, said, end)):
+            reported = True
+        elif not said and not _AIMED.match(m.group()) and SELF_BEFORE.search(before):
+            return None
+    return Speaker.REPORTED if reported else Speaker.OWN
+
+
+def _reporting_frame(text: str, offset: int, said: re.Match[str], end: int) -> bool:
+    """Is "<someone> said ..." reported (a cue near it, a speaker other than the poster)?"""
+    verb = offset + said.start()
+    return not FIRST_PERSON.search(text, max(0, verb - 40), verb) and bool(REPORTING.search(
+        text, max(0, verb - CUE_BEFORE), min(len(text), end + CUE_AFTER)))
 
 
 @functools.cache
@@ -624,12 +687,27 @@ def _vocabulary_words() -> frozenset[str]:
 
 def has_abusive_vocabulary(doc: Doc) -> bool:
     """Gate for the statistical scorer: it may only raise texts that use abusive words
-    (outside code, quotes and self-directed or reported phrasings)."""
+    (outside code, quoted lines and self-directed phrasings; reported speech included, see
+    ``speaks_abusive_vocabulary``)."""
+    return bool(_vocabulary_speakers(doc))
+
+
+def speaks_abusive_vocabulary(doc: Doc) -> bool:
+    """Are abusive words used in the poster's own words (not only in speech they report)?
+    A model hit on a text whose abusive words are all reported is someone else's."""
+    return Speaker.OWN in _vocabulary_speakers(doc)
+
+
+def _vocabulary_speakers(doc: Doc) -> set[Speaker]:
     if doc.words.isdisjoint(_vocabulary_words()):
-        return False
+        return set()
     text = doc.folded.text
     quotes = Quotes(text)
-    return any(_counts(doc, quotes, m) for m in _abusive_vocabulary().finditer(text))
-
-
-
+    speakers: set[Speaker] = set()
+    for m in _abusive_vocabulary().finditer(text):
+        speaker = _speaker(doc, quotes, m)
+        if speaker is Speaker.OWN:
+            return {speaker}
+        if speaker is not None:
+            speakers.add(speaker)
+    return speakers

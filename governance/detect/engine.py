@@ -84,9 +84,18 @@ def _never(doc: Doc) -> bool:
     return False
 
 
+def _always(doc: Doc) -> bool:
+    return True
+
+
 MODEL_GATES: dict[Category, Callable[[Doc], bool]] = {
     Category.ABUSE: abuse.has_abusive_vocabulary,
     Category.SOLICITATION: solicitation.has_commercial_hint,
+}
+# Does the gate's vocabulary appear in the author's own words? When it appears only in speech
+# the author reports ("Reporting this comment by @x: ..."), the model's hit is quoted too.
+MODEL_OWN_WORDS: dict[Category, Callable[[Doc], bool]] = {
+    Category.ABUSE: abuse.speaks_abusive_vocabulary,
 }
 
 
@@ -101,7 +110,9 @@ def _model_hits(doc: Doc, models: Models) -> list[RuleHit]:
         p = model.probability(feats)
         if p >= model.threshold:
             # a whole-text judgement: no span to point at (nothing to redact either)
-            out.append(RuleHit(f"{category.value}.model", category, round(model.hit_score(p), 3)))
+            quoted = not MODEL_OWN_WORDS.get(category, _always)(doc)
+            out.append(RuleHit(f"{category.value}.model", category, round(model.hit_score(p), 3),
+                               quoted=quoted))
     return out
 
 
