@@ -11,8 +11,8 @@ What is not a quote, so that putting words in ``>`` does not hide them:
 - GitHub alerts (``> [!NOTE]``, ``> [!WARNING]``...): the author's own call-out;
 - a comment with no words of its own outside its quote blocks: quoting something without
   saying anything about it is posting it, so the whole text is the author's (a spammer
-  cannot wrap a bare pitch in ``>``). An e-mail attribution line ("On ... wrote:") is no
-  word of the author's.
+  cannot wrap a bare pitch in ``>``). An e-mail attribution line ("On ... wrote:", or just
+  "Bob wrote:") is no word of the author's.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import bisect
 import re
 from collections.abc import Iterator
 
+from governance.detect.malware_vocab import EMAIL_REPLY
 from governance.model import Span
 
 _QUOTE_LINE = re.compile(r"^[ \t]{0,3}>.*$", re.M)
@@ -30,6 +31,7 @@ _ALERT = re.compile(r"[ \t]{0,3}>[ \t]*\[!(?:note|tip|important|warning|caution)
 _SENDER = re.compile(r"@|\b\d{4}\b")
 _FENCE = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[ \t]*$|\Z)", re.M | re.S)
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_ATTRIBUTION_MAX = 120  # "Bob wrote:" and its kin are short; a sentence ending "wrote:" is not
 
 
 def quote_blocks(text: str) -> tuple[Span, ...]:
@@ -62,12 +64,17 @@ def _has_own_words(text: str, blocks: tuple[Span, ...]) -> bool:
         lines.append(line)
     for i, line in enumerate(lines):
         after = lines[i + 1] if i + 1 < len(lines) else ""
-        attribution = _SENDER.search(line) and (
-            line.endswith(":") or (len(after) <= 40 and after.endswith(":")))
+        attribution = (_SENDER.search(line) and (
+            line.endswith(":") or (len(after) <= 40 and after.endswith(":")))) or _replies(line)
         is_tail = line.endswith(":") and i > 0 and _SENDER.search(lines[i - 1]) is not None
         if not (attribution or is_tail) and _WORD.search(line):
             return True
     return False
+
+
+def _replies(line: str) -> bool:
+    """A short line that ends like an e-mail attribution ("Bob wrote:", "Ana escribió:")."""
+    return len(line) <= _ATTRIBUTION_MAX and line.lower().endswith(EMAIL_REPLY)
 
 
 def _own_lines(text: str, blocks: tuple[Span, ...]) -> Iterator[str]:
