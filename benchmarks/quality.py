@@ -114,6 +114,8 @@ def learned_model() -> LearnedModel:
     """
     if importlib.util.find_spec("governance.detect.model") is None:
         return LearnedModel(False, frozenset())
+    if not default_config().moderation.language_model:
+        return LearnedModel(False, frozenset())  # shipped, but off: the default never runs it
     declared = getattr(importlib.import_module("governance.detect.model"), "TRAINED_ON", None)
     ids: frozenset[str] | None = None
     try:
@@ -398,7 +400,7 @@ def describe_fits(trained_on: frozenset[str], learned: LearnedModel, thr: qs.Thr
            if loso else "SHIPPED MODEL EVERYWHERE (--no-loso): trained sources are inflated")
     print(f"- n-gram scorer trained on dev items of {sorted(trained_on) or 'nothing'}: {how}")
     if not learned.present:
-        print("- learned model: none ships")
+        print("- learned model: not in the default pipeline (moderation.language_model is off)")
     elif learned.trained_on is None:
         print("- learned model: ships but declares no TRAINED_ON -> every item counts as "
               "in-source (nothing held out for it)")
