@@ -164,6 +164,13 @@ def test_every_governance_package_is_listed_for_setuptools() -> None:
     assert found - listed == set(), "add these packages to [tool.setuptools] packages"
 
 
+def test_every_folder_of_modules_is_a_package() -> None:
+    # A folder of modules without __init__.py is a namespace package: the check above cannot
+    # see it, and `pip install .` (not editable) then leaves it out of the installed package.
+    folders = {p.parent for p in (ROOT / "governance").rglob("*.py")}
+    assert {f for f in folders if not (f / "__init__.py").is_file()} == set()
+
+
 def test_template_and_workflows_are_mapped_package_data() -> None:
     setuptools = pyproject()["tool"]["setuptools"]
     assert setuptools["package-dir"] == {
