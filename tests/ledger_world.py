@@ -5,7 +5,7 @@ and run incidents and commands the way the service does."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
 
@@ -28,24 +28,13 @@ from governance.policy.moderation import moderate
 from governance.ports import Mailer, StaleRecord
 from governance.service import Service
 from tests.builders import config, verdict
+from tests.clock import ManualClock
 from tests.fake_github import FakeGitHub
 
 ORG = "acme"
 REPO = "acme/widgets"
 LEDGER = "acme/coc-ledger"
 START = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
-
-
-class ManualClock:
-    def __init__(self, now: datetime) -> None:
-        self.moment = now
-
-    def now(self) -> datetime:
-        return self.moment
-
-    def advance(self, **delta: float) -> datetime:
-        self.moment += timedelta(**delta)
-        return self.moment
 
 
 def world_config(**ladder: object) -> Config:

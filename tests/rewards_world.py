@@ -8,7 +8,7 @@ import copy
 import json
 import logging
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +25,7 @@ from governance.rewards.store import INDEX_PATH
 from governance.rewards.usecases import reward_handler
 from governance.runtime import code_provider
 from governance.service import Service
+from tests.clock import ManualClock
 from tests.fake_github import FakeGitHub
 
 if TYPE_CHECKING:  # loaded by pytest as a plugin (tests/conftest.py registers it)
@@ -58,17 +59,6 @@ recognition:
   codes:
     low_stock: 3
 """
-
-
-class ManualClock:
-    def __init__(self, now: datetime) -> None:
-        self.moment = now
-
-    def now(self) -> datetime:
-        return self.moment
-
-    def advance(self, **delta: float) -> None:
-        self.moment += timedelta(**delta)
 
 
 class SimulatedCrash(BaseException):

@@ -332,21 +332,19 @@ async def seed_expired_ban(fake: FakeGitHub, login: str,
 
     from governance.adapters.github import GitHubAdapter
     from governance.ledger.store import GitHubLedger
+    from tests.clock import ManualClock
 
-    class Yesterday:
-        def now(self) -> datetime:
-            return datetime.now(UTC) - timedelta(days=8)
-
+    eight_days_ago = ManualClock(datetime.now(UTC) - timedelta(days=8))
     fake.add_repo(LEDGER, private=True)
     fake.add_file(REPO, config_path, f"ledger:\n  repository: {LEDGER}\n")
     fake.block("acme", login)
-    start = Yesterday().now()
+    start = eight_days_ago.now()
     incident = Incident(f"IC_{login}@1", start, Category.ABUSE, ("abuse.threat",),
                         Step.TEMPORARY_BAN, url=f"https://github.com/{REPO}/issues/1#c",
                         expires_at=start + timedelta(days=7))
     async with aiohttp.ClientSession() as session:
         github = GitHubAdapter(session, token=TOKEN, base_url=fake.url)
-        await GitHubLedger(github, LEDGER, Yesterday()).record_incident(
+        await GitHubLedger(github, LEDGER, eight_days_ago).record_incident(
             RecordIncident(login, incident, "abuse"))
 
 

@@ -25,6 +25,7 @@ from governance.app.auth import InstallationTokens
 from governance.app.wiring import app_from_settings
 from governance.messages import REDACTED_MARKER
 from governance.settings import Settings, load_settings
+from tests.clock import ManualClock
 from tests.fake_github import Call, FakeGitHub
 from tests.test_app_payloads import (
     ABUSIVE,
@@ -43,14 +44,6 @@ from tests.test_app_payloads import (
 
 APP_ID = 4242
 MakeClient = Callable[..., Awaitable[TestClient]]
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.current = datetime.now(UTC)
-
-    def now(self) -> datetime:
-        return self.current
 
 
 @pytest.fixture(scope="module")
@@ -81,8 +74,8 @@ def settings(fake: FakeGitHub, pem: str) -> Settings:
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
+def clock() -> ManualClock:
+    return ManualClock(datetime.now(UTC))
 
 
 @pytest.fixture
@@ -91,7 +84,7 @@ def sleeps() -> list[float]:
 
 
 @pytest.fixture
-def make_client(aiohttp_client: Any, settings: Settings, clock: Clock,
+def make_client(aiohttp_client: Any, settings: Settings, clock: ManualClock,
                 sleeps: list[float]) -> MakeClient:
     async def sleep(seconds: float) -> None:
         sleeps.append(seconds)
@@ -255,7 +248,7 @@ async def test_ping_is_answered(fake: FakeGitHub, client: TestClient):
 
 
 async def test_installation_token_is_fetched_with_a_valid_jwt_and_cached(
-        fake: FakeGitHub, client: TestClient, private_key: rsa.RSAPrivateKey, clock: Clock):
+        fake: FakeGitHub, client: TestClient, private_key: rsa.RSAPrivateKey, clock: ManualClock):
     for number in range(3):
         sent, _ = comment_delivery(fake, BENIGN, delivery_id=f"d-{number}")
         assert (await post(client, sent))[0] == 200
@@ -561,7 +554,7 @@ async def test_the_same_comment_version_in_another_delivery_posts_no_second_noti
 
 
 async def test_adapters_beyond_capacity_are_retired_and_their_calls_still_counted(
-        settings: Settings, clock: Clock):
+        settings: Settings, clock: ManualClock):
     import aiohttp
 
     from governance.app.auth import AppClient
@@ -584,7 +577,7 @@ async def test_adapters_beyond_capacity_are_retired_and_their_calls_still_counte
 
 
 async def test_the_private_notice_is_mailed_once_when_smtp_is_configured(
-        fake: FakeGitHub, pem: str, clock: Clock, aiohttp_client: Any, smtp_server: Any):
+        fake: FakeGitHub, pem: str, clock: ManualClock, aiohttp_client: Any, smtp_server: Any):
     fake.add_repo(LEDGER, private=True)
     fake.add_file(REPO, ".github/governance.yml", LEDGER_CONFIG)
     fake.add_user("drive-by-99", email="drive-by@example.net")
@@ -606,7 +599,7 @@ async def test_the_private_notice_is_mailed_once_when_smtp_is_configured(
 
 
 async def test_a_second_delivery_of_an_acted_on_comment_repeats_no_visible_or_private_step(
-        fake: FakeGitHub, pem: str, clock: Clock, aiohttp_client: Any, smtp_server: Any):
+        fake: FakeGitHub, pem: str, clock: ManualClock, aiohttp_client: Any, smtp_server: Any):
     fake.add_repo(LEDGER, private=True)
     fake.add_file(REPO, ".github/governance.yml", LEDGER_CONFIG + (
         "moderation:\n  rules:\n    abuse:\n      notice: true\n      label: coc:abuse\n"

@@ -18,18 +18,11 @@ from governance.app.redeliver import (
     redeliver_with_settings,
 )
 from governance.settings import load_settings
+from tests.clock import ManualClock
 from tests.fake_github import FakeGitHub
 
 # The fake lists deliveries with the delivery time of GitHub's example (2019-06-03T00:57:16Z).
 EXAMPLE_TIME = datetime(2019, 6, 3, 1, 0, tzinfo=UTC)
-
-
-class At:
-    def __init__(self, moment: datetime) -> None:
-        self.moment = moment
-
-    def now(self) -> datetime:
-        return self.moment
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +50,7 @@ async def test_only_deliveries_without_any_success_are_redelivered(
     fake.add_delivery("timed-out", "discussion_comment", "created", status_code=0)
 
     report = await redeliver_with_settings(settings_for(fake, key), timedelta(hours=24),
-                                           clock=At(EXAMPLE_TIME))
+                                           clock=ManualClock(EXAMPLE_TIME))
 
     timed_out = next(d for d in fake.deliveries if d.guid == "timed-out")
     assert sorted(fake.redelivered) == sorted([newest.id, timed_out.id])
@@ -77,7 +70,7 @@ async def test_dry_run_lists_without_asking(fake_github: FakeGitHub, key: rsa.RS
     fake_github.add_delivery("stuck", "issues", "opened", status_code=500)
 
     report = await redeliver_with_settings(settings_for(fake_github, key), timedelta(hours=1),
-                                           clock=At(EXAMPLE_TIME), dry_run=True)
+                                           clock=ManualClock(EXAMPLE_TIME), dry_run=True)
 
     assert [a.guid for a in report.redelivered] == ["stuck"]
     assert fake_github.redelivered == []

@@ -13,20 +13,13 @@ import pytest
 from governance.app.auth import InstallationToken, InstallationTokens
 from governance.app.server import AppDeps, Delivery, Result, create_app
 from governance.app.signature import sign, verify
+from tests.clock import ManualClock
 from tests.test_app_payloads import SECRET
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.current = datetime.now(UTC)
-
-    def now(self) -> datetime:
-        return self.current
-
-
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
+def clock() -> ManualClock:
+    return ManualClock(datetime.now(UTC))
 
 
 # ------------------------------------------------------------------- signatures
@@ -52,7 +45,7 @@ def test_the_app_refuses_to_run_without_a_webhook_secret():
 # ------------------------------------------------------------------- tokens
 
 
-async def test_installation_tokens_are_renewed_shortly_before_they_expire(clock: Clock):
+async def test_installation_tokens_are_renewed_shortly_before_they_expire(clock: ManualClock):
     class TokenDesk:
         def __init__(self) -> None:
             self.issued: list[str] = []
@@ -66,16 +59,16 @@ async def test_installation_tokens_are_renewed_shortly_before_they_expire(clock:
     provider = tokens.provider(7)
 
     first = await provider()
-    clock.current += timedelta(minutes=54)
+    clock.advance(minutes=54)
     assert await provider() == first
-    clock.current += timedelta(minutes=2)  # within five minutes of expiry: renew
+    clock.advance(minutes=2)  # within five minutes of expiry: renew
     assert await provider() == "token-7-1"
     assert await tokens.token(8) == "token-8-2"  # one token per installation
     provider.invalidate()  # e.g. GitHub answered 401: the token was revoked
     assert await provider() == "token-7-3"
 
 
-async def test_concurrent_deliveries_share_one_token_request(clock: Clock):
+async def test_concurrent_deliveries_share_one_token_request(clock: ManualClock):
     class SlowDesk:
         calls = 0
 

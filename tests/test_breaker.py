@@ -14,6 +14,7 @@ from governance.policy.signals import AccountSignals
 from governance.policy.waves import NO_WAVE, Wave
 from governance.service import Outcome, Service
 from tests.builders import config, event
+from tests.clock import ManualClock
 from tests.fake_github import FakeGitHub
 
 REPO = "acme/widgets"
@@ -30,14 +31,6 @@ moderation:
     window_minutes: 10
     cooldown_hours: 2
 """
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.moment = NOW
-
-    def now(self) -> datetime:
-        return self.moment
 
 
 # ------------------------------------------------------------------ the pure count
@@ -99,7 +92,7 @@ def test_only_spam_wave_members_from_new_accounts_are_left_out_of_the_count():
 # ------------------------------------------------------------------ through the service
 
 
-def service(github: GitHubAdapter, clock: Clock) -> Service:
+def service(github: GitHubAdapter, clock: ManualClock) -> Service:
     return Service(github, clock, ledger_for=runtime.ledger_for(github, clock),
                    bans_for=runtime.bans_for(github, clock),
                    breaker_for=runtime.breaker_for(github, clock))
@@ -122,12 +115,12 @@ def setup(fake: FakeGitHub) -> None:
     fake.set_permission(REPO, "reader", "read")
 
 
-async def burst(fake: FakeGitHub, svc: Service, n: int, clock: Clock) -> list[ContentEvent]:
+async def burst(fake: FakeGitHub, svc: Service, n: int, clock: ManualClock) -> list[ContentEvent]:
     events = []
     for i in range(n):
         ev = abusive(fake, f"troll{i}")
         await svc.handle_event(ev)
-        clock.moment += timedelta(seconds=30)
+        clock.advance(seconds=30)
         events.append(ev)
     return events
 
@@ -145,7 +138,7 @@ def breaker_reviews(outcome: Outcome) -> list[RecordReview]:
 async def test_a_burst_trips_review_mode_which_ends_by_time(
         fake_github: FakeGitHub, github: GitHubAdapter):
     setup(fake_github)
-    clock = Clock()
+    clock = ManualClock(NOW)
     svc = service(github, clock)
     first = await burst(fake_github, svc, 3, clock)
     assert all(hidden(fake_github, ev) for ev in first)
@@ -170,7 +163,7 @@ async def test_a_burst_trips_review_mode_which_ends_by_time(
     assert len([i for i in fake_github.repo(LEDGER).issues.values()
                 if BREAKER_LABEL in i.labels]) == 1
 
-    clock.moment += timedelta(hours=2)
+    clock.advance(hours=2)
     later = abusive(fake_github, "troll9")
     await svc.handle_event(later)
     assert hidden(fake_github, later)
@@ -179,7 +172,7 @@ async def test_a_burst_trips_review_mode_which_ends_by_time(
 async def test_resume_by_a_moderator_ends_review_mode_early_and_a_reader_cannot(
         fake_github: FakeGitHub, github: GitHubAdapter):
     setup(fake_github)
-    clock = Clock()
+    clock = ManualClock(NOW)
     svc = service(github, clock)
     await burst(fake_github, svc, 4, clock)
 
@@ -213,7 +206,7 @@ async def test_a_switched_off_breaker_neither_reads_nor_counts(
     fake_github.add_repo(LEDGER, private=True)
     fake_github.add_file(REPO, ".github/governance.yml",
                          CONFIG + "    enabled: false\n")
-    clock = Clock()
+    clock = ManualClock(NOW)
     events = await burst(fake_github, service(github, clock), 5, clock)
     assert all(hidden(fake_github, ev) for ev in events)
     assert path_of(REPO) not in fake_github.repo(LEDGER).files
@@ -223,7 +216,7 @@ async def test_a_switched_off_breaker_neither_reads_nor_counts(
 async def test_an_acted_on_comment_costs_one_read_and_one_write_a_benign_one_nothing(
         fake_github: FakeGitHub, github: GitHubAdapter):
     setup(fake_github)
-    clock = Clock()
+    clock = ManualClock(NOW)
     svc = service(github, clock)
     issue = fake_github.add_issue(REPO, title="Thanks")
     kind = fake_github.add_comment(REPO, issue.number, "Thanks, the fix works on Windows 11.")

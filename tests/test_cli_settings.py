@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from governance.app.auth import InstallationToken, InstallationTokens
 from governance.cli import main
+from tests.clock import ManualClock
 
 
 def test_moderate_with_a_token_and_a_broken_environment_says_so_in_one_line(
@@ -28,23 +29,18 @@ def test_moderate_with_a_token_and_a_broken_environment_says_so_in_one_line(
     assert "SMTP_FROM: required" in line
 
 
-class Clock:
-    def now(self) -> datetime:
-        return datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
-
-
 class Desk:
     def __init__(self) -> None:
         self.issued: list[str] = []
 
     async def installation_token(self, installation_id: int) -> InstallationToken:
         self.issued.append(f"t-{len(self.issued)}")
-        return InstallationToken(self.issued[-1], Clock().now() + timedelta(hours=1))
+        return InstallationToken(self.issued[-1], ManualClock().now() + timedelta(hours=1))
 
 
 async def test_a_refused_token_is_dropped_only_while_it_is_the_cached_one():
     desk = Desk()
-    provider = InstallationTokens(desk, Clock()).provider(7)  # type: ignore[arg-type]
+    provider = InstallationTokens(desk, ManualClock()).provider(7)  # type: ignore[arg-type]
     first = await provider()
     provider.invalidate(first)
     fresh = await provider()

@@ -11,19 +11,12 @@ from governance.enforcement import sweep
 from governance.ledger.state import EntryKind
 from governance.ledger.store import GitHubLedger
 from governance.model import Category, Incident, RecordIncident, Step
+from tests.clock import ManualClock
 from tests.fake_github import FakeGitHub
 
 USER_REPO = "ada/tools"
 LEDGER = "ada/coc-ledger"
 START = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.moment = START
-
-    def now(self) -> datetime:
-        return self.moment
 
 
 async def test_unblocking_in_a_user_account_is_nothing_to_do(
@@ -38,7 +31,7 @@ async def test_the_sweep_records_the_lift_of_a_ban_in_a_user_account(
 ):
     fake_github.add_repo(USER_REPO, owner_type="User")
     fake_github.add_repo(LEDGER, private=True, owner_type="User")
-    clock = Clock()
+    clock = ManualClock(START)
     ledger = GitHubLedger(github, LEDGER, clock)
     url = f"https://github.com/{USER_REPO}/issues/1#issuecomment-5"
     incident = Incident("IC_ban", START, Category.ABUSE, ("abuse.insult",), Step.TEMPORARY_BAN,

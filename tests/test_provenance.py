@@ -14,6 +14,7 @@ from governance.model import Association, ContentEvent
 from governance.policy.provenance import MAX_LINKS, links_in, provenance_of
 from governance.service import Service
 from tests.builders import event
+from tests.clock import ManualClock
 from tests.fake_github import FakeGitHub
 
 REPO = "acme/widgets"
@@ -23,11 +24,6 @@ ATTACHMENT = "https://github.com/user-attachments/assets/0f3c2a1e-77aa-4f0e-9d1b
 ABUSIVE = ("You are a worthless idiot and nobody wants your garbage patches here. Get lost. "
            f"Proof: [log](https://paste.example/raw/abc). ![shot]({ATTACHMENT}) "
            '<img src="https://cdn.example/x.png"> and www.example.org/page.')
-
-
-class Clock:
-    def now(self) -> datetime:
-        return NOW
 
 
 def test_every_link_and_attachment_is_found_once_in_order_and_bounded():
@@ -62,10 +58,11 @@ def posted(fake: FakeGitHub, login: str) -> ContentEvent:
 async def acted(fake: FakeGitHub, github: GitHubAdapter, ev: ContentEvent) -> dict:
     fake.add_repo(LEDGER, private=True)
     fake.add_file(REPO, ".github/governance.yml", f"ledger:\n  repository: {LEDGER}\n")
-    service = Service(github, Clock(), ledger_for=runtime.ledger_for(github, Clock()))
+    clock = ManualClock(NOW)
+    service = Service(github, clock, ledger_for=runtime.ledger_for(github, clock))
     outcome = await service.handle_event(ev)
     assert outcome.done[:2] == ("hide_comment", "record_incident")
-    state = await GitHubLedger(github, LEDGER, Clock()).state_for(ev.author.login)
+    state = await GitHubLedger(github, LEDGER, clock).state_for(ev.author.login)
     (entry,) = state.of_kind(EntryKind.INCIDENT)
     return dict(entry.get("provenance"))
 

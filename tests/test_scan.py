@@ -30,6 +30,7 @@ from governance.adapters.http import GitHubUnavailable
 from governance.scan.items import Connection
 from governance.scanning import ScanRequest, run_scan
 from governance.service import Service
+from tests.clock import ManualClock
 from tests.fake_github import FakeGitHub, FaultKind
 from tests.fake_github_state import Comment, CommentKind, Discussion, Issue
 from tests.scan_world import PHONE, REPO, World, seed
@@ -201,14 +202,6 @@ def delivery(fake: FakeGitHub, item: Issue | Comment | Discussion, url: str
     return event, payload
 
 
-class At:
-    def __init__(self, moment: datetime) -> None:
-        self.moment = moment
-
-    def now(self) -> datetime:
-        return self.moment
-
-
 async def test_scan_verdicts_are_the_apps_decisions(
         fake_github: FakeGitHub, github: GitHubAdapter, tmp_path: Path) -> None:
     """Each item delivered to the service as the App gets it, in dry-run, decides the same
@@ -224,7 +217,7 @@ async def test_scan_verdicts_are_the_apps_decisions(
     for item in contents:
         row = found[item.node_id]
         event, payload = delivery(fake_github, item, row["url"])
-        service = Service(github, At(item.created_at), dry_run=True)
+        service = Service(github, ManualClock(item.created_at), dry_run=True)
         plan = (await service.handle(event, payload)).plan
         assert plan is not None and plan.verdict is not None
         expected = (plan.verdict.label.value, round(plan.verdict.score, 4),

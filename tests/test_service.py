@@ -14,6 +14,7 @@ from governance.decision import context_for
 from governance.model import Association, ContentEvent, Surface
 from governance.service import Service
 from tests.builders import config, event
+from tests.clock import ManualClock
 from tests.fake_github import CommentKind, FakeGitHub
 
 REPO = "acme/widgets"
@@ -22,14 +23,9 @@ ABUSIVE = "You are a worthless idiot and nobody wants your garbage patches here.
 NOTICE_CONFIG = "moderation:\n  rules:\n    abuse:\n      notice: true\n"
 
 
-class Clock:
-    def now(self) -> datetime:
-        return NOW
-
-
 @pytest.fixture
 def service(github: GitHubAdapter) -> Service:
-    return Service(github, Clock())
+    return Service(github, ManualClock(NOW))
 
 
 def discussion_event(fake: FakeGitHub, body: str) -> ContentEvent:

@@ -18,6 +18,7 @@ from governance.model import Association, ContentEvent, Plan, RecordPardon, Reco
 from governance.ports import ActiveBan
 from governance.service import Service
 from tests.builders import event
+from tests.clock import ManualClock
 from tests.fake_github import FakeGitHub
 
 ORG = "acme"
@@ -30,21 +31,13 @@ BENIGN = "Has anyone tried building this on a Raspberry Pi? The docs do not say.
 CONFIG = f"ledger:\n  repository: {LEDGER}\nladder:\n  first_timer_spam: temporary-ban\n"
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.moment = NOW
-
-    def now(self) -> datetime:
-        return self.moment
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock(NOW)
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def service(fake_github: FakeGitHub, github: GitHubAdapter, clock: Clock) -> Service:
+def service(fake_github: FakeGitHub, github: GitHubAdapter, clock: ManualClock) -> Service:
     fake_github.add_org(ORG)
     fake_github.add_repo(LEDGER, private=True)
     fake_github.add_file(REPO, ".github/governance.yml", CONFIG)
@@ -116,7 +109,7 @@ async def test_established_participants_cost_no_read_of_the_bans(
 
 
 async def test_a_pardon_or_an_expiry_ends_the_match(fake_github: FakeGitHub, service: Service,
-                                                     clock: Clock):
+                                                     clock: ManualClock):
     await ban_starseller(fake_github, service)
     bans = LedgerBans(service.github, LEDGER, clock)
     [ban] = await bans.active_bans()
@@ -150,7 +143,7 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 async def test_the_ban_file_is_parsed_once_per_change_not_once_per_read(
-        fake_github: FakeGitHub, github: GitHubAdapter, clock: Clock, parses: list[str]):
+        fake_github: FakeGitHub, github: GitHubAdapter, clock: ManualClock, parses: list[str]):
     fake_github.add_repo(LEDGER, private=True)
     config = load_config(CONFIG, None)
 
@@ -174,7 +167,7 @@ async def test_the_ban_file_is_parsed_once_per_change_not_once_per_read(
 
 
 async def test_parsed_ban_lists_keep_one_entry_per_ledger(
-        fake_github: FakeGitHub, github: GitHubAdapter, clock: Clock, parses: list[str]):
+        fake_github: FakeGitHub, github: GitHubAdapter, clock: ManualClock, parses: list[str]):
     ledgers = (LEDGER, f"{ORG}/other-ledger")
     for ledger in ledgers:
         fake_github.add_repo(ledger, private=True)

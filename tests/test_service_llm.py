@@ -19,6 +19,7 @@ from governance.model import ContentEvent, Verdict
 from governance.service import Service
 from governance.settings import DEFAULT_LLM_URL, LlmSettings, Secret, Settings
 from tests.builders import config, event
+from tests.clock import ManualClock
 from tests.fake_github import FakeGitHub
 from tests.fake_llm import FakeChat, serve_chat
 
@@ -28,11 +29,6 @@ BORDERLINE = "DM me on telegram"  # a gig offer, no more: scores between review 
 BENIGN = "Thanks for the quick fix! I tested the patch on Windows 11 and the crash is gone."
 KEY = "k-test-123"
 SOLICITATION_ANSWER = '{"label": "solicitation", "confidence": 1.0, "reason": "gig"}'
-
-
-class Clock:
-    def now(self) -> datetime:
-        return NOW
 
 
 @pytest.fixture
@@ -51,7 +47,7 @@ async def elsewhere() -> AsyncIterator[tuple[FakeChat, str]]:
 @pytest.fixture
 async def service(github: GitHubAdapter) -> AsyncIterator[Service]:
     async with aiohttp.ClientSession() as session:
-        yield Service(github, Clock(),
+        yield Service(github, ManualClock(NOW),
                       llm_for=runtime.llm_for(session, {"GITHUB_TOKEN": KEY}))
 
 
@@ -140,7 +136,7 @@ async def test_the_deployment_key_goes_only_to_the_deployment_endpoint(
                          f"  api_key_env: SOMETHING_ELSE\n")
     settings = Settings(llm=LlmSettings(Secret("deploy-key-9"), deployment_url))
     async with aiohttp.ClientSession() as session:
-        service = runtime.build_service(github, settings, clock=Clock(), session=session)
+        service = runtime.build_service(github, settings, clock=ManualClock(NOW), session=session)
         outcome = await service.handle_event(comment(fake_github, BORDERLINE))
 
     assert outcome.done == ("hide_comment",)
@@ -169,7 +165,7 @@ class Hanging:
 async def test_the_service_bounds_the_wait_and_survives_a_failing_port(
         fake_github: FakeGitHub, github: GitHubAdapter, fail: bool):
     llm_config(fake_github, "http://127.0.0.1:9/unused", timeout=0.5)
-    service = Service(github, Clock(), llm_for=lambda _config: Hanging(fail))
+    service = Service(github, ManualClock(NOW), llm_for=lambda _config: Hanging(fail))
 
     outcome = await service.handle_event(comment(fake_github, BORDERLINE))
 

@@ -9,6 +9,7 @@ from governance.adapters.github import GitHubAdapter
 from governance.model import Association, ContentEvent
 from governance.service import Service
 from tests.builders import event
+from tests.clock import ManualClock
 from tests.fake_github import FakeGitHub
 
 REPO = "acme/widgets"
@@ -16,11 +17,6 @@ NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
 # Borderline solicitation: a review item on its own, the kind account signals may raise.
 BORDERLINE = ("We build custom dashboards like this for clients, happy to help your team with "
               "it if you want.")
-
-
-class Clock:
-    def now(self) -> datetime:
-        return NOW
 
 
 def comment(fake: FakeGitHub, body: str, login: str) -> ContentEvent:
@@ -36,7 +32,7 @@ def profile_reads(fake: FakeGitHub) -> int:
 
 async def test_signals_on_read_the_profile_once(fake_github: FakeGitHub, github: GitHubAdapter):
     fake_github.add_repo(REPO)
-    outcome = await Service(github, Clock(), dry_run=True).handle_event(
+    outcome = await Service(github, ManualClock(NOW), dry_run=True).handle_event(
         comment(fake_github, BORDERLINE, "newbie"))
     assert outcome.plan is not None and outcome.plan.effective
     assert profile_reads(fake_github) == 1
@@ -45,7 +41,7 @@ async def test_signals_on_read_the_profile_once(fake_github: FakeGitHub, github:
 async def test_signals_off_mean_no_profile_read(fake_github: FakeGitHub, github: GitHubAdapter):
     fake_github.add_file(REPO, ".github/governance.yml",
                          "moderation:\n  account_signals:\n    enabled: false\n")
-    outcome = await Service(github, Clock(), dry_run=True).handle_event(
+    outcome = await Service(github, ManualClock(NOW), dry_run=True).handle_event(
         comment(fake_github, BORDERLINE, "newbie"))
     assert outcome.plan is not None and outcome.plan.effective  # still reviewed on content
     assert profile_reads(fake_github) == 0

@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from governance.adapters.github import GitHubAdapter
 from governance.adapters.recent_memory import RecentMemory
 from governance.model import Association, ContentEvent, RecordReview
 from governance.service import Service
 from tests.builders import event
+from tests.clock import ManualClock
 from tests.fake_github import FakeGitHub
 
 REPO = "acme/widgets"
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
 BORDERLINE = ("We build custom dashboards like this for clients, happy to help your team with "
               "it if you want.")
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.moment = NOW
-
-    def now(self) -> datetime:
-        return self.moment
 
 
 def comment(fake: FakeGitHub, login: str) -> ContentEvent:
@@ -40,10 +33,10 @@ async def second_of_two(fake: FakeGitHub, github: GitHubAdapter, config: str,
         fake.add_file(REPO, ".github/governance.yml", config)
     else:
         fake.add_repo(REPO)
-    clock, memory = Clock(), RecentMemory()
+    clock, memory = ManualClock(NOW), RecentMemory()
     service = Service(github, clock, recent=memory, dry_run=True)
     await service.handle_event(comment(fake, "seller1"))
-    clock.moment += timedelta(hours=hours_apart)
+    clock.advance(hours=hours_apart)
     outcome = await service.handle_event(comment(fake, "seller2"))
     assert outcome.plan is not None
     return [a.key for a in outcome.plan.actions
