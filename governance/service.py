@@ -194,7 +194,9 @@ class Service:
         replica, a second comment in the same second) is decided again on the fresh record.
         What the decision needs besides the record is gathered once."""
         if not isinstance(event, ContentEvent):
-            return await self._carry_out(await self._recognized(event, config), config)
+            plan = in_mode(event, await self._recognized(event, config), config,
+                           self.clock.now())
+            return await self._carry_out(plan, config)
         found = await self._gather(event, config, self.clock.now())
         for _ in range(attempts - 1):
             try:

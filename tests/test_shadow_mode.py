@@ -13,13 +13,20 @@ from pathlib import Path
 
 import pytest
 
+from governance import runtime
 from governance.adapters.mail import SmtpMailer, SmtpSettings
 from governance.cli import main
 from governance.ledger.state import EntryKind
-from governance.model import Association, ContentEvent
+from governance.ledger.store import GitHubLedger
+from governance.model import Association, ContentEvent, Reward
+from governance.rewards.usecases import reward_handler
 from governance.scan.shadow import SHADOW_PREFIX
+from governance.service import Service
 from tests.fake_smtp import SmtpFake
 from tests.ledger_world import LEDGER, REPO, World, world_fixture  # noqa: F401  (fixture)
+from tests.rewards_world import CONFIG_YAML as REWARD_CONFIG
+from tests.rewards_world import LEDGER as REWARD_LEDGER
+from tests.rewards_world import RewardWorld
 from tests.scan_world import ABUSIVE, PHONE, PII, SPAM
 
 CONFIG = f"""ledger:
@@ -169,3 +176,21 @@ async def test_ledger_shadow_summarises_the_shadow_entries(
     assert await cli(mailed, "ledger", "shadow", "--since", "30d", "--ledger", LEDGER,
                      "--format", "csv") == 0
     assert "oldtroll" in capsys.readouterr().out
+
+
+async def test_a_reward_in_shadow_mode_is_a_shadow_note_and_nothing_else(
+        reward_world: RewardWorld):
+    w = reward_world
+    w.set_config(f"mode: shadow\n{REWARD_CONFIG}")
+    number = w.merged_pr("alex", emails=("alex@example.org",))
+    service = Service(w.github, w.clock, mailer=w.mailer,
+                      ledger_for=runtime.ledger_for(w.github, w.clock),
+                      extra_handlers={Reward: reward_handler(w.deps())})
+
+    outcome = await service.handle("pull_request", w.payload("alex", number))
+
+    assert outcome.done == ("record_note",)
+    assert w.smtp.messages == [] and w.claims() == [] and w.comments(number) == []
+    state = await GitHubLedger(w.github, REWARD_LEDGER, w.clock).state_for("alex")
+    (note,) = state.entries
+    assert note.key.startswith(SHADOW_PREFIX) and "reward @alex" in note.get("text")

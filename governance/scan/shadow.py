@@ -17,7 +17,7 @@ from typing import Any
 
 from governance.config.types import Config, Mode
 from governance.ledger.state import EntryKind, PersonState
-from governance.model import ContentEvent, Plan, RecordNote, RecordReview
+from governance.model import ContentEvent, Event, Plan, RecordNote, RecordReview
 from governance.policy.moderation import _original, held_for_review
 from governance.scan.rows import row_of
 
@@ -26,25 +26,32 @@ REVIEW_MODE = "mode: review (every action waits for a moderator)"
 SHADOWED = "mode: shadow: nothing carried out; would have done: {would}"
 
 
-def in_mode(event: ContentEvent, plan: Plan, config: Config, now: datetime) -> Plan:
+def in_mode(event: Event, plan: Plan, config: Config, now: datetime) -> Plan:
     """The plan as ``config.mode`` carries it out. A plan that does nothing stays as it is;
-    in review mode so does one that only opens review items."""
+    in review mode so does one that only opens review items, and a reward (review mode
+    holds moderation only)."""
     if config.mode is Mode.ACT or not plan.effective:
         return plan
     if config.mode is Mode.REVIEW:
+        if not isinstance(event, ContentEvent):
+            return plan
         if all(isinstance(a, RecordReview) for a in plan.effective):
             return plan
         return held_for_review(event, plan, config, REVIEW_MODE)
     return shadowed(event, plan, now)
 
 
-def shadowed(event: ContentEvent, plan: Plan, now: datetime) -> Plan:
-    """One private note in the author's ledger record instead of every action."""
+def shadowed(event: Event, plan: Plan, now: datetime) -> Plan:
+    """One private note in the author's ledger record instead of every action (with the
+    scan's row for content; a reward has none and is not in the summary)."""
     would = "; ".join(a.summary() for a in plan.effective)
-    row = {**row_of(event, plan), "decided_at": now.isoformat()}
+    row, original = "", ""
+    if isinstance(event, ContentEvent):
+        row = json.dumps({**row_of(event, plan), "decided_at": now.isoformat()},
+                         ensure_ascii=False)
+        original = _original(event)
     note = RecordNote(event.author.login, SHADOW_PREFIX + plan.key, SHADOWED.format(would=would),
-                      "bot", now, event.html_url, original_text=_original(event),
-                      shadow=json.dumps(row, ensure_ascii=False))
+                      "bot", now, event.html_url, original_text=original, shadow=row)
     return Plan(plan.key, (note,), (*plan.reasons, note.text), plan.verdict, plan.dry_run)
 
 
