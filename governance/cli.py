@@ -405,6 +405,16 @@ def _add_maintainer_commands(sub: Any) -> None:
     _add_token_options(p)
     p.set_defaults(handler=_maintainer(lambda a: _ledger_job(
         a, lambda s, led: m.ledger_stats(s, led, a.since, a.json))))
+    p = ledger.add_parser("shadow", help="what shadow mode would have done (mode: shadow)")
+    p.add_argument("--since", default="7d", help="only shadow entries this recent "
+                                                 "(default: 7d)")
+    p.add_argument("--format", dest="fmt", choices=("markdown", "json", "csv"),
+                   default="markdown", help="as `governance scan --format`")
+    p.add_argument("--review-sheet", metavar="CSV", help="also write the would-be actions as "
+                   "the review sheet of 'governance scan', to judge for 'governance calibrate'")
+    _add_token_options(p)
+    p.set_defaults(handler=_maintainer(lambda a: _ledger_job(
+        a, lambda s, led: m.ledger_shadow(s, led, a.since, a.fmt, a.review_sheet))))
     p = ledger.add_parser("report", help="transparency report of a quarter or a month")
     when = p.add_mutually_exclusive_group(required=True)
     when.add_argument("--period", help="a quarter, e.g. 2026-Q4")

@@ -7,11 +7,12 @@ repository's own config) and calls the use cases.
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import aiohttp
 
@@ -37,6 +38,8 @@ from governance.runtime import (
     reward_deps,
     webhook_poster,
 )
+from governance.scan import report as scan_report
+from governance.scan import shadow
 from governance.service import Service
 from governance.settings import Settings, load_settings
 
@@ -95,13 +98,35 @@ async def ledger_show(s: Session, ledger: str, login: str, as_json: bool) -> str
     return _dump(report.person_json(state, s.now)) if as_json else report.person_text(state, s.now)
 
 
-async def ledger_stats(s: Session, ledger: str, since: str | None, as_json: bool) -> str:
+def _since(since: str | None) -> timedelta | None:
     try:
-        window = report.parse_since(since) if since else None
+        return report.parse_since(since) if since else None
     except ValueError as exc:
         raise MaintainerError(str(exc)) from exc
+
+
+async def ledger_stats(s: Session, ledger: str, since: str | None, as_json: bool) -> str:
+    window = _since(since)
     stats = await report.load_stats(GitHubLedger(s.github, ledger, SystemClock()), s.now, window)
     return _dump(report.stats_json(stats)) if as_json else report.stats_text(stats)
+
+
+async def ledger_shadow(s: Session, ledger: str, since: str | None, fmt: str,
+                        review_sheet: str | None) -> str:
+    """What the bot would have done in shadow mode: the ledger's shadow entries as the scan's
+    report (``fmt``), and as its review sheet when ``review_sheet`` names a file."""
+    window = _since(since)
+    start = s.now - window if window else None
+    states = await report.load_states(GitHubLedger(s.github, ledger, SystemClock()))
+    rows = shadow.shadow_rows(states, start)
+    if review_sheet:
+        with open(review_sheet, "w", newline="", encoding="utf-8") as sheet:
+            scan_report.write_review_sheet(lambda: rows, sheet)
+    out = io.StringIO()
+    span = f"shadow entries since {start:%Y-%m-%d %H:%M} UTC" if start else "all shadow entries"
+    scan_report.write(lambda: rows, fmt, out, title=f"shadow mode, ledger {ledger}",
+                      window=span, read=len(rows))
+    return out.getvalue().rstrip("\n")
 
 
 async def ledger_report(s: Session, ledger: str, period: str | None, month: str | None,

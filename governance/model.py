@@ -513,6 +513,8 @@ class RecordNote(Action):
     url: str = ""
     original_text: str = ""  # private ledger only: content a moderator hid
     resolves_reviews: bool = False  # a moderator looked at this person's open review items
+    # shadow mode: what the bot would have done, as the scan's row (JSON), private only
+    shadow: str = ""
 
     def summary(self) -> str:
         return f"add a note to @{self.login}'s ledger record"

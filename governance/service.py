@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any, Protocol, TypeVar
 
 from governance.config.load import ConfigError, load_config
-from governance.config.types import Config
+from governance.config.types import Config, Mode
 from governance.decision import assess, borderline_part, decide, with_opinion
 from governance.enforcement import handle_command
 from governance.events import parse_event
@@ -62,6 +62,7 @@ from governance.ports import (
     StaleRecord,
     UnreadableFile,
 )
+from governance.scan.shadow import in_mode
 
 log = logging.getLogger("governance")
 
@@ -193,7 +194,9 @@ class Service:
         replica, a second comment in the same second) is decided again on the fresh record.
         What the decision needs besides the record is gathered once."""
         if not isinstance(event, ContentEvent):
-            return await self._carry_out(await self._recognized(event, config), config)
+            plan = in_mode(event, await self._recognized(event, config), config,
+                           self.clock.now())
+            return await self._carry_out(plan, config)
         found = await self._gather(event, config, self.clock.now())
         for _ in range(attempts - 1):
             try:
@@ -294,6 +297,8 @@ class Service:
         """The decided plan, held for review while the repository's circuit breaker is open.
         Only a plan that hides, redacts or deletes content reads (and counts in) the state."""
         plan = await self._decide(found, config)
+        if config.mode is not Mode.ACT:  # nothing acts, so nothing counts in the breaker
+            return in_mode(found.event, plan, config, self.clock.now())
         event, store = found.event, self.breaker
         if (store is None or not config.moderation.breaker.enabled or config.dry_run
                 or self.dry_run or not breaker.acts_on_content(plan)

@@ -7,6 +7,7 @@ only reshapes that complete mapping into dataclasses (it invents no defaults).
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -192,9 +193,19 @@ class Notifications:
         return bool(self.email or self.webhook)
 
 
+class Mode(enum.StrEnum):
+    """What the bot does with a decision (``mode``): carry it out, only write it to the
+    ledger as a shadow entry, or open a review item for everything that would act."""
+
+    ACT = "act"
+    SHADOW = "shadow"
+    REVIEW = "review"
+
+
 @dataclass(frozen=True, slots=True)
 class Config:
     dry_run: bool
+    mode: Mode
     moderation: Moderation
     llm: LLM
     ledger: Ledger
@@ -208,6 +219,7 @@ class Config:
         """Build from a validated mapping whose defaults have been filled in."""
         return cls(
             dry_run=bool(data["dry_run"]),
+            mode=Mode(data["mode"]),
             moderation=_moderation(data["moderation"]),
             llm=_llm(data["llm"]),
             ledger=Ledger(**data["ledger"]),

@@ -217,6 +217,7 @@ def note_entry(action: RecordNote, recorded_at: datetime) -> Entry:
         "url": action.url,
         "original_text": action.original_text,
         "resolves_reviews": action.resolves_reviews,
+        **({"shadow": json.loads(action.shadow)} if action.shadow else {}),
     })
 
 
