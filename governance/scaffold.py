@@ -21,6 +21,7 @@ from ruamel.yaml.error import YAMLError
 
 from governance.config import defaults
 from governance.config.docs import commented_default_yaml, yaml_scalar
+from governance.config.load import REPO_CONFIG
 from governance.messages import COC_SECTIONS
 
 __all__ = [
@@ -33,7 +34,7 @@ __all__ = [
     "workflow_texts",
 ]
 
-CONFIG_PATH = ".github/governance.yml"
+CONFIG_PATH = REPO_CONFIG
 COC_PATH = "CODE_OF_CONDUCT.md"
 WORKFLOWS_DIR = ".github/workflows"
 

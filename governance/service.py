@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Protocol, TypeVar
 
-from governance.config.load import ConfigError, load_config
+from governance.config.load import REPO_CONFIG, ConfigError, load_config
 from governance.config.types import Config, Mode
 from governance.decision import assess, borderline_part, decide, with_opinion
 from governance.enforcement import handle_command
@@ -66,7 +66,7 @@ from governance.scan.shadow import in_mode
 
 log = logging.getLogger("governance")
 
-CONFIG_PATH = ".github/governance.yml"
+CONFIG_PATH = REPO_CONFIG  # one spelling, in config.load
 LLM_GRACE_SECONDS = 1.0  # beyond llm.timeout_seconds, before the service stops waiting
 T = TypeVar("T")
 

@@ -64,6 +64,8 @@ RULES = (
     Rule(CORE, "the sans-I/O core does no network I/O (adapters do)", never=NETWORK),
     Rule(ADAPTERS, "adapters implement ports; the wiring chooses them, not the reverse",
          never=_in(*WIRING, *EDGES)),
+    Rule(ADAPTERS, "adapters serve the use cases through ports; they never import them",
+         never=_in("service")),
     Rule(WIRING, "the wiring serves the edges, it never imports one",
          never=_in(*ENTRY_POINTS)),
     Rule(("runtime",), "maintainer builds on runtime, not the reverse",

@@ -17,8 +17,8 @@ from collections.abc import Callable
 from typing import Any
 
 from governance.adapters.github import GitHubAdapter
+from governance.config.load import REPO_CONFIG as CONFIG_PATH
 from governance.ports import FileContent
-from governance.service import CONFIG_PATH
 
 CONFIG_TTL = 10.0  # seconds a config file read from GitHub is used without asking again
 
