@@ -26,13 +26,15 @@ def rows(name: str) -> list[dict[str, Any]]:
         return [json.loads(line) for line in f]
 
 
-def assert_quoted_items(items: list[dict[str, Any]], group: str, prefix: str) -> None:
+def assert_quoted_items(
+    items: list[dict[str, Any]], group: str, prefix: str, dataset: str | None = None
+) -> None:
     required = {"id", "text", "label", "group", "source", "source_link", "labeller"}
     for item in items:
         assert required <= item.keys(), item["id"]
         assert item["label"] in LABELS, item["id"]
         assert item["group"] == group, item["id"]
-        assert item["source"].startswith(f"{group}/"), item["id"]
+        assert item["source"].startswith(f"{dataset or group}/"), item["id"]
         assert item["source_link"].startswith(GITHUB_LINK), item["id"]
         assert item["id"].startswith(f"{prefix}:"), item["id"]
         assert item["text"].strip() == item["text"] and item["text"], item["id"]
@@ -55,6 +57,21 @@ def test_github_real_schema_and_size() -> None:
 def test_github_real_does_not_repeat_lures() -> None:
     lure_texts = {item["text"].lower() for item in rows("lures.jsonl")}
     assert not [i["id"] for i in rows("github_real.jsonl") if i["text"].lower() in lure_texts]
+
+
+def test_github_real2_is_new_real_text_of_every_label() -> None:
+    items = rows("github_real2.jsonl")
+    assert_quoted_items(items, "github_real", "ghreal2", dataset="github_real2")
+    labels = {label: sum(i["label"] == label for i in items) for label in LABELS}
+    assert labels["ok"] >= labels["abuse"] + labels["solicitation"], labels
+    assert labels["abuse"] >= 30 and labels["solicitation"] >= 30, labels
+    assert not labels["malware"], "lures belong in lures.jsonl"
+    earlier = {
+        i["text"].lower()
+        for name in ("github_real.jsonl", "non_english.jsonl", "lures.jsonl")
+        for i in rows(name)
+    }
+    assert not [i["id"] for i in items if i["text"].lower() in earlier]
 
 
 def test_relabel_sample_is_blind_pass_over_known_ids() -> None:
