@@ -84,6 +84,22 @@ def test_relabel_sample_is_blind_pass_over_known_ids() -> None:
     assert len(ids) == len(set(ids)) and set(ids) <= known
 
 
+def test_github_real2_relabel_sample_covers_a_fifth_of_the_new_items() -> None:
+    files, second = agreement.SETS["github_real2"]
+    new = {item["id"] for item in rows("github_real2.jsonl")}
+    new |= {
+        item["id"] for item in rows("non_english.jsonl") if int(item["id"].split(":")[1]) > 317
+    }
+    relabelled = rows(second.name)
+    assert {tuple(sorted(r)) for r in relabelled} == {("id", "label", "labeller")}
+    assert all(r["labeller"] == "B" and r["label"] in LABELS for r in relabelled)
+    ids = [r["id"] for r in relabelled]
+    assert len(ids) == len(set(ids)) and set(ids) <= new
+    assert len(ids) >= 0.2 * len(new)
+    pairs = agreement.paired_labels(files, second)
+    assert [p[0] for p in pairs] == ids
+
+
 def test_non_english_languages_and_counts() -> None:
     items = rows("non_english.jsonl")
     assert_quoted_items(items, "non_english", "nonen")

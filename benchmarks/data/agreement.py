@@ -1,13 +1,16 @@
-"""Inter-annotator agreement between github_real.jsonl (labeller A) and its relabelled sample (B).
+"""Inter-annotator agreement between a labelled real-data set (labeller A) and its relabelled
+sample (B).
 
 Standard library only. Prints raw agreement, Cohen's kappa over the closed label set, the
 binary (ok vs flagged) agreement and kappa, and the items the two labellers disagree on.
 
-    python benchmarks/data/agreement.py
+    python benchmarks/data/agreement.py                 # github_real.jsonl
+    python benchmarks/data/agreement.py --set github_real2   # github_real2 + new non_english items
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 from collections import Counter
 from collections.abc import Sequence
@@ -16,6 +19,15 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 FIRST = HERE / "github_real.jsonl"
 SECOND = HERE / "github_real_relabel.jsonl"
+# Relabelled samples: name -> (files labeller A's labels are read from, B's relabel file). The
+# github_real2 sample also covers the non-English items gathered with it (ids nonen:318 on).
+SETS: dict[str, tuple[tuple[Path, ...], Path]] = {
+    "github_real": ((FIRST,), SECOND),
+    "github_real2": (
+        (HERE / "github_real2.jsonl", HERE / "non_english.jsonl"),
+        HERE / "github_real2_relabel.jsonl",
+    ),
+}
 
 
 def cohen_kappa(a: Sequence[str], b: Sequence[str]) -> float:
@@ -35,12 +47,15 @@ def raw_agreement(a: Sequence[str], b: Sequence[str]) -> float:
     return sum(x == y for x, y in zip(a, b, strict=True)) / len(a)
 
 
-def paired_labels(first: Path = FIRST, second: Path = SECOND) -> list[tuple[str, str, str]]:
-    """(id, label A, label B) for every relabelled id; an id unknown to A's file is an error."""
+def paired_labels(
+    first: Path | Sequence[Path] = FIRST, second: Path = SECOND
+) -> list[tuple[str, str, str]]:
+    """(id, label A, label B) for every relabelled id; an id unknown to A's files is an error."""
     labels_a = {}
-    for line in first.open(encoding="utf-8"):
-        row = json.loads(line)
-        labels_a[row["id"]] = row["label"]
+    for path in [first] if isinstance(first, Path) else first:
+        for line in path.open(encoding="utf-8"):
+            row = json.loads(line)
+            labels_a[row["id"]] = row["label"]
     pairs = []
     for line in second.open(encoding="utf-8"):
         row = json.loads(line)
@@ -52,8 +67,11 @@ def _flagged(label: str) -> str:
     return "ok" if label == "ok" else "flagged"
 
 
-def main() -> None:
-    pairs = paired_labels()
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="labeller A vs B on a relabelled sample")
+    parser.add_argument("--set", choices=sorted(SETS), default="github_real")
+    first, second = SETS[parser.parse_args(argv).set]
+    pairs = paired_labels(first, second)
     a = [p[1] for p in pairs]
     b = [p[2] for p in pairs]
     print(f"items labelled twice: {len(pairs)}")
