@@ -1,10 +1,12 @@
 """Use cases: where policy and ports meet. Both edges (App and Action) call only this.
 
 ``Service.handle`` turns one webhook into a carried-out plan:
-parse -> load config -> gather (waves, verdict, signals, for first-timers the active bans)
--> decide, reading the person's ledger record only when the ladder needs it -> execute;
-then, for a comment that gives a ``/coc`` command, the command (moderation always first).
-Every step is idempotent, so a redelivered webhook is a safe retry.
+parse -> load config -> one loop over the decision's needs (``decision.machine``: it says
+what it needs, recent sightings, a second opinion, the profile, the bans, the record, the
+breaker's count, and the service answers each through a port, one method a need) -> the
+plan as the config's mode carries it out -> execute; then, for a comment that gives a
+``/coc`` command, the command (moderation always first). Every step is idempotent, so a
+redelivered webhook is a safe retry.
 """
 
 from __future__ import annotations
@@ -13,12 +15,12 @@ import asyncio
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import datetime
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar, assert_never
 
 from governance.config.load import REPO_CONFIG, ConfigError, load_config
-from governance.config.types import Config, Mode
-from governance.decision import assess, borderline_part, decide, with_opinion
+from governance.config.types import Config
+from governance.decision import needs
+from governance.decision.machine import Decision
 from governance.enforcement import handle_command
 from governance.events import parse_event
 from governance.executor import Executor, Handler
@@ -27,28 +29,12 @@ from governance.model import (
     Action,
     ContentEvent,
     Event,
-    MergedPullRequest,
     PersonRecord,
     Plan,
-    RecordIncident,
-    RecordReview,
     Repository,
-    Reward,
-    Sighting,
-    Verdict,
 )
-from governance.policy import breaker, provenance
 from governance.policy.commands import is_command
-from governance.policy.evasion import evasion_review
-from governance.policy.moderation import acts_on_own_words, held_for_review
-from governance.policy.recognition import held
-from governance.policy.signals import (
-    AccountSignals,
-    signals_from_profile,
-    wave_can_matter,
-    worth_a_profile_read,
-)
-from governance.policy.waves import NO_WAVE, Wave, fingerprint, wave_of
+from governance.policy.moderation import acts_on_own_words
 from governance.ports import (
     BanList,
     BreakerStore,
@@ -85,21 +71,6 @@ class Outcome:
     done: tuple[str, ...] = ()
     ignored: str = ""  # why the event was not for us (no plan)
     left_to_sweep: tuple[str, ...] = ()  # carried out, but stuck for now (see Service)
-
-
-@dataclass(frozen=True, slots=True)
-class Findings:
-    """What one content event's decision needs besides the ledger record, gathered once."""
-
-    event: ContentEvent
-    verdict: Verdict
-    wave: Wave = NO_WAVE
-    account: AccountSignals | None = None
-    evasion: RecordReview | None = None  # a first-timer resembling someone banned
-
-    def decide(self, config: Config, record: PersonRecord, now: datetime) -> Plan:
-        return decide(self.event, config, record, now, verdict=self.verdict, wave=self.wave,
-                      account=self.account, evasion=self.evasion)
 
 
 @dataclass
@@ -191,20 +162,24 @@ class Service:
 
     async def run(self, event: Event, config: Config, attempts: int = 3) -> Outcome:
         """Decide and carry out; a step decided on a record that changed meanwhile (another
-        replica, a second comment in the same second) is decided again on the fresh record.
-        What the decision needs besides the record is gathered once."""
-        if not isinstance(event, ContentEvent):
-            plan = in_mode(event, await self._recognized(event, config), config,
-                           self.clock.now())
-            return await self._carry_out(plan, config)
-        found = await self._gather(event, config, self.clock.now())
+        replica, a second comment in the same second) is decided again on the fresh record,
+        everything else the decision was told kept (``Decision.again``)."""
+        decision = Decision(event, config, self.clock.now())
         for _ in range(attempts - 1):
             try:
-                return await self._carry_out(await self._planned(found, config), config)
+                return await self._carry_out(await self._decided(decision, config), config)
             except StaleRecord:
                 log.info("record of @%s changed while deciding; deciding again",
                          event.author.login)
-        return await self._carry_out(await self._planned(found, config), config)
+                decision = decision.again(self.clock.now())
+        return await self._carry_out(await self._decided(decision, config), config)
+
+    async def _decided(self, decision: Decision, config: Config) -> Plan:
+        """The decision's plan, each need it names fulfilled through the ports, as the
+        config's mode carries it out (act, shadow or review)."""
+        while (need := await self.cpu(decision.next)) is not None:
+            decision.send(await self.fulfil(need, config))
+        return in_mode(decision.event, decision.plan, config, decision.now)
 
     async def _carry_out(self, plan: Plan, config: Config) -> Outcome:
         dry = self.dry_run or config.dry_run
@@ -212,130 +187,77 @@ class Service:
         done = () if dry else await self.execute(plan)
         return Outcome(plan, done, left_to_sweep=tuple(self.left_to_sweep))
 
-    async def _gather(self, event: ContentEvent, config: Config, now: datetime) -> Findings:
-        """Spam waves, the verdict and, for borderline first-timer spam, account signals."""
-        verdict = await self.cpu(lambda: assess(event, config, now))
-        wave = await self._wave(event, config, now, look=wave_can_matter(verdict))
-        if wave.is_wave:
-            verdict = await self.cpu(lambda: assess(event, config, now, wave))
-        verdict = await self._second_opinion(event, config, verdict)
-        account = None
-        if worth_a_profile_read(verdict, event.author.association,
-                                config.moderation.account_signals):
-            account = signals_from_profile(await self.github.user(event.author.login), now)
-        return Findings(event, verdict, wave, account, await self._evasion(event, now))
+    # ------------------------------------------------------------------ needs
 
-    async def _evasion(self, event: ContentEvent, now: datetime) -> RecordReview | None:
-        """First-time participants only: one read of the active bans, report-only."""
-        if self.bans is None or not event.author.association.is_first_time:
-            return None
-        banned = await self.bans.active_bans()
-        if not banned:
-            return None
-        return await self.cpu(lambda: evasion_review(event, fingerprint(event.body), banned, now))
+    async def fulfil(self, need: needs.Need, config: Config) -> needs.Answer:
+        """One need of a decision, answered through the port that holds it."""
+        match need:
+            case needs.RecentSightings():
+                return await self._sightings(need)
+            case needs.SecondOpinion():
+                return await self._second_opinion(need, config)
+            case needs.AccountProfile():
+                return await self._profile(need)
+            case needs.ActiveBans():
+                return await self._active_bans()
+            case needs.LedgerRecord():
+                return await self._record(need)
+            case needs.BreakerCount():
+                return await self._breaker_count(need)
+        assert_never(need)
 
-    async def _second_opinion(self, event: ContentEvent, config: Config, verdict: Verdict
-                              ) -> Verdict:
-        """For a borderline verdict only, the LLM's opinion moves the score; a failure, a
-        timeout or no answer keeps the local verdict."""
-        part = borderline_part(event, verdict, config.llm.band) if config.llm.enabled else None
-        opinion = self.llm_for(config) if part is not None and self.llm_for else None
-        if part is None or opinion is None:
-            return verdict
-        field_name, text, asked = part
+    async def _sightings(self, need: needs.RecentSightings) -> needs.Sightings:
+        """The sighting is remembered; earlier ones are read (one read in the Action) only
+        when the decision looks."""
+        if self.recent is None:
+            return needs.Sightings()
+        seen = await self.recent.sightings(need.event) if need.look else ()
+        await self.recent.remember(need.event, need.sighting)
+        return needs.Sightings(tuple(seen))
+
+    async def _second_opinion(self, need: needs.SecondOpinion, config: Config
+                              ) -> needs.Opinion:
+        """The LLM the config asks for; a failure, a timeout or no LLM is no opinion."""
+        opinion = self.llm_for(config) if self.llm_for is not None else None
+        if opinion is None:
+            return needs.Opinion()
         try:
-            reviewed = await asyncio.wait_for(opinion.review(text, asked),
+            reviewed = await asyncio.wait_for(opinion.review(need.text, need.asked),
                                               config.llm.timeout_seconds + LLM_GRACE_SECONDS)
         except Exception as exc:  # the second opinion may only refine, never block
             log.warning("LLM second opinion failed (%s); keeping the local verdict",
                         type(exc).__name__)
-            return verdict
-        return with_opinion(verdict, field_name, reviewed)
+            return needs.Opinion()
+        return needs.Opinion(reviewed)
 
-    async def _decide(self, found: Findings, config: Config) -> Plan:
-        """Decide without the ledger first: the record only matters once the ladder is
-        reached, and with an empty record the ladder always records a step. So content
-        that is benign, only reviewed or not for the ladder costs no ledger read."""
-        event = found.event
-        plan = found.decide(config, PersonRecord(event.author.login), self.clock.now())
-        if not any(isinstance(a, RecordIncident) for a in plan.actions):
-            return plan
-        return found.decide(config, await self.record_for(event, config), self.clock.now())
-
-    async def _recognized(self, event: MergedPullRequest, config: Config) -> Plan:
-        """A reward, held when the author's ledger record asks for it: the record is read
-        only when there is a reward to give and a ledger to read."""
-        now = self.clock.now()
-        plan = decide(event, config, PersonRecord(event.author.login), now)
-        if self.ledger is None or not config.ledger.repository \
-                or not any(isinstance(a, Reward) for a in plan.actions):
-            return plan
-        return held(plan, await self.ledger.record_for(event.author.login), config, now)
-
-    async def _planned(self, found: Findings, config: Config) -> Plan:
-        """The plan to carry out: decided, braked, and with a step's evidence kept."""
-        plan = await self._braked(found, config)
-        if not provenance.wants_provenance(plan, found.event):
-            return plan
-        return provenance.with_provenance(plan, found.event,
-                                          await self._account_created(found.event))
-
-    async def _account_created(self, event: ContentEvent) -> datetime | None:
-        """When the author's account was created (one read, for content the bot acts on);
-        None when the profile is gone already (a suspended account) or says nothing."""
+    async def _profile(self, need: needs.AccountProfile) -> needs.Profile:
+        """The author's profile; none when it is gone already (a suspended account)."""
         try:
-            created = (await self.github.user(event.author.login)).get("created_at")
+            return needs.Profile(await self.github.user(need.login))
         except NotFound:
-            return None
-        try:
-            return datetime.fromisoformat(created.replace("Z", "+00:00")) \
-                if isinstance(created, str) else None
-        except ValueError:
-            return None
+            return needs.Profile()
 
-    async def _braked(self, found: Findings, config: Config) -> Plan:
-        """The decided plan, held for review while the repository's circuit breaker is open.
-        Only a plan that hides, redacts or deletes content reads (and counts in) the state."""
-        plan = await self._decide(found, config)
-        if config.mode is not Mode.ACT:  # nothing acts, so nothing counts in the breaker
-            return in_mode(found.event, plan, config, self.clock.now())
-        event, store = found.event, self.breaker
-        if (store is None or not config.moderation.breaker.enabled or config.dry_run
-                or self.dry_run or not breaker.acts_on_content(plan)
-                or breaker.new_account_wave(event, found.wave, found.account, config)):
-            return plan
-        repo, now = event.repo.full_name, self.clock.now()
-        state = await store.change(repo, lambda s: None if breaker.is_open(s, now) else
-                                   breaker.counted(s, event.node_id, event.html_url, now,
-                                                   config.moderation.breaker))
-        if not breaker.is_open(state, now):
-            return plan
-        if breaker.tripped_by(state, event.node_id, now):
-            log.warning("circuit breaker tripped in %s: %s", repo, state.reason)
-            await store.record_trip(repo, state)
-        until = f"{state.open_until:%Y-%m-%d %H:%M} UTC" if state.open_until else ""
-        why = f"circuit breaker: {repo} is in review mode until {until} ({state.reason})"
-        return held_for_review(event, plan, config, why)
+    async def _active_bans(self) -> needs.Bans:
+        if self.bans is None:
+            return needs.Bans()
+        return needs.Bans(tuple(await self.bans.active_bans()))
 
-    async def _wave(self, event: ContentEvent, config: Config, now: datetime, *,
-                    look: bool) -> Wave:
-        """A repository with spam waves off costs no read and leaves no sighting. Every
-        sighting is remembered, but earlier ones are looked up (one read in the Action) only
-        when ``look``: benign content costs nothing."""
-        settings = config.moderation.spam_waves
-        fp = await self.cpu(lambda: fingerprint(event.body))
-        if self.recent is None or fp is None or not settings.enabled:
-            return NO_WAVE
-        thread = f"{event.repo.full_name}#{event.number}"
-        seen = await self.recent.sightings(event) if look else ()
-        await self.recent.remember(event, Sighting(fp, event.author.login, thread, now))
-        return wave_of(fp, thread, seen, now, settings) if look else NO_WAVE
+    async def _record(self, need: needs.LedgerRecord) -> needs.Record:
+        if self.ledger is None:
+            return needs.Record(PersonRecord(need.login))
+        return needs.Record(await self.ledger.record_for(need.login))
 
-    async def record_for(self, event: Event, config: Config) -> PersonRecord:
-        wants_ladder = isinstance(event, ContentEvent) and config.ledger.repository
-        if self.ledger is None or not wants_ladder:
-            return PersonRecord(event.author.login)
-        return await self.ledger.record_for(event.author.login)
+    async def _breaker_count(self, need: needs.BreakerCount) -> needs.Counted:
+        """Counted in the repository's breaker (a dry run counts nothing); the count that
+        trips it records the trip in the ledger."""
+        store = self.breaker
+        if store is None or self.dry_run:
+            return needs.Counted()
+        state = await store.change(need.repo, need.counted)
+        if need.tripped(state):
+            log.warning("circuit breaker tripped in %s: %s", need.repo, state.reason)
+            await store.record_trip(need.repo, state)
+        return needs.Counted(state)
 
     async def config_for(self, repo: str) -> Config:
         """Repository config over the org's `.github` defaults; no file at all means defaults."""

@@ -221,9 +221,9 @@ async def test_healthz_answers_while_a_slow_comment_is_classified(
     # Thousands of secret-looking lines took seconds before the detector was made linear;
     # whatever a future rule costs, it runs on a worker thread. A classification that holds
     # the CPU for 0.8 s stands in for it, so the test does not depend on today's speed.
-    import governance.service
+    import governance.decision.machine
 
-    real_assess = governance.service.assess
+    real_assess = governance.decision.machine.assess
 
     def slow_assess(*args: Any, **kwargs: Any) -> Any:
         deadline = time.perf_counter() + 0.8
@@ -231,7 +231,7 @@ async def test_healthz_answers_while_a_slow_comment_is_classified(
             pass
         return real_assess(*args, **kwargs)
 
-    monkeypatch.setattr(governance.service, "assess", slow_assess)
+    monkeypatch.setattr(governance.decision.machine, "assess", slow_assess)
     slow = "\n".join(f"pw=h{n}" for n in range(3000))
     client = await make_client()
     sent, _ = comment_delivery(fake, slow)

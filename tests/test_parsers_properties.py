@@ -76,6 +76,7 @@ YAML_TEXT = st.one_of(
 @given(YAML_TEXT)
 @example("0000-00-00")  # valid YAML dates Python cannot hold raised ValueError
 @example("moderation:\n  since: 2001-02-30")
+@example("? : &0[]")  # a list as a mapping key raised TypeError
 def test_config_loader_raises_only_config_error(text):
     try:
         load_config_text(text, ".github/governance.yml")

@@ -299,7 +299,8 @@ def _parse(text: str, filename: str) -> Any:
     except YAMLError as exc:
         first = str(exc).strip().splitlines() or ["YAML error"]
         raise ConfigError([f"{filename}:1:1: {first[0]}"]) from None
-    except (ValueError, RecursionError) as exc:  # valid YAML Python cannot hold (0000-00-00)
+    except (ValueError, TypeError, RecursionError) as exc:  # valid YAML Python cannot hold
+        # (0000-00-00; a list as a mapping key: ``? : &0[]`` raised TypeError, not this)
         raise ConfigError([f"{filename}:1:1: YAML value error: {exc}"]) from None
 
 

@@ -38,19 +38,26 @@ class AccountSignals:
 
 def signals_from_profile(profile: Mapping[str, object], now: datetime) -> AccountSignals:
     """Reduce a `GET /users/{login}` answer to the three signals we use."""
-    created = profile.get("created_at")
-    age = None
-    if isinstance(created, str):
-        try:
-            age = (now - datetime.fromisoformat(created.replace("Z", "+00:00"))).days
-        except ValueError:
-            age = None
+    created = account_created(profile)
+    age = (now - created).days if created is not None else None
     followers, repos = profile.get("followers"), profile.get("public_repos")
     return AccountSignals(
         float(age) if age is not None else None,
         followers if isinstance(followers, int) else 0,
         repos if isinstance(repos, int) else 0,
     )
+
+
+def account_created(profile: Mapping[str, object]) -> datetime | None:
+    """When the account was created, as a `GET /users/{login}` answer says; None when it
+    does not say (or says it in a form that is no time)."""
+    created = profile.get("created_at")
+    if not isinstance(created, str):
+        return None
+    try:
+        return datetime.fromisoformat(created.replace("Z", "+00:00"))
+    except ValueError:
+        return None
 
 
 def wave_can_matter(verdict: Verdict) -> bool:

@@ -1,7 +1,8 @@
 """``decide``: the whole pure decision for one event, detection included.
 
-(event, config, ledger record, clock value) -> plan. No I/O: the service gathers the inputs
-(the record, recent sightings for spam waves, an account profile when it matters) and
+(event, config, ledger record, clock value) -> plan. No I/O: ``decision.machine.Decision``
+walks these steps and says which inputs it needs and when (``decision.needs``: the record,
+recent sightings for spam waves, an account profile...); the service answers them and
 carries the plan out.
 """
 
