@@ -43,6 +43,7 @@ WRITER_MODULES = (
     "writer_newcomers",
     "writer_enterprise",
     "writer_stewards",
+    "writer_reviewers",
 )
 
 
