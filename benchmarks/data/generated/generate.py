@@ -44,6 +44,7 @@ WRITER_MODULES = (
     "writer_enterprise",
     "writer_stewards",
     "writer_reviewers",
+    "writer_mobile",
 )
 
 
