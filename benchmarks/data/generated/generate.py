@@ -45,6 +45,7 @@ WRITER_MODULES = (
     "writer_stewards",
     "writer_reviewers",
     "writer_mobile",
+    "writer_notebooks",
 )
 
 
