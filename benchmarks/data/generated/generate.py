@@ -46,6 +46,7 @@ WRITER_MODULES = (
     "writer_reviewers",
     "writer_mobile",
     "writer_notebooks",
+    "writer_homelab",
 )
 
 
