@@ -47,6 +47,7 @@ WRITER_MODULES = (
     "writer_mobile",
     "writer_notebooks",
     "writer_homelab",
+    "writer_foundation",
 )
 
 
