@@ -155,3 +155,16 @@ def test_readme_counts_match_the_files() -> None:
     )
     readme = (GENERATED.parent / "README.md").read_text(encoding="utf-8")
     assert result.stdout.strip() in readme
+
+
+def test_relabel_sample_covers_a_tenth_of_the_writers_it_samples() -> None:
+    # generated_relabel.jsonl: a blind second labelling (B) of a seeded sample, ids only.
+    rows = load(GENERATED.parent / "generated_relabel.jsonl")
+    assert {tuple(sorted(r)) for r in rows} == {("id", "label", "labeller")}
+    assert all(r["labeller"] == "B" and r["label"] in LABELS for r in rows)
+    ids = [r["id"] for r in rows]
+    items = {item["id"]: item for item in all_items()}
+    assert len(ids) == len(set(ids)) and set(ids) <= set(items)
+    sampled_writers = {i.split(":")[1] for i in ids}
+    population = [i for i in items if i.split(":")[1] in sampled_writers]
+    assert len(ids) >= 0.1 * len(population) - 1, (len(ids), len(population))

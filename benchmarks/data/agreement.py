@@ -1,14 +1,16 @@
-"""Inter-annotator agreement between github_real.jsonl (labeller A) and its relabelled sample (B).
+"""Inter-annotator agreement between a labelled set (labeller A) and its relabelled sample (B).
 
 Standard library only. Prints raw agreement, Cohen's kappa over the closed label set, the
 binary (ok vs flagged) agreement and kappa, and the items the two labellers disagree on.
 
-    python benchmarks/data/agreement.py
+    python benchmarks/data/agreement.py             # github_real.jsonl vs github_real_relabel.jsonl
+    python benchmarks/data/agreement.py generated   # generated/*.jsonl vs generated_relabel.jsonl
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,6 +18,12 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 FIRST = HERE / "github_real.jsonl"
 SECOND = HERE / "github_real_relabel.jsonl"
+# Which files hold labeller A's labels and which holds B's blind relabelling, per labelled set.
+SETS: dict[str, tuple[tuple[Path, ...], Path]] = {
+    "github_real": ((FIRST,), SECOND),
+    "generated": (tuple(sorted((HERE / "generated").glob("*.jsonl"))),
+                  HERE / "generated_relabel.jsonl"),
+}
 
 
 def cohen_kappa(a: Sequence[str], b: Sequence[str]) -> float:
@@ -35,12 +43,15 @@ def raw_agreement(a: Sequence[str], b: Sequence[str]) -> float:
     return sum(x == y for x, y in zip(a, b, strict=True)) / len(a)
 
 
-def paired_labels(first: Path = FIRST, second: Path = SECOND) -> list[tuple[str, str, str]]:
-    """(id, label A, label B) for every relabelled id; an id unknown to A's file is an error."""
+def paired_labels(
+    first: Path | Sequence[Path] = FIRST, second: Path = SECOND
+) -> list[tuple[str, str, str]]:
+    """(id, label A, label B) for every relabelled id; an id unknown to A's files is an error."""
     labels_a = {}
-    for line in first.open(encoding="utf-8"):
-        row = json.loads(line)
-        labels_a[row["id"]] = row["label"]
+    for path in [first] if isinstance(first, Path) else first:
+        for line in path.open(encoding="utf-8"):
+            row = json.loads(line)
+            labels_a[row["id"]] = row["label"]
     pairs = []
     for line in second.open(encoding="utf-8"):
         row = json.loads(line)
@@ -52,8 +63,9 @@ def _flagged(label: str) -> str:
     return "ok" if label == "ok" else "flagged"
 
 
-def main() -> None:
-    pairs = paired_labels()
+def main(argv: Sequence[str]) -> None:
+    first, second = SETS[argv[0] if argv else "github_real"]
+    pairs = paired_labels(first, second)
     a = [p[1] for p in pairs]
     b = [p[2] for p in pairs]
     print(f"items labelled twice: {len(pairs)}")
@@ -70,4 +82,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -37,8 +37,8 @@ Job-related but on topic: the foundation approved funding for <<one full-time ma
 <<My employer lets me spend 20% of my time here|I'm between jobs, so I have more time than usual>>, so I can take the <<v2.9|v3.0>> release. <<Assign me the checklist issue.|I'll start the RC on Monday.>>
 """),
     f("ok_release_take", "ok", """
-I'll take the <<v2.14.0|v3.1.0>> release. Checklist: ✅ CHANGELOG, ✅ <<CVE-2026-31337|the gRPC bump>> backported, ⬜ signed artifacts (cosign), ⬜ Helm chart bump. RC1 tagged as `<<v2.14.0-rc.1|v3.1.0-rc.1>>`, please test.
-"""),
+I'll take the <<rel>> release. Checklist: ✅ CHANGELOG, ✅ <<CVE-2026-31337|the gRPC bump>> backported, ⬜ signed artifacts (cosign), ⬜ Helm chart bump. RC1 tagged as `<<rel>>-rc.1`, please test.
+""", rel=["v2.14.0", "v3.1.0", "v2.15.0"]),
     f("ok_case_study_member", "ok", """
 Case study from an end-user member: we moved <<1.8|3.2>> million active series from a proprietary agent to `lantern-collector` at <<a European rail operator|a streaming company|a regional hospital group>>. Cost went down <<40%|a third>>, and we upstreamed <<seven|twelve>> patches. Write-up is on the project blog.
 """),
@@ -171,11 +171,11 @@ Hello maintainers — I'm an analyst at a firm covering the observability market
 Quick one for the TSC: how many of your adopters run more than <<10|50>> million active series, and what are they paying for storage? We're a <<vendor>> competitor doing pricing research and happy to send a $<<200|250>> honorarium for a short questionnaire.
 """),
     f("sol_partner_program", "solicitation", """
-<<project>> maintainers: join the <<CloudPartner Elite|Observability Alliance>> program! Get listed in our marketplace, co-marketing and leads from 2,000+ enterprises, starting at $<<1,500|2,400>>/year. Apply: <<cloudpartnerelite.com/join|obsalliance.io/apply>>
-"""),
+<<project>> maintainers: join the <<brand>> program! Get listed in our marketplace, co-marketing and leads from 2,000+ enterprises, starting at $<<1,500|2,400>>/year. Apply: <<brand.1>>
+""", brand=[('CloudPartner Elite', 'cloudpartnerelite.com/join'), ('Observability Alliance', 'obsalliance.io/apply')]),
     f("sol_speaking_slot", "solicitation", """
-Congratulations on the release! We'd like to invite <<project>> to speak at <<Global DevOps Summit|CloudNative World Expo>> 2026. Speaking packages start at $<<3,900|5,500>> and include a booth and lead scanning. Reply for the prospectus: <<events@globaldevopssummit.co|sponsor@cnworldexpo.com>>.
-"""),
+Congratulations on the release! We'd like to invite <<project>> to speak at <<brand>> 2026. Speaking packages start at $<<3,900|5,500>> and include a booth and lead scanning. Reply for the prospectus: <<brand.1>>.
+""", brand=[('Global DevOps Summit', 'events@globaldevopssummit.co'), ('CloudNative World Expo', 'sponsor@cnworldexpo.com')]),
     f("sol_reseller_pitch", "solicitation", """
 We are an authorized reseller for observability platforms in <<the DACH region|APAC|LATAM>>. We can help your users buy enterprise support for <<project>> through us with local invoicing. Let's set up a call: <<partners@obsreseller.de|sales@apac-obs.sg>>.
 """),
@@ -183,14 +183,14 @@ We are an authorized reseller for observability platforms in <<the DACH region|A
 Your project deserves to trend on GitHub. Our growth package gets you on the trending page for 7 days (stars, forks, watchers from aged accounts), $<<299|399>>. Discreet. Contact <<@trendlift|@gh_growth_pro>> on Telegram.
 """),
     f("sol_hiring_platform_spam", "solicitation", """
-Hire pre-vetted <<Go|Kubernetes|SRE>> engineers from Latin America at 60% lower cost! <<TalentBridge|DevNearshore>> has placed 1,200+ developers with US startups. Book a free consultation: <<talentbridge.dev/hire|devnearshore.com/start>>
-"""),
+Hire pre-vetted <<Go|Kubernetes|SRE>> engineers from Latin America at 60% lower cost! <<brand>> has placed 1,200+ developers with US startups. Book a free consultation: <<brand.1>>
+""", brand=[('TalentBridge', 'talentbridge.dev/hire'), ('DevNearshore', 'devnearshore.com/start')]),
     f("sol_agency_gov", "solicitation", """
-Managing a foundation project is hard. <<OpenGrowth Partners|Foundry DevRel>> runs developer relations, community and events for OSS projects — we've grown 30+ communities. Let's talk about taking this off your plate: <<opengrowth.partners|foundrydevrel.com>>.
-"""),
+Managing a foundation project is hard. <<brand>> runs developer relations, community and events for OSS projects — we've grown 30+ communities. Let's talk about taking this off your plate: <<brand.1>>.
+""", brand=[('OpenGrowth Partners', 'opengrowth.partners'), ('Foundry DevRel', 'foundrydevrel.com'), ('Commonstack Advisory', 'commonstack.io'), ('DevRel Forge', 'devrelforge.com/oss')]),
     f("sol_disguised_vendor_user", "solicitation", """
-As a user who went through the same migration pain: we switched to <<Telemark Cloud|Obsidra Hosted>> and got all of this out of the box, no collector tuning. They have a free migration assistant right now — <<telemark.cloud/migrate|obsidra.io/switch>>. Saved us months.
-"""),
+As a user who went through the same migration pain: we switched to <<brand>> and got all of this out of the box, no collector tuning. They have a free migration assistant right now — <<brand.1>>. Saved us months.
+""", brand=[('Telemark Cloud', 'telemark.cloud/migrate'), ('Obsidra Hosted', 'obsidra.io/switch'), ('Northlight Cloud', 'northlight.cloud/switch'), ('Parsec Managed', 'parsecdata.com/migrate')]),
     f("sol_course_cert_gov", "solicitation", """
 Prepare for the <<Lantern Certified Associate|Observability Professional>> exam with our practice dumps — 98% pass rate, updated weekly, $<<29|39>>. <<certdumps-pro.com|examvault.io>> — instant download.
 """),

@@ -156,7 +156,7 @@ Right, <<handle>> locked the thread again. Everyone hop over to <<their Ko-fi pa
 <<handle>> has done more damage to this project than any bug. Useless, arrogant and <<thick as two short planks|clueless>>. Someone please take the keys off them.
 """),
     f("ab_belittle_compare_homelab", "abuse", """
-My <<8-year-old|nan|dog>> could write a better YAML automation than <<handle>>, and <<she can't read|he's a dog>>. How are you a maintainer?
+My <<8-year-old could write a better YAML automation than <<handle>>, and she's eight|nan could write a better YAML automation than <<handle>>, and she can't read|dog could write a better YAML automation than <<handle>>, and he's a dog>>. How are you a maintainer?
 """),
     f("ab_exclude_group_homelab", "abuse", """
 Ever since the <<Americans|Germans|Indians|Poles>> took over the integration reviews everything takes months. Kick them off the reviewer team and let people who actually care run it.
@@ -184,8 +184,8 @@ Everyone block and report <<handle>> — <<they're|he's>> a parasite on this pro
 If <<project>>'s live TV is too fiddly, I gave up and got <<StreamKing IPTV|UltraView TV>> — 20,000 channels and all the sport, £<<8|10>> a month, works in any player. WhatsApp <<+44 7452 118903|+44 7701 884412>> for a free trial.
 """),
     f("sol_vpn_homelab", "solicitation", """
-Port forwarding is a nightmare, mate. Just get <<SecureNest VPN|HideLine Pro>> — one click, remote access sorted, <<3 months free|80% off>> with my link <<securenest.io/r/homelab|hidelinepro.com/deal>>.
-"""),
+Port forwarding is a nightmare, mate. Just get <<brand>> — one click, remote access sorted, <<3 months free|80% off>> with my link <<brand.1>>.
+""", brand=[('SecureNest VPN', 'securenest.io/r/homelab'), ('HideLine Pro', 'hidelinepro.com/deal')]),
     f("sol_installer_ad", "solicitation", """
 Sounds like you need a professional. <<SmartNest Installations|HomeWired Pro>> set up <<project>> and Zigbee networks for homes across <<Manchester|Sydney|Dallas>>, fixed price, no cloud fees. Book a visit at <<smartnest-install.co.uk|homewiredpro.com.au>>.
 """),
@@ -202,8 +202,8 @@ Great integration, but nobody finds it with <<120|80>> stars. We can get you to 
 Hi there, we're a smart-home company researching self-hosters. Could the maintainers share how many households run <<project>> and which devices they own most? We pay £<<100|150>> per interview, book at <<calendly.com/homesense-research|cal.com/iot-insight>>.
 """),
     f("sol_disguised_hub_product", "solicitation", """
-Had this exact Zigbee dropout for months. Binned the stick and bought a <<Hubitron One|ZigMax Pro>> hub — zero dropouts since, and it's on sale this week at <<hubitron.shop|zigmax.store>> (use HOMELAB15).
-"""),
+Had this exact Zigbee dropout for months. Binned the stick and bought a <<brand>> hub — zero dropouts since, and it's on sale this week at <<brand.1>> (use HOMELAB15).
+""", brand=[('Hubitron One', 'hubitron.shop'), ('ZigMax Pro', 'zigmax.store'), ('MeshCore Hub', 'meshcorehub.co.uk'), ('Zylink Bridge', 'zylink.store/deal')]),
     f("sol_nas_deal_spam", "solicitation", """
 Looking for a NAS for <<project>>? Best Black Friday deals on Synology and QNAP, up to 45% off, links updated daily: <<nasdeals.today|bestnasoffers.co.uk>> 🔥
 """),
@@ -211,11 +211,11 @@ Looking for a NAS for <<project>>? Best Black Friday deals on Synology and QNAP,
 Anyone here fancy some paid work? Need someone to build a <<WordPress site for my plumbing business|Shopify store|booking app>>, cash paid, £<<300|500>>. Text me on WhatsApp <<+44 7312 449087|+61 412 558 019>>.
 """),
     f("sol_casino_homelab", "solicitation", """
-Bored while the library scans? 🎰 Claim 200 free spins at <<SpinPalace|LuckyReels>>, no deposit needed, withdraw instantly: <<spinpalace-bonus.win|luckyreels.bet/free>>
-"""),
+Bored while the library scans? 🎰 Claim 200 free spins at <<brand>>, no deposit needed, withdraw instantly: <<brand.1>>
+""", brand=[('SpinPalace', 'spinpalace-bonus.win'), ('LuckyReels', 'luckyreels.bet/free'), ('JackpotDen', 'jackpotden.bet'), ('ReelRush', 'reelrush-casino.win/spins')]),
     f("sol_backup_service_disguised", "solicitation", """
-Lost photos after the SD card died? Same happened to me. <<CloudKeep|PhotoSafe Plus>> restored everything and now backs up automatically — first year half price at <<cloudkeep.io/promo|photosafeplus.com>>. Can't recommend enough.
-"""),
+Lost photos after the SD card died? Same happened to me. <<brand>> restored everything and now backs up automatically — first year half price at <<brand.1>>. Can't recommend enough.
+""", brand=[('CloudKeep', 'cloudkeep.io/promo'), ('PhotoSafe Plus', 'photosafeplus.com'), ('SnapHaven', 'snaphaven.io/offer'), ('MemoryLock', 'memorylock.cloud')]),
     # ================================================================ more
     f("ok_reverse_proxy_config", "ok", """
 Behind Caddy the websocket drops after 60 s. Config:
@@ -238,8 +238,8 @@ The old <<YAML-only config|legacy MQTT discovery|v1 API>>? Kill it with fire, ho
 You lot running this project are <<a bunch of amateurs|clowns, the lot of you|a joke>>. <<handle>> especially — I've seen better judgement from a <<toaster|goldfish>>.
 """),
     f("sol_solar_spam", "solicitation", """
-Since you're monitoring energy anyway — have you thought about solar? <<SunFlow Energy|BrightRoof Solar>> installs panels with zero upfront cost, save up to 70% on bills. Free quote: <<sunflow-energy.co.uk/quote|brightroofsolar.com.au>>
-"""),
+Since you're monitoring energy anyway — have you thought about solar? <<brand>> installs panels with zero upfront cost, save up to 70% on bills. Free quote: <<brand.1>>
+""", brand=[('SunFlow Energy', 'sunflow-energy.co.uk/quote'), ('BrightRoof Solar', 'brightroofsolar.com.au'), ('Helios Home', 'helioshome-solar.com/quote'), ('RayWise Solar', 'raywisesolar.co.uk')]),
     f("sol_smart_plug_reseller", "solicitation", """
 We are manufacturer of Zigbee and WiFi smart plugs, OEM available, <<project>> compatible, MOQ <<500|1000>> pcs, best factory price. Contact sales WhatsApp <<+86 138 2417 5530|+86 159 8862 0147>> or <<sales@shenzhen-smartiot.com|info@zgplug-factory.cn>>.
 """),

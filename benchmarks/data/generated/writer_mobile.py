@@ -106,7 +106,7 @@ Still broken on <<project>> <<version>>, build <<20240611|10472|3381>>. Xcode lo
 In-app purchase work in sandbox but in production `queryProductDetails` return empty list. Products are active in Play Console <<since 2 days|for a week>>. Do I need wait more? Using <<project>> <<version>>.
 """),
     f("ok_frustration_no_answer", "ok", """
-<<3 weeks|one month|45 days>> and no answer from maintainer. I understand is free project but at least say if you will fix or not so we can <<change library|plan>>. <<Very frustrating.|Sad.>>
+<<3 weeks|one month|45 days>> and no answer from maintainer. I understand is free project but please tell us yes or no, then we can <<change library|plan>>. <<Very frustrating.|Sad.>>
 """),
     f("ok_talk_about_review_fraud", "ok", """
 Off topic but related to this app: somebody is posting fake 1-star reviews on <<project>>'s store page copying text from this issue tracker. Maintainers, you can report them to Google from Play Console, I did it for my app last year.
@@ -180,14 +180,14 @@ You developers are <<idiots|clowns|morons>>, <<handle>> especially. Every update
 Hello developer, your app have low rating. We provide real 5-star reviews and installs for Google Play and App Store, <<100|200>> reviews from $<<60|90>>, safe for your account. WhatsApp <<+62 812 7734 1190|+880 1712 345678>>
 """),
     f("sol_app_builder_disguised", "solicitation", """
-I had same problem with camera plugin, very painful. I switched to <<Appforma|BuildZap>> no-code builder and it have camera built in, no more crash. Free trial at <<appforma.io|buildzap.app/start>>
-"""),
+I had same problem with camera plugin, very painful. I switched to <<brand>> no-code builder and it have camera built in, no more crash. Free trial at <<brand.1>>
+""", brand=[('Appforma', 'appforma.io'), ('BuildZap', 'buildzap.app/start'), ('Flutterly Studio', 'flutterly.studio/try'), ('AppSprout', 'appsprout.io')]),
     f("sol_vpn_disguised", "solicitation", """
-The map tiles don't load because your ISP block it. Install <<FlashVPN Pro|TurboShield VPN>> and it work instantly, I use it every day. <<60% off lifetime|first month $1>> at <<flashvpnpro.com|turboshield.app/deal>>
-"""),
+The map tiles don't load because your ISP block it. Install <<brand>> and it work instantly, I use it every day. <<60% off lifetime|first month $1>> at <<brand.1>>
+""", brand=[('FlashVPN Pro', 'flashvpnpro.com'), ('TurboShield VPN', 'turboshield.app/deal')]),
     f("sol_data_recovery_disguised", "solicitation", """
-Lost your workout history after update? Same happened to me, I recovered everything with <<PhoneRescue Plus|DataBack Mobile>>, it scan phone memory. Download: <<phonerescueplus.net|databack-mobile.com>>
-"""),
+Lost your workout history after update? Same happened to me, I recovered everything with <<brand>>, it scan phone memory. Download: <<brand.1>>
+""", brand=[('PhoneRescue Plus', 'phonerescueplus.net'), ('DataBack Mobile', 'databack-mobile.com'), ('RestoreMe Pro', 'restoreme-pro.com'), ('FitBackup', 'fitbackup.app')]),
     f("sol_income_boast_wa", "solicitation", """
 I was also android developer earning little money. Now I make $<<800|1,200>> daily with crypto mining app my mentor show me. Contact him WhatsApp <<+44 7418 302915|+1 917 884 2290>> and say I send you.
 """),
@@ -213,8 +213,8 @@ Student making final year project app? We do complete <<Android|Flutter>> final 
 Selling verified Google Play developer accounts (<<2019|2018>> created, no strikes) — publish your app today without waiting. $<<250|300>>. Contact <<@playacc_store|@devaccounts_shop>> on Telegram.
 """),
     f("sol_agency_mobile", "solicitation", """
-Your users need a better app! <<Pixelcraft Studios|AppNest Labs>> build beautiful mobile apps for startups, 50+ apps delivered. Free consultation: <<pixelcraftstudios.io|appnestlabs.com>> 📱
-"""),
+Your users need a better app! <<brand>> build beautiful mobile apps for startups, 50+ apps delivered. Free consultation: <<brand.1>> 📱
+""", brand=[('Pixelcraft Studios', 'pixelcraftstudios.io'), ('AppNest Labs', 'appnestlabs.com'), ('Codeloom Mobile', 'codeloom.mobi'), ('Swiftbyte Apps', 'swiftbyte-apps.com')]),
     # ================================================================ more
     f("ok_permission_ios", "ok", """
 App crash on iOS <<17.5|18.1>> when request camera. Console: `This app has crashed because it attempted to access privacy-sensitive data without a usage description. The app's Info.plist must contain an NSCameraUsageDescription key`. <<Oh wait, my fault.|Is this documented somewhere?>>

@@ -201,8 +201,8 @@ Data teams using <<project>>: help us understand your company's analytics budget
 Struggling with your data science thesis? Our PhD experts write your <<thesis|dissertation>> chapters, run your analysis in Python/R and deliver plagiarism-free results. <<thesisgenius.co|dissertationhub24.com>> — 15% off for first order, WhatsApp support.
 """),
     f("sol_hosted_notebook_disguised", "solicitation", """
-I had exactly this kernel-dying problem for months. Moved our notebooks to <<Cellarium|NotebookHQ>> and it just went away — autoscaling memory, no config. <<Free 30-day team trial|First 100 hours free>> at <<cellarium.app/signup|notebookhq.io/free>>, can't recommend it enough.
-"""),
+I had exactly this kernel-dying problem for months. Moved our notebooks to <<brand>> and it just went away — autoscaling memory, no config. <<Free 30-day team trial|First 100 hours free>> at <<brand.1>>, can't recommend it enough.
+""", brand=[('Cellarium', 'cellarium.app/signup'), ('NotebookHQ', 'notebookhq.io/free')]),
     f("sol_bi_tool_disguised", "solicitation", """
 Instead of fighting `pivot_table`, try <<Chartwise|DashPilot>> — drag and drop, connects to your warehouse, and our analysts haven't written a pivot by hand since. <<Use code DATA20 for 20% off.|Book a demo at dashpilot.ai/demo.>>
 """),
@@ -225,7 +225,7 @@ We sell <<B2B email lists|LinkedIn-scraped contact databases|verified lead lists
 This is a common issue with data teams that scaled too fast. We're a data consultancy that fixes exactly these pipelines — most clients see <<3x|40%>> faster jobs within a month. Free assessment at <<pipelinedoctors.io|dataopsconsult.co>>.
 """),
     f("sol_paid_interview_competitor", "solicitation", """
-Quick question for the maintainers: how many of your users are enterprises, and what do they use instead of <<project>> when they outgrow it? I'm doing competitive analysis for a <<Series B|venture-backed>> startup and can pay for your time, just drop me your email.
+Quick question for the maintainers: what share of your users are enterprises, and what do they use instead of <<project>> when they outgrow it? I'm doing competitive analysis for a <<Series B|venture-backed>> startup and can pay for your time, just drop me your email.
 """),
     # ================================================================ more
     f("ok_pip_freeze", "ok", """
@@ -256,8 +256,8 @@ That join <<is a killer|murders the cluster|will bring the warehouse to its knee
 I'm asking the maintainers directly: ban <<handle>> from contributing. Not for this PR, for being who they are — arrogant, useless and a drain on everyone around them.
 """),
     f("sol_gpu_rental_disguised", "solicitation", """
-Same OOM here until we stopped running locally. <<GPUHive|CloudKernel>> rents A100 notebooks from $0.<<79|99>>/hour, preinstalled with <<project>>; new accounts get <<$50|$25>> credit with my link <<gpuhive.io/r/analyst|cloudkernel.dev/ref/df>>.
-"""),
+Same OOM here until we stopped running locally. <<brand>> rents A100 notebooks from $0.<<79|99>>/hour, preinstalled with <<project>>; new accounts get <<$50|$25>> credit with my link <<brand.1>>.
+""", brand=[('GPUHive', 'gpuhive.io/r/analyst'), ('CloudKernel', 'cloudkernel.dev/ref/df')]),
     f("sol_homework_python", "solicitation", """
 Students: we do your <<Python data analysis|Jupyter|machine learning>> homework and assignments, any deadline, guaranteed grades. Chat with an expert now at <<pyhomeworkhelp.com|codingassignments.pro>>.
 """),

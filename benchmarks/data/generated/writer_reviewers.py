@@ -188,17 +188,17 @@ lol "<<please check|i think here is race condition>>" — <<handle>> learn Engli
 """),
     # ================================================================ solicitation
     f("sol_static_analyzer_ad", "solicitation", """
-This <<double free|use-after-free|integer overflow>> is exactly what <<CodeSentry|Vulnhawk>> Pro catches automatically. Teams using it ship 70% fewer memory bugs. Try it free for 30 days: <<codesentry.io/trial|vulnhawk.dev/free>>
-"""),
+This <<double free|use-after-free|integer overflow>> is exactly what <<brand>> Pro catches automatically. Teams using it ship 70% fewer memory bugs. Try it free for 30 days: <<brand.1>>
+""", brand=[('CodeSentry', 'codesentry.io/trial'), ('Vulnhawk', 'vulnhawk.dev/free')]),
     f("sol_disguised_fellow_dev", "solicitation", """
-Had the same heap corruption in our codebase. <<MemGuard Enterprise|Leakstop>> found it in ten minutes, we'd wasted a week before that. Not cheap but worth every cent — they have a launch promo on <<memguard.tech|leakstop.io/pricing>>.
-"""),
+Had the same heap corruption in our codebase. <<brand>> found it in ten minutes, we'd wasted a week before that. Not cheap but worth every cent — they have a launch promo on <<brand.1>>.
+""", brand=[('MemGuard Enterprise', 'memguard.tech'), ('Leakstop', 'leakstop.io/pricing'), ('HeapHound Pro', 'heaphound.dev/pricing'), ('LeakLens', 'leaklens.io/launch')]),
     f("sol_audit_for_hire", "solicitation", """
 Your project clearly needs a professional security audit. My firm offers <<Rust|C/C++>> code audits starting at $<<4,900|6,500>>, report in 10 days. Email <<audits@rustsec-consult.com|hello@memsafe-audits.io>> to book.
 """),
     f("sol_reviewer_for_hire", "solicitation", """
-Too many PRs and not enough reviewers? I review <<Rust|embedded C>> code professionally, $<<60|80>>/hour, fast turnaround. DM me on Telegram <<@review_ninja|@codecheck_pro>> or see <<reviewninja.dev|codecheck.pro>>.
-"""),
+Too many PRs and not enough reviewers? I review <<Rust|embedded C>> code professionally, $<<60|80>>/hour, fast turnaround. DM me on Telegram <<brand>> or see <<brand.1>>.
+""", brand=[('@review_ninja', 'reviewninja.dev'), ('@codecheck_pro', 'codecheck.pro')]),
     f("sol_followers_seller", "solicitation", """
 Reviewers take you seriously when your profile has followers. We sell real GitHub followers: <<500|1,000>> for $<<25|40>>, no password needed, lifetime guarantee. <<githubgrowth.shop|followerforge.net>>
 """),
@@ -218,8 +218,8 @@ Systems programming homework too hard? We complete <<OS, compilers and networkin
 Can't understand lifetimes and unsafe? My paid course "<<Rust from Zero to Hero|Unsafe Rust Mastery>>" covers this exact bug. 80% off this week only: <<rustmastery.io/sale|learnrust-pro.com/deal>>
 """),
     f("sol_ci_runner_ad", "solicitation", """
-Your ARM runners keep dying because they're underpowered. <<Buildjet-X|RunForge>> gives you 2x faster CI on <<aarch64|Graviton>> at half the price of GitHub hosted runners — switch with one line, first month free: <<runforge.dev/oss|buildjetx.io/start>>
-"""),
+Your ARM runners keep dying because they're underpowered. <<brand>> gives you 2x faster CI on <<aarch64|Graviton>> at half the price of GitHub hosted runners — switch with one line, first month free: <<brand.1>>
+""", brand=[('Buildjet-X', 'buildjetx.io/start'), ('RunForge', 'runforge.dev/oss')]),
     # ================================================================ more
     f("ok_valgrind_terse", "ok", """
 valgrind says <<definitely lost: 4,096 bytes in 1 blocks|Invalid write of size 4|Conditional jump or move depends on uninitialised value(s)>> in `<<zpk_stream_init|rtos_queue_create>>`. <<Fix before merge.|Please look.|Blocking.>>
@@ -240,6 +240,6 @@ Every time <<handle>> opens a PR I learn something new about how little a person
 <<handle>>, nobody on this project wants you here. Take your <<half-baked|amateur>> patches somewhere else and <<don't come back|spare us>>.
 """),
     f("sol_managed_db_disguised", "solicitation", """
-We had the same corruption on power loss and gave up on self-hosting. <<Tidalbase Cloud|Sedimentum Managed>> runs the engine for you with automatic backups — <<use code OSS50 for 50% off|free credits for the first 3 months>> at <<tidalbase.cloud|sedimentum.io>>.
-"""),
+We had the same corruption on power loss and gave up on self-hosting. <<brand>> runs the engine for you with automatic backups — <<use code OSS50 for 50% off|free credits for the first 3 months>> at <<brand.1>>.
+""", brand=[('Tidalbase Cloud', 'tidalbase.cloud'), ('Sedimentum Managed', 'sedimentum.io')]),
 ]

@@ -27,7 +27,7 @@ Reporting this: <<handle>> called me <<a "useless clown"|"dead weight"|an "idiot
     f("ok_quote_block_report", "ok", """
 @rookery/conduct flagging a comment that was deleted a minute later, copied here so you can see it:
 
-> <<nobody wants you here, go back to writing wordpress plugins|you're a waste of space and everyone on this team knows it|shut your mouth, nobody asked the intern>>
+> <<you are not wanted here, stick to wordpress plugins|you're a waste of space and everyone on this team knows it|shut your mouth, nobody asked the intern>>
 
 It was aimed at <<handle>>. Screenshot is in the private channel.
 """),
@@ -82,7 +82,7 @@ This middleware is <<a crime scene|a murder weapon for latency|where performance
 """),
     # ================================================================ ok: offers to work, money that is fine
     f("ok_offer_take_issue", "ok", """
-I can take this one <<— assign me?|if nobody is on it.|, I hit the same bug at work last week.>> Plan: add a `max_body_size` check in `RequestParser.feed()` before buffering, raise `PayloadTooLarge` (413), and a test with a chunked body. Should be a small PR.
+I can take this one <<— assign me?|if nobody is on it.|— I hit the same bug at work last week.>> Plan: add a `max_body_size` check in `RequestParser.feed()` before buffering, raise `PayloadTooLarge` (413), and a test with a chunked body. Should be a small PR.
 """),
     f("ok_offer_review_help", "ok", """
 I have some time <<this month|over the holidays|next week>> and know the ORM internals fairly well. Happy to help review the backlog of `tessera-orm` PRs if a maintainer tells me which ones are most urgent.
@@ -91,7 +91,7 @@ I have some time <<this month|over the holidays|next week>> and know the ORM int
 Thanks for the kind words. If your company depends on <<project>>, the best way to keep fixes like this coming is the project's sponsor page: https://github.com/sponsors/rookery-dev — it pays for <<CI minutes and one maintainer day a week|the security audit and release work>>.
 """),
     f("ok_own_paid_support", "ok", """
-This is outside what we can debug in an issue. For production incidents with a deadline, some of the core team offer paid support through the project: support@rookery.dev <<(response within one business day)|— details on the website>>. <<Otherwise|If that's not you, no problem:>>, please post a minimal repro here and someone will look when they can.
+This is outside what we can debug in an issue. For production incidents with a deadline, some of the core team offer paid support through the project: support@rookery.dev <<(response within one business day)|— details on the website>>. <<Otherwise|If that's not for you, no problem:>>, post a minimal repro here and someone will look when they can.
 """),
     f("ok_office_hours", "ok", """
 We're doing <<maintainer office hours|a migration clinic>> for the 4.0 upgrade on <<Thursday 16:00 UTC|Friday at 15:00 UTC>>: https://rookery.dev/office-hours. Bring your `DeprecationWarning` output and we'll walk through it. Free, recorded, no sign-up.
@@ -198,11 +198,11 @@ Linking this thread in <<our Discord|the subreddit|my newsletter>>. Everyone go 
 """),
     # ================================================================ solicitation
     f("sol_paid_edition_fix", "solicitation", """
-Had exactly this `BadSignature` problem on rotation. We moved to <<RookeryPro Sessions|Cookiewise Enterprise>> and it went away — it handles key rotation, audit logs and SSO out of the box. <<14-day trial|Free for the first 3 apps>> at <<cookiewise.io|rookerypro.dev>>, worth a look.
-"""),
+Had exactly this `BadSignature` problem on rotation. We moved to <<brand>> and it went away — it handles key rotation, audit logs and SSO out of the box. <<14-day trial|Free for the first 3 apps>> at <<brand.1>>, worth a look.
+""", brand=[('RookeryPro Sessions', 'rookerypro.dev'), ('Cookiewise Enterprise', 'cookiewise.io')]),
     f("sol_fellow_user_saas", "solicitation", """
-+1 same leak here. What finally fixed it for us was switching monitoring to <<Heapscope|MemLens>> — it pinpointed the leaking middleware in minutes. They have a <<startup discount|free plan for small teams>>: <<heapscope.app/signup|memlens.io/start>>
-"""),
++1 same leak here. What finally fixed it for us was switching monitoring to <<brand>> — it pinpointed the leaking middleware in minutes. They have a <<startup discount|free plan for small teams>>: <<brand.1>>
+""", brand=[('Heapscope', 'heapscope.app/signup'), ('MemLens', 'memlens.io/start')]),
     f("sol_star_selling", "solicitation", """
 Nice framework but <<1.8k|900|2.3k>> stars is too few for enterprise buyers to trust it. We provide real GitHub stars and forks from aged accounts, 1,000 stars from $<<79|99>>, delivered gradually so it looks organic. Telegram <<@repoboost_sales|@starpush_official>>.
 """),
@@ -231,8 +231,8 @@ We sell verified reviews and downloads for PyPI and npm packages — <<5,000|10,
 You don't need to wait for a core fix: <<rookery-turbo|rk-accelerate>> (our commercial plugin) patches the router and gives 3x throughput, with a one-line install. License from $<<29|49>>/month at <<rkturbo.io|accelerate.dev/rookery>>. Happy to give you a coupon.
 """),
     f("sol_vpn_unrelated", "solicitation", """
-If your CI can't reach PyPI from <<your country|behind the firewall>>, use <<SwiftTunnel VPN|NordShield>>: fast, no logs, 70% off this week only <<swifttunnel.net/deal|nordshield.app/promo>>
-"""),
+If your CI can't reach PyPI from <<your country|behind the firewall>>, use <<brand>>: fast, no logs, 70% off this week only <<brand.1>>
+""", brand=[('SwiftTunnel VPN', 'swifttunnel.net/deal'), ('NordShield', 'nordshield.app/promo')]),
     f("sol_consultation_call", "solicitation", """
 This looks like an architectural issue more than a bug. I run a consultancy that specializes in scaling <<project>> deployments — book a paid 1:1 audit at <<calendly.com/scaling-py-audit|tidycal.com/arch-review-pro>> and we'll fix it properly.
 """),
