@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gen_common import Filler, Frame, frame
+from gen_common import frame_maker
 
 WRITER = "foundation"
 
@@ -13,10 +13,8 @@ PROJECTS = ["lanternmetrics", "lantern-collector", "lantern-operator", "lanternq
 VENDORS = ["Obsidra", "Telemark Cloud", "Northlight Observability", "Parsec Data"]
 
 
-def f(name: str, label: str, template: str, **slots: Filler) -> Frame:
-    """A frame of this writer: four variants, the writer's own handles, projects and vendors."""
-    return frame(name, label, template, count=4,
-                 **{"handle": HANDLES, "project": PROJECTS, "vendor": VENDORS, **slots})
+# Each frame: four variants of one situation, with this writer's own handles and names.
+f = frame_maker(4, handle=HANDLES, project=PROJECTS, vendor=VENDORS)
 
 
 FRAMES = [

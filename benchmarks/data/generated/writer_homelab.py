@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gen_common import Filler, Frame, frame
+from gen_common import frame_maker
 
 WRITER = "homelab"
 
@@ -14,10 +14,8 @@ HARDWARE = ["Raspberry Pi 4", "Pi 5", "Synology DS920+", "old ThinkPad", "NUC i5
             "QNAP TS-453D", "Odroid HC4"]
 
 
-def f(name: str, label: str, template: str, **slots: Filler) -> Frame:
-    """A frame of this writer: four variants, the writer's own handles, projects and hardware."""
-    return frame(name, label, template, count=4,
-                 **{"handle": HANDLES, "project": PROJECTS, "hw": HARDWARE, **slots})
+# Each frame: four variants of one situation, with this writer's own handles and names.
+f = frame_maker(4, handle=HANDLES, project=PROJECTS, hw=HARDWARE)
 
 
 FRAMES = [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gen_common import Filler, Frame, frame
+from gen_common import frame_maker
 
 WRITER = "mobile"
 
@@ -13,10 +13,8 @@ DEVICES = ["Samsung A14", "Redmi Note 12", "Pixel 7a", "iPhone 13 mini", "Infini
            "Oppo A78", "iPhone 15 Pro", "Tecno Spark 10"]
 
 
-def f(name: str, label: str, template: str, **slots: Filler) -> Frame:
-    """A frame of this writer: four variants, the writer's own handles, projects and devices."""
-    return frame(name, label, template, count=4,
-                 **{"handle": HANDLES, "project": PROJECTS, "device": DEVICES, **slots})
+# Each frame: four variants of one situation, with this writer's own handles and names.
+f = frame_maker(4, handle=HANDLES, project=PROJECTS, device=DEVICES)
 
 
 FRAMES = [

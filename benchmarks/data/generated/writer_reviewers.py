@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gen_common import Filler, Frame, frame
+from gen_common import frame_maker
 
 WRITER = "reviewers"
 
@@ -11,9 +11,8 @@ HANDLES = ["@kjellberg", "@ndiaye-m", "@rustacean-io", "@vpolak", "@soomin-l", "
 PROJECTS = ["sedimentdb", "zpackr", "tinyrtos", "sediment-wal", "zpackr-sys"]
 
 
-def f(name: str, label: str, template: str, **slots: Filler) -> Frame:
-    """A frame of this writer: four variants, the writer's own handles and project names."""
-    return frame(name, label, template, count=4, **{"handle": HANDLES, "project": PROJECTS, **slots})
+# Each frame: four variants of one situation, with this writer's own handles and names.
+f = frame_maker(4, handle=HANDLES, project=PROJECTS)
 
 
 FRAMES = [
