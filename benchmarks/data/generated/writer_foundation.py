@@ -234,4 +234,14 @@ Only someone as stupid as <<handle>> could read the charter and come out with th
     f("sol_webinar_leadgen", "solicitation", """
 Struggling with observability costs? Join our free webinar "<<Cut your telemetry bill by 60%|From open source to enterprise-grade>>" — register at <<obsidra.io/webinar|parsecdata.com/live>>, every attendee gets a free cost audit from our sales engineers.
 """),
+    # ================================================================ third pass
+    f("ok_affiliation_change", "ok", """
+Housekeeping: I'm leaving <<Obsidra|Telemark Cloud>> at the end of the month and joining <<Parsec Data|a university lab|Northlight Observability>>. I'll update my affiliation in `MAINTAINERS.md`; the TSC can decide whether that changes the seat count.
+"""),
+    f("ab_worth_record", "abuse", """
+I don't think <<handle>>'s opinion should carry weight on anything technical. Their record speaks for itself: nothing they have built has survived review, and <<everyone here quietly works around them|the project is worse for every hour they spend on it>>.
+"""),
+    f("sol_health_report_survey", "solicitation", """
+Hi! We're compiling a "<<State of Observability 2026|OSS Adoption Index>>" report for our enterprise clients. Could a maintainer tell us which Fortune 500 companies run <<project>> and roughly how many nodes? Contributors who answer get a $<<75|100>> gift card: <<forms.stackinsight.io/lantern|go.adoptionindex.co/q>>
+"""),
 ]

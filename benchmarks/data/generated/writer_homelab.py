@@ -241,4 +241,11 @@ Since you're monitoring energy anyway — have you thought about solar? <<brand>
     f("sol_smart_plug_reseller", "solicitation", """
 We are manufacturer of Zigbee and WiFi smart plugs, OEM available, <<project>> compatible, MOQ <<500|1000>> pcs, best factory price. Contact sales WhatsApp <<+86 138 2417 5530|+86 159 8862 0147>> or <<sales@shenzhen-smartiot.com|info@zgplug-factory.cn>>.
 """),
+    # ================================================================ third pass
+    f("ok_victim_reports_dm", "ok", """
+Someone DM'd me "<<hope your house burns down|I know where you live, dev>>" after I closed their <<feature request|duplicate issue>>. Reported to GitHub and to the mods. Not letting it change how I triage, but please be nice to the volunteers, folks.
+"""),
+    f("sol_shop_dongle_disguised", "solicitation", """
+Had the same Zigbee dropouts till I swapped the stick. Got a <<ZBDongle-E|SLZB-06>> from <<zigbeeshop.co.uk|smarthomeparts.store>> — use my code <<HOMELAB10|PIHUB15>> for 10% off, they ship worldwide. Sorted my mesh in a day.
+"""),
 ]

@@ -235,4 +235,11 @@ Want your repo trending? 🔥 We sell GitHub stars, forks and watchers, <<instan
     f("sol_sim_otp_service", "solicitation", """
 If you need phone number for testing SMS OTP in your app, we sell virtual numbers for <<100+|150+>> countries, cheap. <<smsverify-hub.com|otpnumbers.net>> — bulk discount for developers.
 """),
+    # ================================================================ third pass
+    f("ok_company_wants_to_pay", "ok", """
+My company use <<project>> in our app and we want to pay the maintainer to add <<Android 15 support|the iOS 18 camera API>> faster. How can we do it? <<Sponsor? Invoice?|We can send invoice from our side.>> Please tell us the right way.
+"""),
+    f("sol_review_swap", "solicitation", """
+Hi devs 👋 I have app on Play Store too. If you give my app 5 star review I give yours 5 star also, and my friends group do it too, we are <<200|300>> members. Link my app: <<play.google.com/store/apps/details?id=com.quickcalc.pro|play.google.com/store/apps/details?id=com.tinyflash.light>>
+"""),
 ]

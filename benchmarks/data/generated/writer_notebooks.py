@@ -260,4 +260,11 @@ Same OOM here until we stopped running locally. <<brand>> rents A100 notebooks f
     f("sol_homework_python", "solicitation", """
 Students: we do your <<Python data analysis|Jupyter|machine learning>> homework and assignments, any deadline, guaranteed grades. Chat with an expert now at <<pyhomeworkhelp.com|codingassignments.pro>>.
 """),
+    # ================================================================ third pass
+    f("ok_cv_question", "ok", """
+Slightly off-topic but related: is "<<project>>" experience worth listing on a CV as its own skill? Our hiring managers keep asking for it by name and I'm <<interviewing people|writing the job ad>> next week. I'd like to know what people here would expect a candidate to know.
+"""),
+    f("ab_phd_sneer", "abuse", """
+Funny how a PhD doesn't teach you to read a stack trace, <<handle>>. <<Maybe stick to writing papers nobody reads.|Four years of study and still this clueless.>>
+"""),
 ]

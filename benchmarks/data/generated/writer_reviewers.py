@@ -241,4 +241,11 @@ Every time <<handle>> opens a PR I learn something new about how little a person
     f("sol_managed_db_disguised", "solicitation", """
 We had the same corruption on power loss and gave up on self-hosting. <<brand>> runs the engine for you with automatic backups — <<use code OSS50 for 50% off|free credits for the first 3 months>> at <<brand.1>>.
 """, brand=[('Tidalbase Cloud', 'tidalbase.cloud'), ('Sedimentum Managed', 'sedimentum.io')]),
+    # ================================================================ third pass
+    f("ok_coc_log_quote", "ok", """
+CoC log, <<pr>>: <<handle>> wrote "<<stfu and let the grown-ups review|nobody cares what a junior thinks>>" to <<handle2>>. Comment hidden, first warning sent by email. Logging here so the other reviewers know why the thread looks odd.
+"""),
+    f("ab_polite_contempt_review", "abuse", """
+I'm sure you tried your best, <<handle>>, and that's the sad part. <<If this is your best, you shouldn't be anywhere near a storage engine.|Some people just aren't cut out for systems work.>>
+"""),
 ]

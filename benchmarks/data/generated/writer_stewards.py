@@ -235,4 +235,14 @@ If your CI can't reach PyPI from <<your country|behind the firewall>>, use <<bra
     f("sol_consultation_call", "solicitation", """
 This looks like an architectural issue more than a bug. I run a consultancy that specializes in scaling <<project>> deployments — book a paid 1:1 audit at <<calendly.com/scaling-py-audit|tidycal.com/arch-review-pro>> and we'll fix it properly.
 """),
+    # ================================================================ third pass
+    f("ok_praise_banter", "ok", """
+<<handle>> you absolute <<madman|wizard|genius>>, the <<race in the session middleware|leak in the template cache>> was <<a single missing `await`|one stray global>>. <<Merging now.|I owe you a coffee.>>
+"""),
+    f("ab_previous_maint_compare", "abuse", """
+The previous maintainer at least understood the ORM. Since <<handle>> took over, every release reads like it was written by someone who <<learned Python last spring|never ran the test suite>>. It's <<painful to watch|embarrassing for the project>>.
+"""),
+    f("ok_spam_wave_quote_examples", "ok", """
+Examples from tonight's spam wave, so people recognise them (all removed, accounts reported): "<<Same issue! I fixed it with RookFix Pro, link in bio|Upgrade to our enterprise router, 50% off today|Need GitHub stars? DM me>>" — if you see this wording, use "Report content" and don't click the link.
+"""),
 ]
