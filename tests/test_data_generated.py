@@ -14,7 +14,7 @@ import pytest
 GENERATED = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "generated"
 LABELS = {"ok", "abuse", "solicitation", "pii"}
 FIELDS = {"id", "text", "label", "group", "family", "source"}
-MIN_ITEMS_PER_FRAME = 5
+MIN_ITEMS_PER_FRAME = 3  # second-round writers write four variants of one situation
 MIN_FRAMES_PER_WRITER = 50
 # A placeholder the generator left behind: a slot name, an alternative list, or either end of one.
 UNEXPANDED = re.compile(r"<<[a-z][a-z0-9_]*>>|<<[^<>]*\|[^<>]*>>|<<\||\|>>")
@@ -155,3 +155,16 @@ def test_readme_counts_match_the_files() -> None:
     )
     readme = (GENERATED.parent / "README.md").read_text(encoding="utf-8")
     assert result.stdout.strip() in readme
+
+
+def test_relabel_sample_covers_a_tenth_of_the_writers_it_samples() -> None:
+    # generated_relabel.jsonl: a blind second labelling (B) of a seeded sample, ids only.
+    rows = load(GENERATED.parent / "generated_relabel.jsonl")
+    assert {tuple(sorted(r)) for r in rows} == {("id", "label", "labeller")}
+    assert all(r["labeller"] == "B" and r["label"] in LABELS for r in rows)
+    ids = [r["id"] for r in rows]
+    items = {item["id"]: item for item in all_items()}
+    assert len(ids) == len(set(ids)) and set(ids) <= set(items)
+    sampled_writers = {i.split(":")[1] for i in ids}
+    population = [i for i in items if i.split(":")[1] in sampled_writers]
+    assert len(ids) >= 0.1 * len(population) - 1, (len(ids), len(population))

@@ -1,17 +1,18 @@
-"""Inter-annotator agreement between a labelled real-data set (labeller A) and its relabelled
-sample (B).
+"""Inter-annotator agreement between a labelled set (labeller A) and its relabelled sample (B).
 
 Standard library only. Prints raw agreement, Cohen's kappa over the closed label set, the
 binary (ok vs flagged) agreement and kappa, and the items the two labellers disagree on.
 
-    python benchmarks/data/agreement.py                 # github_real.jsonl
+    python benchmarks/data/agreement.py                      # github_real.jsonl
     python benchmarks/data/agreement.py --set github_real2   # github_real2 + new non_english items
+    python benchmarks/data/agreement.py --set generated      # generated/*.jsonl
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -27,6 +28,8 @@ SETS: dict[str, tuple[tuple[Path, ...], Path]] = {
         (HERE / "github_real2.jsonl", HERE / "non_english.jsonl"),
         HERE / "github_real2_relabel.jsonl",
     ),
+    "generated": (tuple(sorted((HERE / "generated").glob("*.jsonl"))),
+                  HERE / "generated_relabel.jsonl"),
 }
 
 
@@ -88,4 +91,4 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

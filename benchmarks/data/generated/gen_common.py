@@ -39,6 +39,16 @@ def frame(frame_name: str, label: str, template: str, /, count: int = 10, **slot
     return Frame(frame_name, label, template.strip("\n"), dict(slots), count)
 
 
+def frame_maker(count: int, /, **defaults: Filler) -> Callable[..., Frame]:
+    """``frame`` with a writer's own items per frame and default pools (its handles, projects, ...);
+    a frame's own slots still win."""
+
+    def make(frame_name: str, label: str, template: str, /, **slots: Filler) -> Frame:
+        return frame(frame_name, label, template, count, **{**defaults, **slots})
+
+    return make
+
+
 # --- random value helpers ---------------------------------------------------------------------
 
 def digits(rng: random.Random, n: int) -> str:

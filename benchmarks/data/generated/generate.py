@@ -23,7 +23,7 @@ from gen_common import Frame, instances
 
 HERE = Path(__file__).resolve().parent
 SEED = "governance-generated-v1"
-MIN_ITEMS_PER_FRAME = 5
+MIN_ITEMS_PER_FRAME = 3  # second-round writers: 4 variants of one situation
 LABEL_ORDER = ("ok", "abuse", "solicitation", "pii")
 WRITER_MODULES = (
     "writer_spam",
@@ -42,6 +42,12 @@ WRITER_MODULES = (
     "writer_security",
     "writer_newcomers",
     "writer_enterprise",
+    "writer_stewards",
+    "writer_reviewers",
+    "writer_mobile",
+    "writer_notebooks",
+    "writer_homelab",
+    "writer_foundation",
 )
 
 
