@@ -16,10 +16,10 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Protocol, TypeVar
 
+from governance.coc import handle_command
 from governance.config.load import REPO_CONFIG, ConfigError, load_config
 from governance.config.types import Config, Mode
 from governance.decision import assess, borderline_part, decide, with_opinion
-from governance.enforcement import handle_command
 from governance.events import parse_event
 from governance.executor import Executor, Handler
 from governance.ledger.render import PERSON_LABEL

@@ -1,4 +1,4 @@
-"""Enforcement use cases: moderator commands and community reports (``/coc``).
+"""The ``/coc`` commands as a use case: moderators' commands and community reports.
 
 Each gathers its inputs through the ports (who the actor is, which comment a command is
 about, the subject's ledger record), asks the pure policy for a plan and carries it out.
@@ -43,7 +43,7 @@ from governance.policy.commands import (
 )
 from governance.ports import CommentRef, GitHub, LedgerStore, NotFound, StaleRecord
 
-log = logging.getLogger("governance.enforcement")
+log = logging.getLogger("governance.coc")
 
 ATTEMPTS = 3  # decide again this often when the record changed under a command
 
