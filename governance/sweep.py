@@ -28,7 +28,6 @@ import logging
 import secrets
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Protocol, runtime_checkable
 
 from governance import messages
 from governance.config.defaults import default_config
@@ -199,13 +198,6 @@ async def _experts(deps: SweepDeps, now: datetime, dry_run: bool) -> SweepOutcom
 # ---------------------------------------------------------------------------- people
 
 
-@runtime_checkable
-class EntryLedger(Protocol):
-    """A ledger that shows each entry (``GitHubLedger``): what a step's notice needs."""
-
-    async def state_for(self, login: str) -> PersonState: ...
-
-
 async def sweep_people(github: GitHub, ledger: LedgerStore, now: datetime, dry_run: bool, *,
                        default_org: str = "", executor: Executor | None = None,
                        notices: bool = False, config: Config | None = None) -> list[Plan]:
@@ -238,7 +230,7 @@ async def sweep_people(github: GitHub, ledger: LedgerStore, now: datetime, dry_r
 async def _read_person(ledger: LedgerStore, login: str, notices: bool
                        ) -> tuple[PersonRecord, list[PlannedNotice]]:
     """The person's record and, when notices are swept, the notices their steps planned."""
-    if not notices or not isinstance(ledger, EntryLedger):
+    if not notices:
         return await ledger.record_for(login), []
     state = await ledger.state_for(login)
     return state.record(), planned_notices(state)
@@ -261,9 +253,7 @@ def planned_notices(state: PersonState) -> list[PlannedNotice]:
 async def _sweep_one(executor: Executor, ledger: LedgerStore, plan: Plan | None,
                      login: str, now: datetime) -> None:
     if plan is None:
-        repair = getattr(ledger, "repair", None)
-        if repair is not None:
-            await repair(login)
+        await ledger.repair(login)
         return
     for action in plan.actions:
         if isinstance(action, Notify) and not await _claimed(ledger, action, now):
@@ -274,8 +264,6 @@ async def _sweep_one(executor: Executor, ledger: LedgerStore, plan: Plan | None,
 
 async def _claimed(ledger: LedgerStore, notice: Notify, now: datetime) -> bool:
     """Claim ``notice`` with a ledger note naming this run; True when ours is the one kept."""
-    if not isinstance(ledger, EntryLedger):
-        return False
     key = claim_key(notice, now)
     text = NOTICE_CLAIM.substitute(what=messages.NOTICE_TITLES[notice.template].lower(),
                                    run=secrets.token_hex(4))
