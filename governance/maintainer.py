@@ -55,7 +55,10 @@ class MaintainerError(Exception):
 
 
 @dataclass
-class Session:
+class CommandWiring:
+    """What a maintainer's command runs with: the token's GitHub adapter, the service over
+    it, the command's one clock and the HTTP session they share."""
+
     settings: Settings
     github: GitHubAdapter
     service: Service
@@ -75,7 +78,7 @@ class Session:
 
 @asynccontextmanager
 async def connect(env: Mapping[str, str], token: str | None, *,
-                  dry_run: bool = False) -> AsyncIterator[Session]:
+                  dry_run: bool = False) -> AsyncIterator[CommandWiring]:
     settings = load_settings(env, "token", token=token)
     if settings.token is None:
         raise MaintainerError("a GitHub token is needed: set GITHUB_TOKEN or pass --token")
@@ -84,17 +87,17 @@ async def connect(env: Mapping[str, str], token: str | None, *,
                               graphql_url=settings.graphql_url or None)
         clock = SystemClock()
         service = build_service(github, settings, clock=clock, dry_run=dry_run, session=http)
-        yield Session(settings, github, service, clock, http)
+        yield CommandWiring(settings, github, service, clock, http)
 
 
-async def ledger_repository(session: Session, ledger: str | None, repo: str | None) -> str:
+async def ledger_repository(wiring: CommandWiring, ledger: str | None, repo: str | None) -> str:
     """The ledger named on the command line, or the one the repository's config names."""
     if ledger:
         return ledger
     if not repo:
         raise MaintainerError("name the ledger with --ledger OWNER/REPO or a repository "
                               "with --repo OWNER/REPO (default: $GITHUB_REPOSITORY)")
-    config = await session.service.config_for(repo)
+    config = await wiring.service.config_for(repo)
     if not config.ledger.repository:
         raise MaintainerError(f"{repo}: its config names no ledger.repository")
     return config.ledger.repository
@@ -104,7 +107,7 @@ def _dump(data: object) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False)
 
 
-async def ledger_show(s: Session, ledger: str, login: str, as_json: bool) -> str:
+async def ledger_show(s: CommandWiring, ledger: str, login: str, as_json: bool) -> str:
     state = await report.load_person(GitHubLedger(s.github, ledger, s.clock), login)
     return _dump(report.person_json(state, s.now)) if as_json else report.person_text(state, s.now)
 
@@ -116,13 +119,13 @@ def _since(since: str | None) -> timedelta | None:
         raise MaintainerError(str(exc)) from exc
 
 
-async def ledger_stats(s: Session, ledger: str, since: str | None, as_json: bool) -> str:
+async def ledger_stats(s: CommandWiring, ledger: str, since: str | None, as_json: bool) -> str:
     window = _since(since)
     stats = await report.load_stats(GitHubLedger(s.github, ledger, s.clock), s.now, window)
     return _dump(report.stats_json(stats)) if as_json else report.stats_text(stats)
 
 
-async def ledger_shadow(s: Session, ledger: str, since: str | None, fmt: str,
+async def ledger_shadow(s: CommandWiring, ledger: str, since: str | None, fmt: str,
                         review_sheet: str | None) -> str:
     """What the bot would have done in shadow mode: the ledger's shadow entries as the scan's
     report (``fmt``), and as its review sheet when ``review_sheet`` names a file."""
@@ -140,7 +143,7 @@ async def ledger_shadow(s: Session, ledger: str, since: str | None, fmt: str,
     return out.getvalue().rstrip("\n")
 
 
-async def ledger_report(s: Session, ledger: str, period: str | None, month: str | None,
+async def ledger_report(s: CommandWiring, ledger: str, period: str | None, month: str | None,
                         public: bool, publish: str | None) -> str:
     """The transparency report of a quarter or a month; ``publish`` (OWNER/REPO:PATH)
     writes its public version there through the contents API."""
@@ -162,7 +165,7 @@ async def ledger_report(s: Session, ledger: str, period: str | None, month: str 
     return f"published the public report for {chosen.name} to {repo}:{path}"
 
 
-async def sweep_all(s: Session, ledger: str, dry_run: bool, repo: str | None = None) -> str:
+async def sweep_all(s: CommandWiring, ledger: str, dry_run: bool, repo: str | None = None) -> str:
     """Every scheduled duty for the ledger (``governance.sweep``); with ``repo``, its config
     words the notices and runs the notifications and the expert programme."""
     config = await s.service.config_for(repo) if repo else None
@@ -196,12 +199,12 @@ def failure_line(failure: SweepFailure) -> str:
 # ----------------------------------------------------------------------------- rewards
 
 
-async def rewards_pending(s: Session, ledger: str, as_json: bool) -> str:
+async def rewards_pending(s: CommandWiring, ledger: str, as_json: bool) -> str:
     entries = await rewards.rewards_pending(s.github, ledger)
     return pending_json(entries) if as_json else pending_text(entries)
 
 
-async def rewards_resend(s: Session, ledger: str, pr: str, email: str) -> str:
+async def rewards_resend(s: CommandWiring, ledger: str, pr: str, email: str) -> str:
     try:
         outcome = await rewards.rewards_resend(s.reward_deps(), ledger, pr, email=email)
     except (ValueError, LookupError) as exc:
@@ -209,7 +212,7 @@ async def rewards_resend(s: Session, ledger: str, pr: str, email: str) -> str:
     return f"reward {outcome.key}: {outcome.state} {outcome.detail}".rstrip()
 
 
-async def rewards_import(s: Session, repo: str, tier: str, csv_text: str) -> str:
+async def rewards_import(s: CommandWiring, repo: str, tier: str, csv_text: str) -> str:
     config = await s.service.config_for(repo)
     try:
         pool = code_pool(s.github, config, s.clock)
@@ -220,7 +223,7 @@ async def rewards_import(s: Session, repo: str, tier: str, csv_text: str) -> str
             f"skipped, {result.available} available")
 
 
-async def rewards_report(s: Session, ledger: str, month: str, as_json: bool) -> str:
+async def rewards_report(s: CommandWiring, ledger: str, month: str, as_json: bool) -> str:
     try:
         found = await rewards.rewards_report(s.github, ledger, month)
     except ValueError as exc:
@@ -239,7 +242,7 @@ def month_of(text: str | None, now: datetime) -> Month:
         raise MaintainerError(str(exc)) from exc
 
 
-async def experts_report(s: Session, repo: str, month: str | None, as_json: bool,
+async def experts_report(s: CommandWiring, repo: str, month: str | None, as_json: bool,
                          public: bool, publish: bool) -> str:
     config = await s.service.config_for(repo)
     try:
@@ -252,7 +255,7 @@ async def experts_report(s: Session, repo: str, month: str | None, as_json: bool
     return f"{text}\npublished: {where}" if where else text
 
 
-async def experts_candidates(s: Session, repo: str, month: str | None, limit: int,
+async def experts_candidates(s: CommandWiring, repo: str, month: str | None, limit: int,
                              as_json: bool) -> str:
     config = await s.service.config_for(repo)
     people = await s.programme().candidates(config, repo, month_of(month, s.now), limit)
@@ -264,7 +267,7 @@ async def experts_candidates(s: Session, repo: str, month: str | None, limit: in
     return "\n".join(rows) if rows else "no candidates this month"
 
 
-async def run(env: Mapping[str, str], token: str | None, job: Callable[[Session], Awaitable[str]],
-              *, dry_run: bool = False) -> str:
-    async with connect(env, token, dry_run=dry_run) as session:
-        return await job(session)
+async def run(env: Mapping[str, str], token: str | None,
+              job: Callable[[CommandWiring], Awaitable[str]], *, dry_run: bool = False) -> str:
+    async with connect(env, token, dry_run=dry_run) as wiring:
+        return await job(wiring)

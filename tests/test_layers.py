@@ -77,6 +77,8 @@ RULES = (
                                                                          "__main__")),
     Rule(("action",), "the Action edge does not import another edge",
          never=_in("app", "cli", "__main__")),
+    Rule(("app", "action"), "the App and the Action compose through runtime and the use "
+         "cases; maintainer is the command line's wiring", never=_in("maintainer")),
     Rule(("cli",), "the command line dispatches to the App and the Action, nothing is above it",
          never=_in("__main__")),
 )
