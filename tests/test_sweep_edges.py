@@ -22,10 +22,6 @@ import pytest
 from governance import runtime
 from governance import sweep as sweeping
 from governance.adapters.github import GitHubAdapter
-from governance.adapters.retry import RetryPolicy
-from governance.app.auth import AppClient, InstallationTokens
-from governance.app.timer import SweepRound
-from governance.app.wiring import Installations
 from governance.cli import main
 from governance.ledger.state import EntryKind
 from governance.ledger.store import GitHubLedger
@@ -35,9 +31,12 @@ from governance.rewards.store import ClaimStore, IndexEntry
 from governance.settings import load_settings
 from governance.sweep import SweepReport
 from tests.clock import ManualClock
-from tests.fake_github import FakeGitHub
+from tests.fake_github import FakeGitHub, FaultKind
 from tests.test_action import TOKEN, workflow_env
-from tests.test_app_sweep_timer import pem  # noqa: F401  (the App's key, a fixture)
+from tests.test_app_sweep_timer import (
+    app_sweep_round,
+    pem,  # noqa: F401  (the App's key, a fixture)
+)
 
 REPO = "acme/widgets"
 LEDGER = "acme/coc-ledger"
@@ -107,28 +106,17 @@ async def run_cli(fake: FakeGitHub, *options: str) -> None:
     assert await asyncio.to_thread(main, argv, env) == 0
 
 
-async def run_action(fake: FakeGitHub, tmp_path: Path, **inputs: str) -> str:
+async def run_action(fake: FakeGitHub, tmp_path: Path, expect: int = 0, **inputs: str) -> str:
     env = workflow_env(fake, tmp_path, "schedule", {"schedule": "17 3 * * *"}, **inputs)
-    assert await asyncio.to_thread(main, ["action"], env) == 0
+    assert await asyncio.to_thread(main, ["action"], env) == expect
     return (tmp_path / "summary.md").read_text()
 
 
 async def run_timer(fake: FakeGitHub, key: str) -> None:
     settings = load_settings({"GITHUB_APP_ID": "4242", "GITHUB_PRIVATE_KEY": key,
                               "GITHUB_WEBHOOK_SECRET": "s", "GITHUB_API_URL": fake.url}, "app")
-    assert settings.app is not None
-    clock = runtime.SystemClock()
     async with runtime.new_session() as session:
-        client = AppClient(session, app_id=settings.app.app_id,
-                           private_key=settings.app.private_key.reveal(),
-                           api_url=settings.api_url, clock=clock)
-        adapters = Installations(session, InstallationTokens(client, clock), settings,
-                                 RetryPolicy(max_tries=1))
-
-        def make_service(github: Any) -> Any:
-            return runtime.build_service(github, settings, clock=clock, session=session)
-
-        round_ = await SweepRound(settings, session, adapters, make_service, clock)()
+        round_ = await app_sweep_round(settings, session)()
     assert (round_.ledgers, round_.failures) == ([LEDGER], 0)
 
 
@@ -184,3 +172,57 @@ async def _state(fake: FakeGitHub, login: str) -> Any:
     async with aiohttp.ClientSession() as session:
         github = GitHubAdapter(session, token=TOKEN, base_url=fake.url)
         return await GitHubLedger(github, LEDGER, runtime.SystemClock()).state_for(login)
+
+
+async def test_a_ban_whose_record_names_no_organisation_is_lifted_in_the_ledgers_owner(
+        fake_github: FakeGitHub, reports: list[SweepReport], tmp_path: Path):
+    """The Action used to lift it in its repository's owner, the CLI and the App in the
+    ledger's: now every edge sweeping the ledger lifts the same block."""
+    fake, ledger = fake_github, "acme-conduct/ledger"
+    fake.add_repo(REPO)
+    fake.add_repo(ledger, private=True)
+    fake.add_file(REPO, ".github/governance.yml", f"ledger:\n  repository: {ledger}\n")
+    now = datetime.now(UTC)
+    ban = Incident("IC_old@1", now - timedelta(days=9), Category.ABUSE, ("abuse.threat",),
+                   Step.TEMPORARY_BAN, "", expires_at=now - timedelta(days=2))
+    async with aiohttp.ClientSession() as session:
+        github = GitHubAdapter(session, token=TOKEN, base_url=fake.url)
+        await GitHubLedger(github, ledger, ManualClock(ban.at)).record_incident(
+            RecordIncident("banned-bob", ban, "abuse"))
+    for org in ("acme", "acme-conduct"):
+        fake.block(org, "banned-bob")
+    before = snapshot(fake)
+
+    summary = await run_action(fake, tmp_path)
+    lifted_by_action = sorted(fake.orgs["acme"].blocks), sorted(fake.orgs["acme-conduct"].blocks)
+    restore(fake, before)
+    env = {"GITHUB_API_URL": fake.url, "GITHUB_TOKEN": TOKEN}
+    assert await asyncio.to_thread(main, ["sweep", "--ledger", ledger], env) == 0
+
+    assert lifted_by_action == (["banned-bob"], [])
+    assert (sorted(fake.orgs["acme"].blocks), sorted(fake.orgs["acme-conduct"].blocks)) == (
+        ["banned-bob"], [])
+    assert essence(reports[0]) == essence(reports[1])
+    assert "1 expired ban(s) lifted" in summary
+
+
+async def test_a_failing_duty_is_reported_and_the_others_still_run(
+        fake_github: FakeGitHub, reports: list[SweepReport], tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]):
+    """The ledger's people cannot be listed: the Action fails the step with GitHub's error,
+    the CLI exits 1 saying so, and both still moved the pending reward on."""
+    fake = fake_github
+    await seed(fake)
+    fake.inject(FaultKind.STATUS, method="GET", path=f"/repos/{LEDGER}/issues", status=404,
+                times=1000)
+
+    summary = await run_action(fake, tmp_path, expect=1)
+    env = {"GITHUB_API_URL": fake.url, "GITHUB_TOKEN": TOKEN}
+    assert await asyncio.to_thread(main, ["sweep", "--ledger", LEDGER], env) == 1
+
+    for report in reports:
+        assert [f.job for f in report.failures] == ["bans and notices"]
+        assert report.pending_rewards == (f"{REPO}#5",) and report.people == ()
+    assert "NotFound: GET /repos/{owner}/{repo}/issues" in summary
+    assert "bans and notices: " in capsys.readouterr().err
+    assert "banned-bob" in fake.orgs["acme"].blocks
