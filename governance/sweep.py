@@ -26,8 +26,10 @@ from __future__ import annotations
 
 import logging
 import secrets
+from collections.abc import Awaitable
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import TypeVar
 
 from governance import messages
 from governance.config.defaults import default_config
@@ -60,6 +62,7 @@ from governance.rewards.usecases import retry_pending, rewards_to_retry
 log = logging.getLogger("governance.sweep")
 
 WOULD_RETRY = "would be retried"  # a dry run's detail of a pending reward
+T = TypeVar("T")
 
 
 class ExpertStepsFailed(Exception):
@@ -141,30 +144,24 @@ async def sweep(deps: SweepDeps, *, dry_run: bool) -> SweepReport:
     """Every duty for ``deps.target``'s ledger; see the module's docstring."""
     target, now = deps.target, deps.clock.now()
     ledger = GitHubLedger(deps.github, target.ledger, deps.clock)
-    report = SweepReport(target.ledger, dry_run)
     failures: list[SweepFailure] = []
-    executor = Executor(deps.github, ledger, deps.mailer)
-    try:
-        people = await sweep_people(deps.github, ledger, now, dry_run,
-                                    default_org=target.ledger.split("/")[0],
-                                    executor=executor, notices=True, config=target.config)
-        report = replace(report, people=tuple(people))
-    except Exception as exc:  # the ledger unreadable: the other duties may still run
-        failures.append(SweepFailure("bans and notices", exc))
-    try:
-        report = replace(report, rewards=tuple(await _rewards(deps, dry_run)))
-    except Exception as exc:
-        failures.append(SweepFailure("rewards", exc))
-    try:
-        report = replace(report, notifications=tuple(await _notifications(
-            deps, ledger, now, dry_run)))
-    except Exception as exc:
-        failures.append(SweepFailure("notifications", exc))
-    try:
-        report = replace(report, experts=await _experts(deps, now, dry_run))
-    except Exception as exc:
-        failures.append(SweepFailure("expert programme", exc))
-    return replace(report, failures=tuple(failures))
+
+    async def duty(job: str, work: Awaitable[T], nothing: T) -> T:
+        try:
+            return await work
+        except Exception as exc:  # reported; the other duties still run
+            failures.append(SweepFailure(job, exc))
+            return nothing
+
+    people = await duty("bans and notices", sweep_people(
+        deps.github, ledger, now, dry_run, default_org=target.ledger.split("/")[0],
+        executor=Executor(deps.github, ledger, deps.mailer), notices=True,
+        config=target.config), [])
+    rewards = await duty("rewards", _rewards(deps, dry_run), [])
+    notified = await duty("notifications", _notifications(deps, ledger, now, dry_run), [])
+    experts = await duty("expert programme", _experts(deps, now, dry_run), None)
+    return SweepReport(target.ledger, dry_run, tuple(people), tuple(rewards), tuple(notified),
+                       experts, tuple(failures))
 
 
 async def _rewards(deps: SweepDeps, dry_run: bool) -> list[RewardOutcome]:
