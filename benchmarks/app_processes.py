@@ -228,7 +228,7 @@ class _LogLines(io.TextIOBase):
 
 def _log_like_serve(times: ServerTimes) -> None:
     """``governance serve``'s logging (a JSON line per delivery), read by ``_LogLines``."""
-    from governance.app.serve import configure_logging
+    from governance.app.launch import configure_logging
 
     configure_logging()
     handler = logging.getLogger("governance.app").handlers[-1]

@@ -195,7 +195,7 @@ def _interval(text: str) -> float:
 
 def cmd_serve(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     from governance.app.guard import Limits
-    from governance.app.serve import serve
+    from governance.app.launch import serve
     from governance.settings import SettingsError
 
     try:
@@ -221,8 +221,8 @@ def cmd_action(args: argparse.Namespace, env: Mapping[str, str]) -> int:
 
 
 def cmd_redeliver(args: argparse.Namespace, env: Mapping[str, str]) -> int:
+    from governance.app.launch import effective_env
     from governance.app.redeliver import describe, parse_duration, redeliver_with_settings
-    from governance.app.serve import effective_env
     from governance.settings import SettingsError, load_settings
 
     try:
@@ -324,7 +324,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _maintainer(job_of: Callable[[argparse.Namespace], Any], *, dry: bool = False) -> Handler:
-    """A handler that connects with the token and runs ``job_of(args)`` on the session."""
+    """A handler that connects with the token and runs ``job_of(args)`` on the command's
+    wiring (``maintainer.CommandWiring``)."""
 
     def handler(args: argparse.Namespace, env: Mapping[str, str]) -> int:
         from governance import maintainer
@@ -332,8 +333,8 @@ def _maintainer(job_of: Callable[[argparse.Namespace], Any], *, dry: bool = Fals
 
         args.env = env
 
-        async def job(session: Any) -> str:
-            return str(await job_of(args)(session))
+        async def job(wiring: Any) -> str:
+            return str(await job_of(args)(wiring))
 
         try:
             print(asyncio.run(maintainer.run(env, args.token, job,
@@ -350,20 +351,20 @@ def _maintainer(job_of: Callable[[argparse.Namespace], Any], *, dry: bool = Fals
 def _ledger_job(args: argparse.Namespace, action: Callable[..., Any]) -> Any:
     from governance import maintainer
 
-    async def job(session: Any) -> Any:
+    async def job(wiring: Any) -> Any:
         repo = args.repo or args.env.get("GITHUB_REPOSITORY")
-        ledger = await maintainer.ledger_repository(session, args.ledger, repo)
-        return await action(session, ledger)
+        ledger = await maintainer.ledger_repository(wiring, args.ledger, repo)
+        return await action(wiring, ledger)
 
     return job
 
 
 def _with_repo(args: argparse.Namespace, action: Callable[..., Any]) -> Any:
-    async def job(session: Any) -> Any:
+    async def job(wiring: Any) -> Any:
         repo = args.repo or args.env.get("GITHUB_REPOSITORY")
         if not repo:
             raise UserError("name the repository whose config applies with --repo OWNER/REPO")
-        return await action(session, repo)
+        return await action(wiring, repo)
 
     return job
 

@@ -16,15 +16,14 @@ from datetime import datetime, timedelta
 
 import aiohttp
 
+from governance import sweep as sweeping
 from governance.adapters.github import GitHubAdapter
-from governance.config.types import Config
-from governance.executor import Executor
 from governance.experts.months import Month
 from governance.experts.report import render_json, render_markdown
 from governance.experts.service import ExpertProgramme, ExpertsError, summary_lines
 from governance.ledger import report, transparency
-from governance.ledger.notify import notify_moderators
 from governance.ledger.store import GitHubLedger
+from governance.ports import Clock
 from governance.rewards import usecases as rewards
 from governance.rewards.flow import RewardDeps
 from governance.rewards.report import pending_json, pending_text
@@ -36,12 +35,19 @@ from governance.runtime import (
     expert_programme,
     new_session,
     reward_deps,
-    webhook_poster,
+    sweep_deps,
 )
 from governance.scan import report as scan_report
 from governance.scan import shadow
 from governance.service import Service
 from governance.settings import Settings, load_settings
+from governance.sweep import (
+    WOULD_RETRY,
+    ExpertStepsFailed,
+    LedgerToSweep,
+    SweepFailure,
+    SweepReport,
+)
 
 
 class MaintainerError(Exception):
@@ -49,12 +55,19 @@ class MaintainerError(Exception):
 
 
 @dataclass
-class Session:
+class CommandWiring:
+    """What a maintainer's command runs with: the token's GitHub adapter, the service over
+    it, the command's one clock and the HTTP session they share."""
+
     settings: Settings
     github: GitHubAdapter
     service: Service
-    now: datetime
+    clock: Clock  # the command's one clock: the ledger's writes and every "now"
     http: aiohttp.ClientSession
+
+    @property
+    def now(self) -> datetime:
+        return self.clock.now()
 
     def reward_deps(self) -> RewardDeps:
         return reward_deps(self.service, self.settings, self.http)
@@ -65,25 +78,26 @@ class Session:
 
 @asynccontextmanager
 async def connect(env: Mapping[str, str], token: str | None, *,
-                  dry_run: bool = False) -> AsyncIterator[Session]:
+                  dry_run: bool = False) -> AsyncIterator[CommandWiring]:
     settings = load_settings(env, "token", token=token)
     if settings.token is None:
         raise MaintainerError("a GitHub token is needed: set GITHUB_TOKEN or pass --token")
     async with new_session() as http:
         github = build_github(http, settings.token.reveal(), settings.api_url,
                               graphql_url=settings.graphql_url or None)
-        service = build_service(github, settings, dry_run=dry_run, session=http)
-        yield Session(settings, github, service, SystemClock().now(), http)
+        clock = SystemClock()
+        service = build_service(github, settings, clock=clock, dry_run=dry_run, session=http)
+        yield CommandWiring(settings, github, service, clock, http)
 
 
-async def ledger_repository(session: Session, ledger: str | None, repo: str | None) -> str:
+async def ledger_repository(wiring: CommandWiring, ledger: str | None, repo: str | None) -> str:
     """The ledger named on the command line, or the one the repository's config names."""
     if ledger:
         return ledger
     if not repo:
         raise MaintainerError("name the ledger with --ledger OWNER/REPO or a repository "
                               "with --repo OWNER/REPO (default: $GITHUB_REPOSITORY)")
-    config = await session.service.config_for(repo)
+    config = await wiring.service.config_for(repo)
     if not config.ledger.repository:
         raise MaintainerError(f"{repo}: its config names no ledger.repository")
     return config.ledger.repository
@@ -93,8 +107,8 @@ def _dump(data: object) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False)
 
 
-async def ledger_show(s: Session, ledger: str, login: str, as_json: bool) -> str:
-    state = await report.load_person(GitHubLedger(s.github, ledger, SystemClock()), login)
+async def ledger_show(s: CommandWiring, ledger: str, login: str, as_json: bool) -> str:
+    state = await report.load_person(GitHubLedger(s.github, ledger, s.clock), login)
     return _dump(report.person_json(state, s.now)) if as_json else report.person_text(state, s.now)
 
 
@@ -105,19 +119,19 @@ def _since(since: str | None) -> timedelta | None:
         raise MaintainerError(str(exc)) from exc
 
 
-async def ledger_stats(s: Session, ledger: str, since: str | None, as_json: bool) -> str:
+async def ledger_stats(s: CommandWiring, ledger: str, since: str | None, as_json: bool) -> str:
     window = _since(since)
-    stats = await report.load_stats(GitHubLedger(s.github, ledger, SystemClock()), s.now, window)
+    stats = await report.load_stats(GitHubLedger(s.github, ledger, s.clock), s.now, window)
     return _dump(report.stats_json(stats)) if as_json else report.stats_text(stats)
 
 
-async def ledger_shadow(s: Session, ledger: str, since: str | None, fmt: str,
+async def ledger_shadow(s: CommandWiring, ledger: str, since: str | None, fmt: str,
                         review_sheet: str | None) -> str:
     """What the bot would have done in shadow mode: the ledger's shadow entries as the scan's
     report (``fmt``), and as its review sheet when ``review_sheet`` names a file."""
     window = _since(since)
     start = s.now - window if window else None
-    states = await report.load_states(GitHubLedger(s.github, ledger, SystemClock()))
+    states = await report.load_states(GitHubLedger(s.github, ledger, s.clock))
     rows = shadow.shadow_rows(states, start)
     if review_sheet:
         with open(review_sheet, "w", newline="", encoding="utf-8") as sheet:
@@ -129,7 +143,7 @@ async def ledger_shadow(s: Session, ledger: str, since: str | None, fmt: str,
     return out.getvalue().rstrip("\n")
 
 
-async def ledger_report(s: Session, ledger: str, period: str | None, month: str | None,
+async def ledger_report(s: CommandWiring, ledger: str, period: str | None, month: str | None,
                         public: bool, publish: str | None) -> str:
     """The transparency report of a quarter or a month; ``publish`` (OWNER/REPO:PATH)
     writes its public version there through the contents API."""
@@ -137,7 +151,7 @@ async def ledger_report(s: Session, ledger: str, period: str | None, month: str 
         chosen = transparency.quarter(period) if period else transparency.month(month or "")
     except ValueError as exc:
         raise MaintainerError(str(exc)) from exc
-    states = await report.load_states(GitHubLedger(s.github, ledger, SystemClock()))
+    states = await report.load_states(GitHubLedger(s.github, ledger, s.clock))
     text = transparency.report_markdown(transparency.transparency(states, chosen),
                                         public=public or bool(publish))
     if not publish:
@@ -151,82 +165,46 @@ async def ledger_report(s: Session, ledger: str, period: str | None, month: str 
     return f"published the public report for {chosen.name} to {repo}:{path}"
 
 
-@dataclass(frozen=True, slots=True)
-class SweepJob:
-    """One scheduled duty for one ledger: its name (for logs) and how to run it."""
-
-    name: str
-    run: Callable[[], Awaitable[list[str]]]
-
-
-async def sweep_jobs(s: Session, ledger: str, dry_run: bool, *, config: Config | None = None,
-                     experts_repo: str | None = None) -> list[SweepJob]:
-    """What ``governance sweep`` and the App's timer do for one ledger, each job idempotent:
-    expired bans and lost private notices, pending rewards and, for ``experts_repo``, the
-    expert programme's monthly step. ``config``: the one naming the ledger (for the notices'
-    wording); read from ``experts_repo`` when not given."""
-    if config is None and experts_repo:
-        config = await s.service.config_for(experts_repo)
-    jobs = [SweepJob("bans and notices", lambda: _sweep_bans(s, ledger, dry_run, config)),
-            SweepJob("rewards", lambda: _sweep_rewards(s, ledger, dry_run))]
-    if config is not None and config.notifications.enabled:
-        settings = config.notifications
-        jobs.append(SweepJob("notifications", lambda: notify_moderators(
-            GitHubLedger(s.github, ledger, SystemClock()), settings, s.now,
-            mailer=s.service.mailer, post=webhook_poster(s.http), dry_run=dry_run,
-            webhook_url=hook.reveal() if (hook := s.settings.moderators_webhook) else "")))
-    if experts_repo and config is not None and config.experts.enabled:
-        jobs.append(SweepJob("expert programme",
-                             lambda: _sweep_experts(s, experts_repo, config, dry_run)))
-    return jobs
-
-
-async def _sweep_bans(s: Session, ledger: str, dry_run: bool, config: Config | None
-                      ) -> list[str]:
-    from governance.enforcement import sweep
-
-    store = GitHubLedger(s.github, ledger, SystemClock())
-    executor = Executor(s.github, store, s.service.mailer)
-    plans = await sweep(s.github, store, s.now, dry_run, default_org=ledger.split("/")[0],
-                        executor=executor, notices=True, config=config)
-    return [p.render() for p in plans]
-
-
-async def _sweep_rewards(s: Session, ledger: str, dry_run: bool) -> list[str]:
-    if dry_run:
-        pending = await rewards.rewards_pending(s.github, ledger)
-        return [f"reward {e.key}: would be retried ({e.state})" for e in pending]
-    outcomes = await rewards.retry_pending(s.reward_deps(), ledger)
-    return [f"reward {o.key}: {o.state} {o.detail}".rstrip() for o in outcomes]
-
-
-async def _sweep_experts(s: Session, repo: str, config: Config, dry_run: bool) -> list[str]:
-    try:
-        outcome = await s.programme().sweep(config, repo, s.now, dry_run=dry_run)
-    except ExpertsError as exc:
-        raise MaintainerError(str(exc)) from exc
-    if outcome.failed:
-        raise MaintainerError("expert programme: " + "; ".join(outcome.failed))
-    return list(summary_lines(outcome))
-
-
-async def sweep_all(s: Session, ledger: str, dry_run: bool, repo: str | None = None) -> str:
-    """Every scheduled duty for the ledger; the expert programme of ``repo``'s config."""
-    lines: list[str] = []
-    for job in await sweep_jobs(s, ledger, dry_run, experts_repo=repo):
-        lines += await job.run()
+async def sweep_all(s: CommandWiring, ledger: str, dry_run: bool, repo: str | None = None) -> str:
+    """Every scheduled duty for the ledger (``governance.sweep``); with ``repo``, its config
+    words the notices and runs the notifications and the expert programme."""
+    config = await s.service.config_for(repo) if repo else None
+    target = LedgerToSweep(ledger, config, repo)
+    report = await sweeping.sweep(sweep_deps(s.github, s.service, s.settings, s.http, target),
+                                  dry_run=dry_run)
+    lines = sweep_lines(report)
+    if report.failures:
+        raise MaintainerError("\n".join([*lines, *map(failure_line, report.failures)]))
     return "\n".join(lines) if lines else "nothing to do"
+
+
+def sweep_lines(report: SweepReport) -> list[str]:
+    """The sweep's report for a maintainer's terminal: each plan, reward, notification."""
+    lines = [p.render() for p in report.people]
+    lines += [f"reward {r.key}: {WOULD_RETRY} ({r.state})" if report.dry_run
+              else f"reward {r.key}: {r.state} {r.detail}".rstrip() for r in report.rewards]
+    lines += report.notifications
+    return lines + (summary_lines(report.experts) if report.experts else [])
+
+
+def failure_line(failure: SweepFailure) -> str:
+    error = failure.error
+    if isinstance(error, ExpertStepsFailed):
+        return "expert programme: " + "; ".join(error.steps)
+    if isinstance(error, ExpertsError):
+        return str(error)
+    return f"{failure.job}: {type(error).__name__}: {error}"
 
 
 # ----------------------------------------------------------------------------- rewards
 
 
-async def rewards_pending(s: Session, ledger: str, as_json: bool) -> str:
+async def rewards_pending(s: CommandWiring, ledger: str, as_json: bool) -> str:
     entries = await rewards.rewards_pending(s.github, ledger)
     return pending_json(entries) if as_json else pending_text(entries)
 
 
-async def rewards_resend(s: Session, ledger: str, pr: str, email: str) -> str:
+async def rewards_resend(s: CommandWiring, ledger: str, pr: str, email: str) -> str:
     try:
         outcome = await rewards.rewards_resend(s.reward_deps(), ledger, pr, email=email)
     except (ValueError, LookupError) as exc:
@@ -234,10 +212,10 @@ async def rewards_resend(s: Session, ledger: str, pr: str, email: str) -> str:
     return f"reward {outcome.key}: {outcome.state} {outcome.detail}".rstrip()
 
 
-async def rewards_import(s: Session, repo: str, tier: str, csv_text: str) -> str:
+async def rewards_import(s: CommandWiring, repo: str, tier: str, csv_text: str) -> str:
     config = await s.service.config_for(repo)
     try:
-        pool = code_pool(s.github, config, SystemClock())
+        pool = code_pool(s.github, config, s.clock)
         result = await rewards.rewards_import(s.github, config, tier, csv_text, pool)
     except ValueError as exc:
         raise MaintainerError(str(exc)) from exc
@@ -245,7 +223,7 @@ async def rewards_import(s: Session, repo: str, tier: str, csv_text: str) -> str
             f"skipped, {result.available} available")
 
 
-async def rewards_report(s: Session, ledger: str, month: str, as_json: bool) -> str:
+async def rewards_report(s: CommandWiring, ledger: str, month: str, as_json: bool) -> str:
     try:
         found = await rewards.rewards_report(s.github, ledger, month)
     except ValueError as exc:
@@ -264,7 +242,7 @@ def month_of(text: str | None, now: datetime) -> Month:
         raise MaintainerError(str(exc)) from exc
 
 
-async def experts_report(s: Session, repo: str, month: str | None, as_json: bool,
+async def experts_report(s: CommandWiring, repo: str, month: str | None, as_json: bool,
                          public: bool, publish: bool) -> str:
     config = await s.service.config_for(repo)
     try:
@@ -277,7 +255,7 @@ async def experts_report(s: Session, repo: str, month: str | None, as_json: bool
     return f"{text}\npublished: {where}" if where else text
 
 
-async def experts_candidates(s: Session, repo: str, month: str | None, limit: int,
+async def experts_candidates(s: CommandWiring, repo: str, month: str | None, limit: int,
                              as_json: bool) -> str:
     config = await s.service.config_for(repo)
     people = await s.programme().candidates(config, repo, month_of(month, s.now), limit)
@@ -289,7 +267,7 @@ async def experts_candidates(s: Session, repo: str, month: str | None, limit: in
     return "\n".join(rows) if rows else "no candidates this month"
 
 
-async def run(env: Mapping[str, str], token: str | None, job: Callable[[Session], Awaitable[str]],
-              *, dry_run: bool = False) -> str:
-    async with connect(env, token, dry_run=dry_run) as session:
-        return await job(session)
+async def run(env: Mapping[str, str], token: str | None,
+              job: Callable[[CommandWiring], Awaitable[str]], *, dry_run: bool = False) -> str:
+    async with connect(env, token, dry_run=dry_run) as wiring:
+        return await job(wiring)

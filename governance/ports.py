@@ -1,6 +1,7 @@
 """Small interfaces the service needs from the outside world; adapters implement them.
 
-Only ``model`` is imported here. Every method is async because every real backend is.
+Only ``model`` is imported here (and, for type checking only, the ledger's pure entry
+state). Every method is async because every real backend is.
 """
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from governance.model import (
     BreakerState,
@@ -26,6 +27,9 @@ from governance.model import (
     Target,
     Verdict,
 )
+
+if TYPE_CHECKING:  # the ledger's entries, a pure value (no import at run time)
+    from governance.ledger.state import PersonState
 
 
 class Conflict(Exception):
@@ -198,6 +202,8 @@ class LedgerStore(Protocol):
     """The private record of incidents, steps and review items (one issue per person)."""
 
     async def record_for(self, login: str) -> PersonRecord: ...
+    # every entry of the person's record: a step's planned notice, the sweep's claims
+    async def state_for(self, login: str) -> PersonState: ...
     async def record_incident(self, action: RecordIncident) -> None: ...
     async def record_review(self, action: RecordReview) -> None: ...
     async def note(self, login: str, text: str) -> None: ...
@@ -205,3 +211,5 @@ class LedgerStore(Protocol):
     async def record_note(self, action: RecordNote) -> None: ...
     async def record_ban_lifted(self, action: RecordBanLifted) -> None: ...
     async def people(self) -> Sequence[str]: ...  # every login with a record (for the sweep)
+    # make what people read (the issue view) match the record after a crash between writes
+    async def repair(self, login: str) -> None: ...

@@ -67,6 +67,7 @@ from governance.service import (
     read_config_text,
 )
 from governance.settings import LlmSettings, Settings, SmtpSettings, load_settings
+from governance.sweep import LedgerToSweep, SweepDeps
 
 log = logging.getLogger("governance.runtime")
 
@@ -255,6 +256,17 @@ def code_provider(github: GitHub, clock: Clock, *,
 def expert_programme(github: GitHubAdapter, mailer: Mailer | None) -> ExpertProgramme:
     """The expert programme, reading contributions through GitHub's GraphQL API."""
     return ExpertProgramme(github, GitHubActivity.of(github), mailer)
+
+
+def sweep_deps(github: GitHubAdapter, service: Service, settings: Settings,
+               session: aiohttp.ClientSession, target: LedgerToSweep) -> SweepDeps:
+    """What ``sweep`` needs for ``target``, sharing the service's clock and mailer: every
+    edge (the CLI, the Action, the App's timer) sweeps with these."""
+    hook = settings.moderators_webhook
+    return SweepDeps(target, github, service.clock, service.mailer,
+                     reward_deps(service, settings, session),
+                     expert_programme(github, service.mailer), webhook_poster(session),
+                     hook.reveal() if hook else "")
 
 
 def build_service(github: GitHub, settings: Settings, *, clock: Clock | None = None,

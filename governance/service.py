@@ -17,11 +17,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol, TypeVar, assert_never
 
+from governance.coc import handle_command
 from governance.config.load import REPO_CONFIG, ConfigError, load_config
 from governance.config.types import Config
 from governance.decision import needs
 from governance.decision.machine import Decision
-from governance.enforcement import handle_command
 from governance.events import parse_event
 from governance.executor import Executor, Handler
 from governance.ledger.render import PERSON_LABEL

@@ -10,8 +10,8 @@ from datetime import UTC, datetime
 import pytest
 
 from governance.adapters.github import GitHubAdapter
+from governance.coc import handle_command
 from governance.config.types import Config
-from governance.enforcement import handle_command
 from governance.ledger.state import PersonState
 from governance.ledger.store import GitHubLedger
 from governance.model import (

@@ -370,6 +370,7 @@ async def test_the_sweep_reads_the_config_from_the_config_input(fake: FakeGitHub
     assert await run_cli(env) == 0
 
     assert "banned-bob" not in fake.orgs["acme"].blocks
+    assert "lifted" in fake.repo(LEDGER).files["people/banned-bob.json"].text
     summary = (tmp_path / "summary.md").read_text()
     assert "1 expired ban(s) lifted" in summary
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from governance.app.serve import registration_site
+from governance.app.launch import registration_site
 
 
 async def test_a_publicly_reachable_page_needs_the_printed_access_code(aiohttp_client: Any,

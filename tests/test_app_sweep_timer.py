@@ -75,21 +75,26 @@ def settings(fake: FakeGitHub, pem: str) -> Settings:
                           "GITHUB_WEBHOOK_SECRET": "s", "GITHUB_API_URL": fake.url}, "app")
 
 
+def app_sweep_round(settings: Settings, session: aiohttp.ClientSession) -> SweepRound:
+    """The App's timer round as ``wiring.app_from_settings`` builds it (no retries)."""
+    assert settings.app is not None
+    clock = runtime.SystemClock()
+    client = AppClient(session, app_id=settings.app.app_id,
+                       private_key=settings.app.private_key.reveal(),
+                       api_url=settings.api_url, clock=clock)
+    adapters = Installations(session, InstallationTokens(client, clock), settings,
+                             RetryPolicy(max_tries=1))
+
+    def make_service(github: Any) -> Any:
+        return runtime.build_service(github, settings, clock=clock, session=session)
+
+    return SweepRound(settings, session, adapters, make_service, clock)
+
+
 @pytest.fixture
 async def sweep_round(settings: Settings) -> AsyncIterator[SweepRound]:
-    clock = runtime.SystemClock()
     async with runtime.new_session() as session:
-        assert settings.app is not None
-        client = AppClient(session, app_id=settings.app.app_id,
-                           private_key=settings.app.private_key.reveal(),
-                           api_url=settings.api_url, clock=clock)
-        adapters = Installations(session, InstallationTokens(client, clock), settings,
-                                 RetryPolicy(max_tries=1))
-
-        def make_service(github: Any) -> Any:
-            return runtime.build_service(github, settings, clock=clock, session=session)
-
-        yield SweepRound(settings, session, adapters, make_service, clock)
+        yield app_sweep_round(settings, session)
 
 
 async def expired_ban(fake: FakeGitHub, github: GitHubAdapter, login: str = "mallory") -> None:

@@ -125,7 +125,7 @@ async def test_an_exempt_author_stays_exempt_with_coc_in_front(
 
 async def test_a_moderated_command_is_not_carried_out_and_the_refusal_is_logged(
         fake_github: FakeGitHub, service: Service, caplog: pytest.LogCaptureFixture):
-    caplog.set_level(logging.INFO, logger="governance.enforcement")
+    caplog.set_level(logging.INFO, logger="governance.coc")
     fake_github.set_permission(REPO, "rude-mod", "write")
     fake_github.set_permission(REPO, "victim", "read")
     ev = issue_event(fake_github, "/coc ban @victim " + ABUSIVE, login="rude-mod")

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from governance.enforcement import handle_command
+from governance.coc import handle_command
 from governance.ledger.state import EntryKind
 from tests.ledger_world import LEDGER, ORG, World, world_fixture  # noqa: F401  (the world fixture)
 

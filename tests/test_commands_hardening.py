@@ -149,7 +149,7 @@ async def test_an_indented_command_blocks_nobody(world: World):
     ("/coc ban @mallory 9999w", "maintainer", "malformed")])
 async def test_every_refused_command_is_logged_without_content_or_people(
         world: World, caplog: pytest.LogCaptureFixture, body: str, author: str, why: str):
-    caplog.set_level(logging.INFO, logger="governance.enforcement")
+    caplog.set_level(logging.INFO, logger="governance.coc")
 
     plan = await world.command(body, author)
 
@@ -164,9 +164,9 @@ async def test_an_edited_command_refusal_is_logged_too(world: World,
                                                        caplog: pytest.LogCaptureFixture):
     from dataclasses import replace
 
-    from governance.enforcement import handle_command
+    from governance.coc import handle_command
 
-    caplog.set_level(logging.INFO, logger="governance.enforcement")
+    caplog.set_level(logging.INFO, logger="governance.coc")
     event = replace(world.post("/coc ban @mallory", "maintainer"), action="edited")
     await handle_command(event, world.config, world.github, world.ledger, world.clock.now())
     assert any(r.getMessage().endswith(": edited") for r in caplog.records)

@@ -7,10 +7,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from governance.adapters.github import GitHubAdapter
-from governance.enforcement import sweep
 from governance.ledger.state import EntryKind
 from governance.ledger.store import GitHubLedger
 from governance.model import Category, Incident, RecordIncident, Step
+from governance.sweep import sweep_people
 from tests.clock import ManualClock
 from tests.fake_github import FakeGitHub
 
@@ -39,9 +39,10 @@ async def test_the_sweep_records_the_lift_of_a_ban_in_a_user_account(
     await ledger.record_incident(RecordIncident("mallory", incident, "harassment"))
     clock.moment = START + timedelta(days=8)
 
-    (plan,) = await sweep(github, ledger, clock.now(), dry_run=False)
+    (plan,) = await sweep_people(github, ledger, clock.now(), dry_run=False)
 
     assert [a.kind for a in plan.actions] == ["unblock_user", "record_ban_lifted"]
     state = await ledger.state_for("mallory")
     assert len(state.of_kind(EntryKind.BAN_LIFTED)) == 1
-    assert await sweep(github, ledger, clock.now(), dry_run=False) == []  # nothing left to do
+    # nothing left to do
+    assert await sweep_people(github, ledger, clock.now(), dry_run=False) == []

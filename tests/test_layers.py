@@ -22,7 +22,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "governance"
 # Every part of the package (``governance.<part>``) belongs to exactly one layer.
 # (``scaffold`` writes the files of ``governance init``, but needs nothing above the core.)
 CORE = ("governance", "model", "ports", "messages", "config", "detect", "policy", "decision",
-        "events", "ledger", "rewards", "experts", "executor", "enforcement", "service",
+        "events", "ledger", "rewards", "experts", "executor", "coc", "sweep", "service",
         "scaffold", "data", "samples", "public", "scan")
 ADAPTERS = ("adapters",)
 WIRING = ("runtime", "maintainer", "scanning")  # builds backends from settings for the edges
@@ -41,14 +41,15 @@ def _in(*parts: str) -> tuple[str, ...]:
 class Rule:
     covers: tuple[str, ...]  # parts of the package
     why: str
-    only: tuple[str, ...] | None = None  # the governance parts it may import besides itself
+    # the governance parts (or single modules, "ledger.state") it may import besides itself
+    only: tuple[str, ...] | None = None
     never: tuple[str, ...] = ()  # module prefixes it must not import (any package)
 
 
 RULES = (
     Rule(("model",), "the shared vocabulary imports no other governance module", only=()),
-    Rule(("ports",), "the Protocols adapters implement speak the model only",
-         only=("model",)),
+    Rule(("ports",), "the Protocols adapters implement speak the model (and the ledger's "
+         "pure entry state)", only=("model", "ledger.state")),
     Rule(("messages", "events"), "texts and event parsing need the model only",
          only=("model",)),
     Rule(("config", "detect"), "config and detection are leaves above the model",
@@ -76,6 +77,8 @@ RULES = (
                                                                          "__main__")),
     Rule(("action",), "the Action edge does not import another edge",
          never=_in("app", "cli", "__main__")),
+    Rule(("app", "action"), "the App and the Action compose through runtime and the use "
+         "cases; maintainer is the command line's wiring", never=_in("maintainer")),
     Rule(("cli",), "the command line dispatches to the App and the Action, nothing is above it",
          never=_in("__main__")),
 )
@@ -141,7 +144,8 @@ def rule_breaches(rule: Rule, source: Source, known: set[str]) -> Iterator[str]:
     own = part_of(source.name)
     for target, line in imports(source, known):
         governed = _prefixed(target, ("governance",))
-        allowed = rule.only is None or not governed or part_of(target) in (*rule.only, own)
+        allowed = (rule.only is None or not governed or part_of(target) in (*rule.only, own)
+                   or _prefixed(target, _in(*rule.only)))
         if not allowed or _prefixed(target, rule.never):
             yield f"{source.name}:{line} imports {target} ({rule.why})"
 
@@ -309,6 +313,16 @@ def test_the_checker_enforces_allow_lists_but_not_on_other_packages() -> None:
     assert import_violations([model, config]) == [
         "governance.model:2 imports governance.config.types "
         "(the shared vocabulary imports no other governance module)"]
+
+
+def test_an_allowed_module_does_not_allow_the_rest_of_its_part() -> None:
+    rule = Rule(("ports",), "ports speak the model", only=("model", "ledger.state"))
+    ports = synthetic("governance.ports", "from governance.ledger.state import PersonState\n"
+                      "from governance.ledger.store import GitHubLedger\n")
+    modules = [ports, synthetic("governance.ledger.state", ""),
+               synthetic("governance.ledger.store", "")]
+    assert import_violations(modules, [rule]) == [
+        "governance.ports:2 imports governance.ledger.store (ports speak the model)"]
 
 
 def test_the_checker_accepts_the_allowed_directions() -> None:

@@ -8,11 +8,11 @@ import json
 
 import pytest
 
-from governance.enforcement import sweep
 from governance.ledger import render
 from governance.ledger.state import EntryKind, from_json
 from governance.ledger.store import GitHubLedger, LedgerNotPrivate
 from governance.model import RecordNote, RecordReview, Step
+from governance.sweep import sweep_people
 from tests.ledger_world import LEDGER, ORG, World, world_fixture  # noqa: F401  (the world fixture)
 
 
@@ -31,7 +31,7 @@ async def test_four_incidents_climb_the_whole_ladder_and_a_pardon_undoes_the_las
     assert "mallory" in fake.orgs[ORG].blocks  # third incident: temporary ban
 
     clock.advance(days=8)
-    await sweep(world.github, world.ledger, clock.now(), dry_run=False)
+    await sweep_people(world.github, world.ledger, clock.now(), dry_run=False)
     assert "mallory" not in fake.orgs[ORG].blocks
 
     clock.advance(days=1)
@@ -143,7 +143,7 @@ async def test_a_crash_between_state_and_view_is_repaired_by_the_sweep(world: Wo
     sha = world.fake.repo(LEDGER).files["people/ann.json"].sha
     await world.github.write_file(LEDGER, "people/ann.json", to_json(newer), sha, "crash")
     world.clock.advance(minutes=10)
-    await sweep(world.github, world.ledger, world.clock.now(), dry_run=False)
+    await sweep_people(world.github, world.ledger, world.clock.now(), dry_run=False)
     issue = world.person_issue("ann")
     assert "coc:review" in issue.labels
     bodies = [c.body for c in world.fake.comments_on(LEDGER, issue.number)]

@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 
-from governance.enforcement import planned_notices
 from governance.ledger.state import SCHEMA_VERSION, from_json, incident_entry, to_json
 from governance.model import Incident, Notify, RecordIncident, Step
 from governance.policy.sweep import PlannedNotice, unsent_notices
+from governance.sweep import planned_notices
 
 AT = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 

@@ -20,7 +20,7 @@ import pytest
 
 from governance import public
 from governance.action.outputs import ActionReport, public_plan, summary_markdown
-from governance.action.run import _sweep_outcome
+from governance.action.run import sweep_outcome
 from governance.decision import decide, wave_review
 from governance.experts.activity import Contribution, Kind
 from governance.experts.months import Month, Window
@@ -49,7 +49,8 @@ from governance.policy.moderation import moderate
 from governance.policy.recognition import recognize
 from governance.policy.sweep import PlannedNotice, sweep_plan
 from governance.policy.waves import Wave, fingerprint
-from governance.settings import ActionSettings, Secret
+from governance.rewards.flow import RewardOutcome
+from governance.sweep import SweepReport
 from tests.builders import NOW, config, event
 
 PHONE = "+49 170 1234567"
@@ -168,8 +169,9 @@ def sweep_plans() -> Iterator[tuple[str, Plan]]:
     plan = sweep_plan(record, NOW, "acme", (PlannedNotice("IC_2", SECRET_REASON),), 7)
     assert plan is not None
     yield "sweep of one person", plan
-    action = ActionSettings("schedule", None, Secret("t"), "acme/widgets")
-    yield "the Action's sweep", _sweep_outcome(action, [plan], 2).plan
+    rewards = tuple(RewardOutcome(f"acme/widgets#{n}", "thanked") for n in (3, 4))
+    report = SweepReport("acme/coc-ledger", False, (plan,), rewards)
+    yield "the Action's sweep", sweep_outcome(report, "acme/widgets").plan
 
 
 def expert_plans() -> Iterator[tuple[str, Plan]]:

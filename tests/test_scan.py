@@ -397,3 +397,28 @@ async def test_commenters_text_cannot_format_the_report_or_run_in_a_spreadsheet(
     row = next(r for r in csv.DictReader(sheet.open(encoding="utf-8"))
                if r["author"] == "mallory")
     assert row["excerpt"].startswith("'=HYPERLINK")
+
+
+# ------------------------------------------------------------------ the replayed ledger
+
+
+async def test_the_replayed_ledger_shows_its_steps_as_entries_and_refuses_to_repair():
+    """The scan's ledger implements the whole ``LedgerStore`` port: its entries give back
+    the record the ladder replays, and a repair is a write, which a scan never makes."""
+    from governance.model import Category, Incident, Plan, RecordIncident, Step
+    from governance.scan.replay import ReplayLedger, ScanWrite
+
+    at = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+    ledger = ReplayLedger()
+    for n, step in enumerate((Step.CORRECTION, Step.WARNING)):
+        incident = Incident(f"IC_{n}", at, Category.ABUSE, ("abuse.insult",), step,
+                            f"https://github.com/{REPO}/issues/1#issuecomment-{n}")
+        ledger.add(Plan(f"k{n}", (RecordIncident("mallory", incident, "abuse"),), (), None))
+
+    state = await ledger.state_for("mallory")
+
+    assert state.revision == 2
+    assert state.record().incidents == (await ledger.record_for("mallory")).incidents
+    assert (await ledger.state_for("nobody")).entries == ()
+    with pytest.raises(ScanWrite):
+        await ledger.repair("mallory")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime, timedelta
 
-from governance.enforcement import sweep
 from governance.ledger.state import EntryKind
 from governance.model import Category, Incident, PersonRecord, RecordBanLifted, Skip, Step
 from governance.model import UnblockUser as Unblock
 from governance.policy.sweep import expired_bans, sweep_plan
+from governance.sweep import sweep_people
 from tests.ledger_world import ORG, World, world_fixture  # noqa: F401  (the world fixture)
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
@@ -54,18 +54,18 @@ async def banned(world: World) -> None:
 async def test_nothing_happens_before_expiry(world: World):
     await banned(world)
     world.clock.advance(days=1)
-    plans = await sweep(world.github, world.ledger, world.clock.now(), dry_run=False)
+    plans = await sweep_people(world.github, world.ledger, world.clock.now(), dry_run=False)
     assert plans == [] and "mallory" in world.fake.orgs[ORG].blocks
 
 
 async def test_an_expired_ban_is_lifted_and_recorded_once(world: World):
     await banned(world)
     world.clock.advance(days=2, minutes=1)
-    (plan,) = await sweep(world.github, world.ledger, world.clock.now(), dry_run=False)
+    (plan,) = await sweep_people(world.github, world.ledger, world.clock.now(), dry_run=False)
     assert [a.kind for a in plan.actions] == ["unblock_user", "record_ban_lifted"]
     assert "mallory" not in world.fake.orgs[ORG].blocks
     writes = len(world.fake.writes)
-    assert await sweep(world.github, world.ledger, world.clock.now(), dry_run=False) == []
+    assert await sweep_people(world.github, world.ledger, world.clock.now(), dry_run=False) == []
     assert world.fake.writes[writes:] == []  # the second sweep changes nothing
     state = await world.state("mallory")
     assert len(state.of_kind(EntryKind.BAN_LIFTED)) == 1
@@ -75,8 +75,8 @@ async def test_an_expired_ban_is_lifted_and_recorded_once(world: World):
 async def test_replicas_sweeping_at_once_lift_once(world: World):
     await banned(world)
     world.clock.advance(days=3)
-    await asyncio.gather(*(sweep(world.github, world.ledger, world.clock.now(), dry_run=False)
-                           for _ in range(3)))
+    await asyncio.gather(*(sweep_people(world.github, world.ledger, world.clock.now(),
+                                        dry_run=False) for _ in range(3)))
     state = await world.state("mallory")
     assert len(state.of_kind(EntryKind.BAN_LIFTED)) == 1
     assert "mallory" not in world.fake.orgs[ORG].blocks
@@ -90,7 +90,7 @@ async def test_dry_run_sweep_only_reports(world: World):
     await banned(world)
     world.clock.advance(days=3)
     writes = len(world.fake.writes)
-    (plan,) = await sweep(world.github, world.ledger, world.clock.now(), dry_run=True)
+    (plan,) = await sweep_people(world.github, world.ledger, world.clock.now(), dry_run=True)
     assert plan.dry_run and "unblock @mallory in acme" in plan.render()
     assert world.fake.writes[writes:] == []
     assert "mallory" in world.fake.orgs[ORG].blocks
@@ -101,7 +101,7 @@ async def test_a_failed_record_is_logged_without_the_login(world: World, caplog)
     await banned(world)
     world.clock.advance(days=2, minutes=1)
     world.fake.inject("status", method="DELETE", path=r"/orgs/acme/blocks/mallory", status=403)
-    plans = await sweep(world.github, world.ledger, world.clock.now(), dry_run=False)
+    plans = await sweep_people(world.github, world.ledger, world.clock.now(), dry_run=False)
     assert any(isinstance(a, Skip) and "failed" in a.reason for p in plans for a in p.actions)
     assert "sweep of one person's record failed" in caplog.text
     assert "mallory" not in caplog.text

@@ -11,12 +11,12 @@ import pytest
 
 from governance.adapters.mail import MailError
 from governance.cli import main
-from governance.enforcement import planned_notices, sweep
 from governance.executor import Executor
 from governance.ledger.state import EntryKind
 from governance.model import ContentEvent, Notify, Step
 from governance.policy.moderation import NOTICE_RETRY, notice_for
 from governance.policy.sweep import NOTICE_GRACE, PlannedNotice, unsent_notices
+from governance.sweep import planned_notices, sweep_people
 from tests.fake_smtp import SmtpFake
 from tests.ledger_world import LEDGER, World, world_config, world_fixture  # noqa: F401  (fixture)
 from tests.test_executor_notices import refusing_mailer, working_mailer
@@ -40,7 +40,7 @@ async def lost_notice(world: World, body: str = "you are an idiot") -> ContentEv
 
 async def sweep_with_mail(world: World, smtp: SmtpFake, **options: object) -> list:
     executor = Executor(world.github, world.ledger, working_mailer(smtp))
-    return await sweep(world.github, world.ledger, world.clock.now(), False,
+    return await sweep_people(world.github, world.ledger, world.clock.now(), False,
                        executor=executor, notices=True, config=world.config, **options)
 
 
@@ -134,7 +134,7 @@ async def test_the_dry_run_lists_the_notice_and_sends_nothing(
     mailed.clock.advance(hours=1)
     writes = len(mailed.fake.writes)
     executor = Executor(mailed.github, mailed.ledger, working_mailer(smtp_server))
-    (plan,) = await sweep(mailed.github, mailed.ledger, mailed.clock.now(), True,
+    (plan,) = await sweep_people(mailed.github, mailed.ledger, mailed.clock.now(), True,
                           executor=executor, notices=True)
     assert plan.dry_run and [a.kind for a in plan.actions] == ["notify"]
     assert smtp_server.messages == [] and mailed.fake.writes[writes:] == []
@@ -145,7 +145,7 @@ async def test_without_notices_the_sweep_leaves_them_to_redeliveries(
     await lost_notice(mailed)
     mailed.clock.advance(hours=1)
     executor = Executor(mailed.github, mailed.ledger, working_mailer(smtp_server))
-    assert await sweep(mailed.github, mailed.ledger, mailed.clock.now(), False,
+    assert await sweep_people(mailed.github, mailed.ledger, mailed.clock.now(), False,
                        executor=executor) == []
     assert smtp_server.messages == []
 

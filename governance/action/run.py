@@ -19,9 +19,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import aiohttp
-
 from governance import runtime
+from governance import sweep as sweeping
 from governance.action.outputs import (
     ActionReport,
     append_summary,
@@ -29,20 +28,14 @@ from governance.action.outputs import (
     summary_markdown,
     write_outputs,
 )
-from governance.adapters.github import GitHubAdapter
 from governance.adapters.retry import RetryPolicy
 from governance.config.load import ConfigError
-from governance.config.types import Config
-from governance.enforcement import sweep
 from governance.events import EventError, parse_event
-from governance.executor import Executor
-from governance.ledger.notify import notify_moderators
-from governance.ledger.store import GitHubLedger
-from governance.model import ContentEvent, MergedPullRequest, Plan, RecordBanLifted, Skip
+from governance.model import ContentEvent, MergedPullRequest, Plan, Skip
 from governance.ports import Clock
-from governance.rewards.usecases import retry_pending
-from governance.service import Outcome, Service
+from governance.service import Outcome
 from governance.settings import ActionSettings, Settings
+from governance.sweep import ExpertStepsFailed, LedgerToSweep, SweepFailure, SweepReport
 
 # Events that carry the same payload as another one we know.
 EVENT_ALIASES = {"pull_request_target": "pull_request"}
@@ -54,6 +47,25 @@ MAX_ERROR = 300
 
 class ActionError(Exception):
     """The check could not run; the message is one line, safe to publish."""
+
+
+class SweepFailed(Exception):
+    """Duties of the sweep failed (the others ran): each becomes one error of the report."""
+
+    def __init__(self, failures: tuple[SweepFailure, ...]) -> None:
+        super().__init__(f"{len(failures)} sweep duty(ies) failed")
+        self.failures = failures
+
+
+def errors_of(exc: Exception) -> tuple[str, ...]:
+    """What the summary says of a failure, one line each, safe to publish."""
+    if isinstance(exc, ConfigError):
+        return tuple(exc.errors)
+    if isinstance(exc, ActionError | EventError | ExpertStepsFailed):
+        return (str(exc),)
+    if isinstance(exc, SweepFailed):
+        return tuple(line for f in exc.failures for line in errors_of(f.error))
+    return (f"{type(exc).__name__}: {exc}"[:MAX_ERROR],)
 
 
 def event_name_for(name: str) -> str:
@@ -84,12 +96,8 @@ async def check_event(settings: Settings, *, clock: Clock | None = None,
     sweeping = name in SWEEP_EVENTS if sweep is None else sweep
     try:
         outcome, checked = await _run(settings, action, name, sweeping, clock, retry)
-    except ConfigError as exc:
-        return _failed(action, name, *exc.errors)
-    except (ActionError, EventError) as exc:
-        return _failed(action, name, str(exc))
     except Exception as exc:  # GitHub failing for good, the network, a bug: report, exit 1
-        return _failed(action, name, f"{type(exc).__name__}: {exc}"[:MAX_ERROR])
+        return _failed(action, name, *errors_of(exc))
     return ActionReport(name, action.repository, outcome.plan, outcome.done, outcome.ignored,
                         action.dry_run, checked=checked,
                         kind="sweep" if sweeping else "check")
@@ -131,7 +139,8 @@ async def _carry_out(settings: Settings, action: ActionSettings, name: str,
 
 async def _sweep(settings: Settings, action: ActionSettings, clock: Clock,
                  retry: RetryPolicy) -> Outcome:
-    """Sweep the ledger the repository's config names, then pending rewards."""
+    """Sweep the ledger the repository's config (read from the ``config:`` input's path)
+    names; the summary counts what was done and names nobody."""
     if not action.repository:
         raise ActionError("GITHUB_REPOSITORY is not set; the sweep needs the repository")
     async with runtime.new_session() as session:
@@ -140,55 +149,25 @@ async def _sweep(settings: Settings, action: ActionSettings, clock: Clock,
         service = runtime.build_service(github, settings, clock=clock, dry_run=action.dry_run,
                                         session=session, config_path=action.config_path)
         config = await service.config_for(action.repository)
-        ledger = runtime.ledger_for(github, clock)(config)
-        if ledger is None:
+        if not config.ledger.repository:
             return Outcome(None, ignored="no ledger repository is configured, nothing to sweep")
-        owner = action.repository.split("/", 1)[0]
-        # Lost private notices are resent too, by the deployment's mailer (same Message-ID).
-        executor = Executor(github, ledger, service.mailer)
-        plans = await sweep(github, ledger, clock.now(), action.dry_run, default_org=owner,
-                            executor=executor, notices=True, config=config)
-        rewards = [] if action.dry_run else await retry_pending(
-            runtime.reward_deps(service, settings, session), config.ledger.repository)
-        plans += await _experts_step(github, service, config, action, clock)
-        await _notify_step(settings, ledger, config, service, session, action, clock)
-    return _sweep_outcome(action, plans, len(rewards))
+        target = LedgerToSweep(config.ledger.repository, config, action.repository)
+        report = await sweeping.sweep(
+            runtime.sweep_deps(github, service, settings, session, target),
+            dry_run=action.dry_run)
+    if report.failures:
+        raise SweepFailed(report.failures)
+    return sweep_outcome(report, action.repository)
 
 
-async def _notify_step(settings: Settings, ledger: object, config: Config, service: Service,
-                       session: aiohttp.ClientSession, action: ActionSettings,
-                       clock: Clock) -> None:
-    """The moderators' notifications (``notifications``): a digest and the webhook."""
-    if not config.notifications.enabled or not isinstance(ledger, GitHubLedger):
-        return
-    hook = settings.moderators_webhook
-    await notify_moderators(ledger, config.notifications, clock.now(), mailer=service.mailer,
-                            post=runtime.webhook_poster(session),
-                            webhook_url=hook.reveal() if hook else "", dry_run=action.dry_run)
-
-
-async def _experts_step(github: GitHubAdapter, service: Service, config: Config,
-                        action: ActionSettings, clock: Clock) -> list[Plan]:
-    """The expert programme's monthly step, when this repository's config runs one."""
-    if not config.experts.enabled:
-        return []
-    programme = runtime.expert_programme(github, service.mailer)
-    outcome = await programme.sweep(config, action.repository, clock.now(),
-                                    dry_run=action.dry_run)
-    if outcome.failed:
-        raise ActionError(f"expert programme: {len(outcome.failed)} step(s) failed; the next "
-                          "run tries them again")
-    return [outcome.plan]
-
-
-def _sweep_outcome(action: ActionSettings, plans: list[Plan], rewards: int) -> Outcome:
-    actions = tuple(a for plan in plans for a in plan.actions)
-    lifted = sum(isinstance(a, RecordBanLifted) for a in actions)
-    reasons = (f"{lifted} expired ban(s) lifted",
-               f"{rewards} pending reward(s) moved on")
-    plan = Plan(f"sweep {action.repository}", actions or (Skip("nothing has expired"),),
-                reasons, None, action.dry_run)
-    done = () if action.dry_run else tuple(a.kind for a in actions)
+def sweep_outcome(report: SweepReport, repository: str) -> Outcome:
+    """The sweep as the Action's plan: its actions, and counts as the reasons."""
+    actions = report.actions
+    reasons = (f"{len(report.lifted_bans)} expired ban(s) lifted",
+               f"{len(report.rewards)} pending reward(s) moved on")
+    plan = Plan(f"sweep {repository}", actions or (Skip("nothing has expired"),),
+                reasons, None, report.dry_run)
+    done = () if report.dry_run else tuple(a.kind for a in actions)
     return Outcome(plan, done)
 
 

@@ -7,8 +7,9 @@ installations (with the App's JWT) and, for each, with its installation token, f
 ledgers to sweep: the one the organisation's ``.github`` config names and those named by the
 installation's repositories that have a config file of their own (config reads go through
 the installation adapter's ETag cache: an unchanged file costs a free 304). Each ledger is
-swept once per round by the jobs ``governance sweep`` runs (``maintainer.sweep_jobs``):
-expired bans, lost private notices, pending rewards, the expert programme's monthly step.
+swept once per round by the one sweep ``governance sweep`` and the Action run too
+(``governance.sweep``): expired bans, lost private notices, pending rewards, the moderators'
+notifications, the expert programme's monthly step.
 
 Several replicas may sweep at once: every job is idempotent, ledger writes are
 compare-and-swap, and a notice is claimed in the ledger before it is sent. A failure is
@@ -32,16 +33,18 @@ import aiohttp
 import gidgethub.aiohttp
 from aiohttp import web
 
+from governance import runtime
+from governance import sweep as sweeping
 from governance.adapters.github import GitHubAdapter
 from governance.adapters.http import GitHubError
 from governance.app.auth import app_jwt
 from governance.config.load import ConfigError
 from governance.config.types import Config
 from governance.ledger.store import LedgerNotPrivate
-from governance.maintainer import Session, sweep_jobs
 from governance.ports import Clock
 from governance.service import CONFIG_PATH, Service
 from governance.settings import Settings
+from governance.sweep import LedgerToSweep, SweepReport
 
 log = logging.getLogger("governance.app")
 
@@ -72,15 +75,6 @@ def parse_interval(text: str) -> float:
 
 
 # --------------------------------------------------------------------------- targets
-
-
-@dataclass(frozen=True, slots=True)
-class LedgerToSweep:
-    """One ledger, the config that names it, and the repository of its expert programme."""
-
-    ledger: str
-    config: Config
-    experts_repo: str | None = None
 
 
 def ledgers_to_sweep(configs: Sequence[tuple[str, Config]]) -> list[LedgerToSweep]:
@@ -119,6 +113,7 @@ class RoundReport:
     installations: int = 0
     ledgers: list[str] = field(default_factory=list)
     failures: int = 0
+    swept: list[SweepReport] = field(default_factory=list)  # one per ledger swept
 
 
 @dataclass
@@ -194,15 +189,12 @@ class SweepRound:
     async def sweep_ledger(self, github: GitHubAdapter, service: Service,
                            target: LedgerToSweep, installation_id: int,
                            report: RoundReport) -> None:
-        session = Session(self.settings, github, service, self.clock.now(), self.http)
-        jobs = await sweep_jobs(session, target.ledger, False, config=target.config,
-                                experts_repo=target.experts_repo)
-        for job in jobs:
-            try:
-                await job.run()
-            except Exception as exc:  # one failing duty leaves the others to run
-                self._failed(report, exc, installation=installation_id, ledger=target.ledger,
-                             step=job.name)
+        deps = runtime.sweep_deps(github, service, self.settings, self.http, target)
+        swept = await sweeping.sweep(deps, dry_run=False)
+        report.swept.append(swept)
+        for failure in swept.failures:  # one failing duty left the others to run
+            self._failed(report, failure.error, installation=installation_id,
+                         ledger=target.ledger, step=failure.job)
 
     def _failed(self, report: RoundReport, exc: Exception, **where: Any) -> None:
         report.failures += 1

@@ -83,13 +83,17 @@ def sweep_note(outcome: RewardOutcome) -> str | None:
 # ---------------------------------------------------------------------- sweep
 
 
+async def rewards_to_retry(github: GitHub, ledger: str) -> list[IndexEntry]:
+    """The rewards ``retry_pending`` moves forward: unfinished, and not waiting for an
+    address (a maintainer gives that one with ``governance rewards resend``)."""
+    entries = (await ClaimStore(github, ledger).index()).values()
+    return [e for e in entries if e.open and e.pending != NO_EMAIL]
+
+
 async def retry_pending(deps: RewardDeps, ledger: str) -> list[RewardOutcome]:
     """Move every unfinished reward forward (all but those waiting for an address)."""
-    store = ClaimStore(deps.github, ledger)
     outcomes = []
-    for entry in (await store.index()).values():
-        if not entry.open or entry.pending == NO_EMAIL:
-            continue
+    for entry in await rewards_to_retry(deps.github, ledger):
         try:
             outcomes.append(await _resume(entry, deps))
         except Exception as exc:  # one stuck reward must not stop the others

@@ -20,6 +20,7 @@ from typing import Any, Protocol
 
 from governance.config.types import Config
 from governance.events import parse_event
+from governance.ledger.state import PersonState, incident_entry
 from governance.model import (
     ContentEvent,
     Incident,
@@ -148,6 +149,14 @@ class ReplayLedger:
             if isinstance(action, RecordIncident):
                 self.records.setdefault(action.login, []).append(action.incident)
 
+    async def state_for(self, login: str) -> PersonState:
+        """The replayed incidents as ledger entries (the scan keeps nothing else)."""
+        state = PersonState(login)
+        for incident in self.records.get(login, ()):
+            state = state.add(incident_entry(RecordIncident(login, incident, ""),
+                                             incident.at)) or state
+        return state
+
     async def people(self) -> Sequence[str]:
         return sorted(self.records)
 
@@ -170,6 +179,9 @@ class ReplayLedger:
 
     async def record_ban_lifted(self, action: RecordBanLifted) -> None:
         raise ScanWrite("record_ban_lifted")
+
+    async def repair(self, login: str) -> None:
+        raise ScanWrite("repair")
 
 
 class ScanWrite(RuntimeError):

@@ -1,4 +1,5 @@
-"""``governance serve``: run the App, or its registration page while it has no credentials.
+"""``governance serve`` launches the App process: the App (``server.py``, put together by
+``wiring.py``), or its registration page while it has no credentials.
 
 Credentials come from the environment; when none are set, the env file the registration
 page stored in the settings directory (``github-app-<id>.env``) is used, so restarting

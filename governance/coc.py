@@ -1,4 +1,4 @@
-"""Enforcement use cases: moderator commands, community reports and the sweep.
+"""The ``/coc`` commands as a use case: moderators' commands and community reports.
 
 Each gathers its inputs through the ports (who the actor is, which comment a command is
 about, the subject's ledger record), asks the pure policy for a plan and carries it out.
@@ -11,22 +11,16 @@ from __future__ import annotations
 
 import logging
 import re
-import secrets
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
-from typing import Protocol, runtime_checkable
 
-from governance import messages
 from governance.config.types import Config
 from governance.executor import Executor
-from governance.ledger.state import NO_REASON, EntryKind, PersonState
 from governance.model import (
     ContentEvent,
-    Notify,
     PersonRecord,
     Plan,
-    RecordNote,
     Skip,
     Surface,
     Target,
@@ -47,16 +41,9 @@ from governance.policy.commands import (
     refusal,
     subject_of,
 )
-from governance.policy.sweep import (
-    NOTICE_CLAIM,
-    SWEEPER,
-    PlannedNotice,
-    claim_key,
-    sweep_plan,
-)
 from governance.ports import CommentRef, GitHub, LedgerStore, NotFound, StaleRecord
 
-log = logging.getLogger("governance.enforcement")
+log = logging.getLogger("governance.coc")
 
 ATTEMPTS = 3  # decide again this often when the record changed under a command
 
@@ -220,100 +207,3 @@ def _log_refusal(event: ContentEvent, command: Command, why: Refusal) -> None:
     text or the people in it (the comment's node id finds it for a moderator)."""
     log.info("/coc %s refused in %s (comment %s): %s", command.verb or "(unknown verb)",
              event.repo.full_name, event.node_id, why)
-
-
-# ---------------------------------------------------------------------------- sweep
-
-
-@runtime_checkable
-class EntryLedger(Protocol):
-    """A ledger that shows each entry (``GitHubLedger``): what a step's notice needs."""
-
-    async def state_for(self, login: str) -> PersonState: ...
-
-
-async def sweep(github: GitHub, ledger: LedgerStore, now: datetime, dry_run: bool, *,
-                default_org: str = "", executor: Executor | None = None,
-                notices: bool = False, config: Config | None = None) -> list[Plan]:
-    """Lift expired temporary bans and repair ledger views; with ``notices``, also send the
-    private notices of recent steps that never went out (give ``executor`` the mailer, or
-    they are kept in the ledger; ``config`` gives a warning's quiet period). Safe to run on
-    several replicas at once: unblocking is idempotent, the ledger write is a
-    compare-and-swap, and a notice goes out from the replica whose claim the ledger kept."""
-    executor = executor or Executor(github, ledger)
-    quiet_days = _quiet_days(config)
-    plans: list[Plan] = []
-    for login in await ledger.people():
-        record, planned = await _read_person(ledger, login, notices)
-        plan = sweep_plan(record, now, default_org, planned, quiet_days)
-        if plan is not None:
-            plans.append(replace(plan, dry_run=dry_run))
-        if dry_run:
-            continue
-        try:
-            await _sweep_one(executor, ledger, plan, login, now)
-        except Exception as exc:  # one broken record must not stop the sweep for everyone
-            # The workflow log of the Action is public: the login stays in the plan (and the
-            # ledger); the log says only that one record failed.
-            log.exception("sweep of one person's record failed; the next run tries again")
-            why = f"failed: {type(exc).__name__}: {exc}"
-            plans.append(Plan(f"sweep:{login}", (Skip(why),), (why,), None, False))
-    return plans
-
-
-def _quiet_days(config: Config | None) -> int:
-    if config is None:
-        from governance.config.defaults import default_config
-
-        config = default_config()
-    return config.ladder.warning_quiet_days
-
-
-async def _read_person(ledger: LedgerStore, login: str, notices: bool
-                       ) -> tuple[PersonRecord, list[PlannedNotice]]:
-    """The person's record and, when notices are swept, the notices their steps planned."""
-    if not notices or not isinstance(ledger, EntryLedger):
-        return await ledger.record_for(login), []
-    state = await ledger.state_for(login)
-    return state.record(), planned_notices(state)
-
-
-def planned_notices(state: PersonState) -> list[PlannedNotice]:
-    """Steps whose ledger entry planned a private notice (a warning posted as a public
-    comment has none), with the fields the notice was planned with."""
-    out: list[PlannedNotice] = []
-    for entry in state.of_kind(EntryKind.INCIDENT):
-        notice = entry.get("notice")
-        if isinstance(notice, dict) and notice.get("template"):
-            out.append(PlannedNotice(
-                entry.key, str(notice.get("reason") or NO_REASON), str(notice["template"]),
-                str(notice.get("removed", "")), str(notice.get("removed_text", "")),
-                bool(notice.get("secret", False))))
-    return out
-
-
-async def _sweep_one(executor: Executor, ledger: LedgerStore, plan: Plan | None,
-                     login: str, now: datetime) -> None:
-    if plan is None:
-        repair = getattr(ledger, "repair", None)
-        if repair is not None:
-            await repair(login)
-        return
-    for action in plan.actions:
-        if isinstance(action, Notify) and not await _claimed(ledger, action, now):
-            log.info("another sweep sends the notice of %s; skipped", action.incident)
-            continue
-        await executor.dispatch(action, plan.key)
-
-
-async def _claimed(ledger: LedgerStore, notice: Notify, now: datetime) -> bool:
-    """Claim ``notice`` with a ledger note naming this run; True when ours is the one kept."""
-    if not isinstance(ledger, EntryLedger):
-        return False
-    key = claim_key(notice, now)
-    text = NOTICE_CLAIM.substitute(what=messages.NOTICE_TITLES[notice.template].lower(),
-                                   run=secrets.token_hex(4))
-    await ledger.record_note(RecordNote(notice.login, key, text, SWEEPER, now, notice.url))
-    state = await ledger.state_for(notice.login)
-    kept = next((e for e in state.of_kind(EntryKind.NOTE) if e.key == key), None)
-    return kept is not None and kept.get("text") == text
