@@ -14,8 +14,9 @@ deployment's ``LLM_API_KEY`` to its ``LLM_URL``, else the run's own token).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import AsyncIterator, Callable, Mapping
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -37,13 +38,14 @@ from governance.adapters.recent_memory import RecentMemory
 from governance.adapters.retry import RetryPolicy, Sleep
 from governance.adapters.shopify import API_VERSION, ShopifyCodes
 from governance.adapters.webhook import WebhookPoster
-from governance.config.load import load_config
 from governance.config.types import Config
+from governance.deployment import ConfigSource, Deployment, Offload
+from governance.executor import Handler
 from governance.experts.service import ExpertProgramme
 from governance.ledger.bans import LedgerBans
 from governance.ledger.breaker import LedgerBreaker
 from governance.ledger.store import GitHubLedger
-from governance.model import Reward
+from governance.model import Action
 from governance.ports import (
     BanList,
     BreakerStore,
@@ -56,16 +58,8 @@ from governance.ports import (
 )
 from governance.rewards.codes import CodeProvider, Unconfigured
 from governance.rewards.flow import RewardDeps
-from governance.rewards.held import HeldRewards, held_handlers
-from governance.rewards.usecases import reward_handler
-from governance.service import (
-    CONFIG_PATH,
-    ConfigError,
-    Offload,
-    Outcome,
-    Service,
-    read_config_text,
-)
+from governance.rewards.usecases import reward_handlers
+from governance.service import Outcome, Service
 from governance.settings import LlmSettings, Settings, SmtpSettings, load_settings
 from governance.sweep import LedgerToSweep, SweepDeps
 
@@ -95,21 +89,16 @@ def new_session(timeout: aiohttp.ClientTimeout = HTTP_TIMEOUT) -> aiohttp.Client
     return aiohttp.ClientSession(timeout=timeout)
 
 
-def build_github(session: aiohttp.ClientSession, token: TokenSource, api_url: str, *,
-                 retry: RetryPolicy = ACTION_RETRY, graphql_url: str | None = None,
-                 config_ttl: float = 0.0) -> GitHubAdapter:
-    """``config_ttl`` > 0 (the App): config files read are kept that many seconds."""
-    graphql = graphql_url or graphql_url_for(api_url)
-    if config_ttl > 0:
-        return ConfigKeepingGitHub(session, token=token, base_url=api_url, graphql_url=graphql,
-                                   retry=retry, config_ttl=config_ttl)
-    return GitHubAdapter(session, token=token, base_url=api_url, graphql_url=graphql,
-                         retry=retry)
+# Where an edge's deployment keeps or finds recent content (spam waves): given the GitHub
+# client and the moment the edge starts.
+RecentSource = Callable[[GitHub, datetime], RecentContent]
 
 
-def recent_in_memory() -> RecentContent:
-    """The App's spam-wave memory: this replica's recent content, per installation."""
-    return RecentMemory()
+def recent_in_memory() -> RecentSource:
+    """The App's spam-wave memory: this replica's recent content, one memory for every
+    installation (it keeps each installation's apart)."""
+    memory = RecentMemory()
+    return lambda _github, _now: memory
 
 
 def recent_from_github(github: GitHub, now: datetime) -> RecentContent:
@@ -186,24 +175,6 @@ def ledger_for(github: GitHub, clock: Clock) -> Callable[[Config], LedgerStore |
     return choose
 
 
-@dataclass
-class PinnedConfigService(Service):
-    """A service reading the repository's config from another path (the Action's input)."""
-
-    config_path: str = CONFIG_PATH
-
-    async def config_for(self, repo: str) -> Config:
-        owner = repo.split("/", 1)[0]
-        repo_text = await read_config_text(self.github, repo, self.config_path)
-        if repo_text is None:
-            raise ConfigError([f"{repo}/{self.config_path}: not found on the default branch"])
-        org_text = None if repo == f"{owner}/.github" else await read_config_text(
-            self.github, f"{owner}/.github", CONFIG_PATH)
-        return await self.cpu(lambda: load_config(
-            repo_text, org_text, repo_name=f"{repo}/{self.config_path}",
-            org_name=f"{owner}/.github/{CONFIG_PATH}"))
-
-
 def bans_for(github: GitHub, clock: Clock) -> Callable[[Config], BanList | None]:
     """The active-ban index beside the ledger each config names (ban-evasion checks)."""
 
@@ -258,54 +229,114 @@ def expert_programme(github: GitHubAdapter, mailer: Mailer | None) -> ExpertProg
     return ExpertProgramme(github, GitHubActivity.of(github), mailer)
 
 
-def sweep_deps(github: GitHubAdapter, service: Service, settings: Settings,
-               session: aiohttp.ClientSession, target: LedgerToSweep) -> SweepDeps:
-    """What ``sweep`` needs for ``target``, sharing the service's clock and mailer: every
-    edge (the CLI, the Action, the App's timer) sweeps with these."""
-    hook = settings.moderators_webhook
-    return SweepDeps(target, github, service.clock, service.mailer,
-                     reward_deps(service, settings, session),
-                     expert_programme(github, service.mailer), webhook_poster(session),
-                     hook.reveal() if hook else "")
+# ------------------------------------------------------------------ the one set-up
 
 
-def build_service(github: GitHub, settings: Settings, *, clock: Clock | None = None,
-                  dry_run: bool = False, session: aiohttp.ClientSession | None = None,
-                  recent: RecentContent | None = None, config_path: str = "",
-                  offload: Offload | None = None, serving: bool = False) -> Service:
-    """The service for one token or installation, every backend chosen from settings.
+@dataclass(frozen=True, slots=True)
+class SetUp:
+    """How an edge wants its deployment built (everything else comes from settings).
 
-    ``config_path``: read the repository's config from there instead of the usual
-    ``.github/governance.yml`` (the organisation's defaults still apply). ``offload``:
-    where CPU-heavy steps run (the App's worker threads); None: inline. ``serving``: the
-    App's, whose outside calls fit a delivery's deadline (``APP_*_TIMEOUT``).
-    """
-    clock = clock or SystemClock()
-    mailer = build_mailer(settings.smtp, APP_MAIL_TIMEOUT if serving else MAIL_TIMEOUT)
-    fields: dict[str, Any] = dict(github=github, clock=clock, mailer=mailer, recent=recent,
-                                  dry_run=dry_run, ledger_for=ledger_for(github, clock),
-                                  bans_for=bans_for(github, clock), offload=offload,
-                                  breaker_for=breaker_for(github, clock))
-    if session is not None:
-        fields["llm_for"] = llm_for(session, llm_keys(settings), settings.llm,
-                                    APP_LLM_TIMEOUT if serving else None)
-    if config_path and config_path != CONFIG_PATH:
-        service: Service = PinnedConfigService(**fields, config_path=config_path)
-    else:
-        service = Service(**fields)
-    service.extra_handlers[Reward] = reward_handler(reward_deps(service, settings, session),
-                                                    service.left_to_sweep.append)
-    service.extra_handlers.update(held_handlers(HeldRewards(
-        github, service.config_for, ledger_for(github, clock), service.extra_handlers[Reward])))
-    return service
+    ``serving``: the App's, whose outside calls fit a delivery's deadline (``APP_*``);
+    ``offload``: where CPU-heavy steps run (the App's worker threads), None: inline;
+    ``config_ttl`` > 0 (the App): config files read are kept that many seconds."""
+
+    config: ConfigSource = field(default_factory=ConfigSource)
+    retry: RetryPolicy = ACTION_RETRY
+    dry_run: bool = False
+    clock: Clock | None = None  # None: the system clock
+    recent: RecentSource | None = None  # None: no spam-wave memory
+    serving: bool = False
+    offload: Offload | None = None
+    config_ttl: float = 0.0
 
 
-def reward_deps(service: Service, settings: Settings,
-                session: aiohttp.ClientSession | None) -> RewardDeps:
-    """What the reward flow needs, sharing the service's GitHub, clock, config and mailer."""
+@dataclass(frozen=True, slots=True)
+class Wiring:
+    """What an edge runs with: its settings, the HTTP session, the GitHub client of its
+    token or installation, and the deployment over it."""
+
+    settings: Settings
+    http: aiohttp.ClientSession
+    github: GitHubAdapter
+    deployment: Deployment
+
+    @property
+    def service(self) -> Service:
+        return Service(self.deployment)
+
+    @property
+    def clock(self) -> Clock:  # the edge's one clock: the ledger's writes and every "now"
+        return self.deployment.clock
+
+    def reward_deps(self) -> RewardDeps:
+        return reward_deps(self.deployment, self.settings, self.http)
+
+    def programme(self) -> ExpertProgramme:
+        return expert_programme(self.github, self.deployment.mailer)
+
+    def sweep_deps(self, target: LedgerToSweep) -> SweepDeps:
+        """What ``sweep`` needs for ``target``: every edge (the CLI, the Action, the App's
+        timer) sweeps with these."""
+        hook = self.settings.moderators_webhook
+        return SweepDeps(target, self.github, self.clock, self.deployment.mailer,
+                         self.reward_deps(), self.programme(), webhook_poster(self.http),
+                         hook.reveal() if hook else "")
+
+
+def session_for(setup: SetUp) -> aiohttp.ClientSession:
+    """Call inside a running loop; the caller closes it."""
+    return new_session(APP_HTTP_TIMEOUT if setup.serving else HTTP_TIMEOUT)
+
+
+def github_for(http: aiohttp.ClientSession, token: TokenSource, settings: Settings,
+               setup: SetUp) -> GitHubAdapter:
+    """The GitHub client of a token (or an installation's token source)."""
+    graphql = settings.graphql_url or graphql_url_for(settings.api_url)
+    if setup.config_ttl > 0:
+        return ConfigKeepingGitHub(http, token=token, base_url=settings.api_url,
+                                   graphql_url=graphql, retry=setup.retry,
+                                   config_ttl=setup.config_ttl)
+    return GitHubAdapter(http, token=token, base_url=settings.api_url, graphql_url=graphql,
+                         retry=setup.retry)
+
+
+def wire(settings: Settings, http: aiohttp.ClientSession, github: GitHubAdapter,
+         setup: SetUp) -> Wiring:
+    """The deployment over ``github``, every backend chosen from settings: the one place
+    the set-up is composed (``connect`` for a token, the App once per installation)."""
+    clock = setup.clock or SystemClock()
+    recent = setup.recent(github, clock.now()) if setup.recent is not None else None
+
+    def handlers(deployment: Deployment, left_to_sweep: Callable[[str], None]
+                 ) -> Mapping[type[Action], Handler]:
+        deps = reward_deps(deployment, settings, http)
+        return reward_handlers(deps, deployment.ledger_for, left_to_sweep)
+
+    deployment = Deployment(
+        github, clock, build_mailer(settings.smtp, APP_MAIL_TIMEOUT if setup.serving
+                                    else MAIL_TIMEOUT),
+        recent, setup.dry_run, setup.offload, setup.config, ledger_for(github, clock),
+        bans_for(github, clock), breaker_for(github, clock),
+        llm_for(http, llm_keys(settings), settings.llm,
+                APP_LLM_TIMEOUT if setup.serving else None), handlers)
+    return Wiring(settings, http, github, deployment)
+
+
+@asynccontextmanager
+async def connect(settings: Settings, token: str, setup: SetUp) -> AsyncIterator[Wiring]:
+    """A token's wiring (the Action, the command line) for as long as the block runs."""
+    async with session_for(setup) as http:
+        yield wire(settings, http, github_for(http, token, settings, setup), setup)
+
+
+def reward_deps(deployment: Deployment, settings: Settings,
+                http: aiohttp.ClientSession) -> RewardDeps:
+    """What the reward flow needs, sharing the deployment's GitHub, clock, configs, mailer."""
     shopify = settings.shopify_token.reveal() if settings.shopify_token else ""
-    codes = code_provider(service.github, service.clock, http=session, shopify_token=shopify)
-    return RewardDeps(service.github, service.clock, service.config_for, codes, service.mailer)
+    codes = code_provider(deployment.github, deployment.clock, http=http,
+                          shopify_token=shopify)
+    return RewardDeps(deployment.github, deployment.clock, deployment.config_for, codes,
+                      deployment.mailer)
 
 
 async def run_with_token(token: str, env: Mapping[str, str], event_name: str,
@@ -313,11 +344,8 @@ async def run_with_token(token: str, env: Mapping[str, str], event_name: str,
     """One event, carried out with a plain token (``governance moderate --token``)."""
     settings = load_settings(env, "token", token=token)
     assert settings.token is not None
-    async with new_session() as session:
-        github = build_github(session, settings.token.reveal(), settings.api_url,
-                              graphql_url=settings.graphql_url or None)
-        service = build_service(github, settings, dry_run=dry_run, session=session)
-        return await service.handle(event_name, payload)
+    async with connect(settings, settings.token.reveal(), SetUp(dry_run=dry_run)) as wiring:
+        return await wiring.service.handle(event_name, payload)
 
 
 # ------------------------------------------------------------------ governance scan
@@ -328,8 +356,8 @@ def scan_backends(session: aiohttp.ClientSession, settings: Settings, *, sleep: 
     """The token's GitHub with a scan's patience (rate limits are waited out however long
     they last) and the GraphQL history reader on it, pacing the budget."""
     assert settings.token is not None
-    github = build_github(session, settings.token.reveal(), settings.api_url,
-                          retry=scan_retry(sleep, now), graphql_url=settings.graphql_url or None)
+    github = github_for(session, settings.token.reveal(), settings,
+                        SetUp(retry=scan_retry(sleep, now)))
     pacer = Pacer(sleep, lambda: datetime.fromtimestamp(now(), UTC))
     return github, GraphQLHistory(github.client, pacer)
 

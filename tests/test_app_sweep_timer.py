@@ -85,10 +85,10 @@ def app_sweep_round(settings: Settings, session: aiohttp.ClientSession) -> Sweep
     adapters = Installations(session, InstallationTokens(client, clock), settings,
                              RetryPolicy(max_tries=1))
 
-    def make_service(github: Any) -> Any:
-        return runtime.build_service(github, settings, clock=clock, session=session)
+    def make_wiring(github: Any) -> Any:
+        return runtime.wire(settings, session, github, runtime.SetUp(clock=clock))
 
-    return SweepRound(settings, session, adapters, make_service, clock)
+    return SweepRound(settings, session, adapters, make_wiring, clock)
 
 
 @pytest.fixture

@@ -35,11 +35,11 @@ from governance.app.workers import CpuWorkers
 from governance.config.load import ConfigError
 from governance.events import EventError
 from governance.ledger.store import LedgerNotPrivate
-from governance.ports import Clock, GitHub
-from governance.service import Outcome, Service
+from governance.ports import Clock
+from governance.service import Outcome
 from governance.settings import Settings
 
-ServiceFactory = Callable[[GitHub], Service]
+WiringFactory = Callable[[GitHubAdapter], runtime.Wiring]  # ``runtime.wire`` for the App
 
 
 class Installations:
@@ -51,19 +51,16 @@ class Installations:
         self._session = session
         self._tokens = tokens
         self._settings = settings
-        self._retry = retry
+        self._setup = runtime.SetUp(retry=retry, config_ttl=config_ttl)
         self._capacity = capacity
-        self._config_ttl = config_ttl
         self._adapters: OrderedDict[int, GitHubAdapter] = OrderedDict()
         self._retired = GitHubFigures("retired", 0, 0, None)
 
     def github(self, installation_id: int) -> GitHubAdapter:
         adapter = self._adapters.get(installation_id)
         if adapter is None:
-            adapter = runtime.build_github(
-                self._session, self._tokens.provider(installation_id), self._settings.api_url,
-                retry=self._retry, graphql_url=self._settings.graphql_url or None,
-                config_ttl=self._config_ttl)
+            adapter = runtime.github_for(self._session, self._tokens.provider(installation_id),
+                                         self._settings, self._setup)
             self._adapters[installation_id] = adapter
         self._adapters.move_to_end(installation_id)
         while len(self._adapters) > self._capacity:
@@ -95,14 +92,14 @@ def result_of(outcome: Outcome) -> Result:
     return Result(200, "done", tuple(outcome.done))
 
 
-def delivery_handler(installations: Installations, make_service: ServiceFactory) -> Handle:
+def delivery_handler(installations: Installations, make_wiring: WiringFactory) -> Handle:
     """Run one verified delivery through the service of its installation."""
 
     async def handle(delivery: Delivery) -> Result:
         installation_id = delivery.installation_id
         if installation_id is None:
             return Result(200, "ignored", detail="no installation in the payload")
-        service = make_service(installations.github(installation_id))
+        service = make_wiring(installations.github(installation_id)).service
         try:
             outcome = await service.handle(delivery.event, delivery.payload)
         except ConfigError as exc:
@@ -141,18 +138,19 @@ async def app_from_settings(
     assert settings.app is not None, "App settings are required"
     clock = clock or runtime.SystemClock()
     metrics = metrics or Metrics()
-    session = runtime.new_session(runtime.APP_HTTP_TIMEOUT)
-    installations = _installations(settings, session, clock, retry, metrics, config_ttl)
-    recent = runtime.recent_in_memory()  # this replica's view of recent content, for spam waves
     workers = CpuWorkers()  # classification and config parsing, off the event loop
+    # recent: this replica's view of recent content, for spam waves
+    setup = runtime.SetUp(retry=retry, clock=clock, recent=runtime.recent_in_memory(),
+                          serving=True, offload=workers, config_ttl=config_ttl)
+    session = runtime.session_for(setup)
+    installations = _installations(settings, session, clock, retry, metrics, config_ttl)
 
-    def make_service(github: GitHub) -> Service:
-        return runtime.build_service(github, settings, clock=clock, session=session,
-                                     recent=recent, offload=workers, serving=True)
+    def make_wiring(github: GitHubAdapter) -> runtime.Wiring:
+        return runtime.wire(settings, session, github, setup)
 
     token = settings.app.metrics_token
     deps = AppDeps(webhook_secret=settings.app.webhook_secret.reveal(),
-                   handle=delivery_handler(installations, make_service),
+                   handle=delivery_handler(installations, make_wiring),
                    metrics=metrics, deadline=deadline,
                    metrics_token=token.reveal() if token else "")
     app = create_app(deps, extra=extra, subapps=subapps)
@@ -165,7 +163,7 @@ async def app_from_settings(
     if sweep_every > 0:  # the sweep timer; it stops (cleanup_ctx) before the session closes
         from governance.app.timer import SweepRound, sweep_timer
 
-        sweep = SweepRound(settings, session, installations, make_service, clock)
+        sweep = SweepRound(settings, session, installations, make_wiring, clock)
         app.cleanup_ctx.append(sweep_timer(sweep, sweep_every))
     return app
 
