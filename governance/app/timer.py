@@ -53,13 +53,10 @@ FIRST_ROUND_SPREAD = 600.0  # the first round starts at a random moment within t
 PER_PAGE = 100
 
 
-class AdapterSource(Protocol):
-    """The App's adapters by installation (``wiring.Installations``)."""
+class WiringSource(Protocol):
+    """The App's wiring by installation (``wiring.Installations``)."""
 
-    def github(self, installation_id: int) -> GitHubAdapter: ...
-
-
-WiringFactory = Callable[[GitHubAdapter], runtime.Wiring]
+    def wiring(self, installation_id: int) -> runtime.Wiring: ...
 
 
 def parse_interval(text: str) -> float:
@@ -122,8 +119,7 @@ class SweepRound:
 
     settings: Settings
     http: aiohttp.ClientSession
-    adapters: AdapterSource
-    make_wiring: WiringFactory
+    wirings: WiringSource
     clock: Clock
 
     async def __call__(self) -> RoundReport:
@@ -158,7 +154,7 @@ class SweepRound:
 
     async def sweep_installation(self, installation_id: int, account: str,
                                  report: RoundReport) -> None:
-        wiring = self.make_wiring(self.adapters.github(installation_id))
+        wiring = self.wirings.wiring(installation_id)
         for target in await self.targets(wiring, account, installation_id, report):
             if target.ledger.lower() in (name.lower() for name in report.ledgers):
                 continue  # another installation's config named it too

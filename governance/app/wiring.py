@@ -43,17 +43,20 @@ WiringFactory = Callable[[GitHubAdapter], runtime.Wiring]  # ``runtime.wire`` fo
 
 
 class Installations:
-    """GitHub adapters by installation id, least recently used dropped beyond ``capacity``."""
+    """GitHub adapters by installation id, least recently used dropped beyond ``capacity``;
+    with ``wire``, each installation's wiring too, kept as long as its adapter."""
 
     def __init__(self, session: aiohttp.ClientSession, tokens: InstallationTokens,
                  settings: Settings, retry: RetryPolicy, capacity: int = 256,
-                 config_ttl: float = 0.0) -> None:
+                 config_ttl: float = 0.0, wire: WiringFactory | None = None) -> None:
         self._session = session
         self._tokens = tokens
         self._settings = settings
         self._setup = runtime.SetUp(retry=retry, config_ttl=config_ttl)
         self._capacity = capacity
+        self._wire = wire
         self._adapters: OrderedDict[int, GitHubAdapter] = OrderedDict()
+        self._wirings: dict[int, runtime.Wiring] = {}
         self._retired = GitHubFigures("retired", 0, 0, None)
 
     def github(self, installation_id: int) -> GitHubAdapter:
@@ -64,10 +67,20 @@ class Installations:
             self._adapters[installation_id] = adapter
         self._adapters.move_to_end(installation_id)
         while len(self._adapters) > self._capacity:
-            self._retire(self._adapters.popitem(last=False)[1])
+            self._retire(*self._adapters.popitem(last=False))
         return adapter
 
-    def _retire(self, adapter: GitHubAdapter) -> None:
+    def wiring(self, installation_id: int) -> runtime.Wiring:
+        """The installation's deployment over its adapter, built once."""
+        assert self._wire is not None, "Installations(wire=...) builds the wirings"
+        adapter = self.github(installation_id)
+        found = self._wirings.get(installation_id)
+        if found is None or found.github is not adapter:
+            found = self._wirings[installation_id] = self._wire(adapter)
+        return found
+
+    def _retire(self, installation_id: int, adapter: GitHubAdapter) -> None:
+        self._wirings.pop(installation_id, None)
         old = self._retired
         self._retired = GitHubFigures("retired", old.calls + adapter.metrics.calls,
                                       old.retries + adapter.metrics.retries, None)
@@ -92,14 +105,14 @@ def result_of(outcome: Outcome) -> Result:
     return Result(200, "done", tuple(outcome.done))
 
 
-def delivery_handler(installations: Installations, make_wiring: WiringFactory) -> Handle:
+def delivery_handler(installations: Installations) -> Handle:
     """Run one verified delivery through the service of its installation."""
 
     async def handle(delivery: Delivery) -> Result:
         installation_id = delivery.installation_id
         if installation_id is None:
             return Result(200, "ignored", detail="no installation in the payload")
-        service = make_wiring(installations.github(installation_id)).service
+        service = installations.wiring(installation_id).service
         try:
             outcome = await service.handle(delivery.event, delivery.payload)
         except ConfigError as exc:
@@ -143,14 +156,11 @@ async def app_from_settings(
     setup = runtime.SetUp(retry=retry, clock=clock, recent=runtime.recent_in_memory(),
                           serving=True, offload=workers, config_ttl=config_ttl)
     session = runtime.session_for(setup)
-    installations = _installations(settings, session, clock, retry, metrics, config_ttl)
-
-    def make_wiring(github: GitHubAdapter) -> runtime.Wiring:
-        return runtime.wire(settings, session, github, setup)
+    installations = _installations(settings, session, setup, metrics)
 
     token = settings.app.metrics_token
     deps = AppDeps(webhook_secret=settings.app.webhook_secret.reveal(),
-                   handle=delivery_handler(installations, make_wiring),
+                   handle=delivery_handler(installations),
                    metrics=metrics, deadline=deadline,
                    metrics_token=token.reveal() if token else "")
     app = create_app(deps, extra=extra, subapps=subapps)
@@ -163,20 +173,24 @@ async def app_from_settings(
     if sweep_every > 0:  # the sweep timer; it stops (cleanup_ctx) before the session closes
         from governance.app.timer import SweepRound, sweep_timer
 
-        sweep = SweepRound(settings, session, installations, make_wiring, clock)
+        sweep = SweepRound(settings, session, installations, clock)
         app.cleanup_ctx.append(sweep_timer(sweep, sweep_every))
     return app
 
 
-def _installations(settings: Settings, session: aiohttp.ClientSession, clock: Clock,
-                   retry: RetryPolicy, metrics: Metrics, config_ttl: float) -> Installations:
-    """The App's own client, its token cache and the adapters, all counted in ``metrics``."""
-    assert settings.app is not None
+def _installations(settings: Settings, session: aiohttp.ClientSession, setup: runtime.SetUp,
+                   metrics: Metrics) -> Installations:
+    """The App's own client, its token cache, the adapters and each installation's wiring
+    (``runtime.wire``), all counted in ``metrics``."""
+    assert settings.app is not None and setup.clock is not None
+    clock = setup.clock
     client = AppClient(session, app_id=settings.app.app_id,
                        private_key=settings.app.private_key.reveal(),
                        api_url=settings.api_url, clock=clock)
-    installations = Installations(session, InstallationTokens(client, clock), settings, retry,
-                                  config_ttl=config_ttl)
+    installations = Installations(
+        session, InstallationTokens(client, clock), settings, setup.retry,
+        config_ttl=setup.config_ttl,
+        wire=lambda github: runtime.wire(settings, session, github, setup))
     metrics.github_sources.append(installations.figures)
     metrics.github_sources.append(lambda: [GitHubFigures("app", client.calls, 0, None)])
     return installations
