@@ -576,6 +576,30 @@ async def test_adapters_beyond_capacity_are_retired_and_their_calls_still_counte
     assert figures == {"2": 2, "retired": 5}
 
 
+async def test_an_installation_keeps_its_wiring_as_long_as_its_adapter(
+        settings: Settings, clock: ManualClock):
+    import aiohttp
+
+    from governance import runtime
+    from governance.app.auth import AppClient
+    from governance.app.wiring import Installations
+
+    async with aiohttp.ClientSession() as session:
+        assert settings.app is not None
+        client = AppClient(session, app_id=APP_ID, private_key=settings.app.private_key.reveal(),
+                           api_url=settings.api_url, clock=clock)
+        setup = runtime.SetUp(clock=clock, serving=True)
+        pool = Installations(session, InstallationTokens(client, clock), settings,
+                             RetryPolicy(), capacity=1,
+                             wire=lambda github: runtime.wire(settings, session, github, setup))
+        first = pool.wiring(1)
+        assert pool.wiring(1) is first and first.github is pool.github(1)
+        pool.wiring(2)  # the first installation's adapter is retired, and its wiring with it
+        again = pool.wiring(1)
+
+    assert again is not first and again.github is not first.github
+
+
 async def test_the_private_notice_is_mailed_once_when_smtp_is_configured(
         fake: FakeGitHub, pem: str, clock: ManualClock, aiohttp_client: Any, smtp_server: Any):
     fake.add_repo(LEDGER, private=True)
