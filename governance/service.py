@@ -187,6 +187,9 @@ class Service:
                               ) -> needs.Opinion:
         """The LLM the config asks for; a failure, a timeout or no LLM is no opinion."""
         if context.llm is None:
+            if context.config.llm.enabled:
+                log.warning("llm.enabled, but no key for %s here; local verdicts only",
+                            context.config.llm.api_key_env)
             return needs.Opinion()
         timeout = context.config.llm.timeout_seconds + LLM_GRACE_SECONDS
         try:

@@ -10,7 +10,6 @@ when the config enables it and a key is at hand (the deployment's ``LLM_API_KEY`
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
@@ -34,20 +33,9 @@ from governance.experts.service import ExpertProgramme
 from governance.ledger.bans import LedgerBans
 from governance.ledger.breaker import LedgerBreaker
 from governance.ledger.store import GitHubLedger
-from governance.ports import (
-    BanList,
-    BreakerStore,
-    Clock,
-    GitHub,
-    LedgerStore,
-    LlmOpinion,
-    Mailer,
-    RecentContent,
-)
+from governance.ports import Clock, GitHub, Mailer, RecentContent
 from governance.rewards.codes import CodeProvider, Unconfigured
 from governance.settings import LlmSettings, Settings, SmtpSettings
-
-log = logging.getLogger("governance.runtime")
 
 MAIL_TIMEOUT = 30.0  # seconds for a hand-over: the Action and the command line have minutes
 
@@ -69,7 +57,7 @@ def recent_from_github(github: GitHub, now: datetime) -> RecentContent:
     return RecentFromGitHub(github, now)
 
 
-def build_mailer(smtp: SmtpSettings | None, timeout: float = MAIL_TIMEOUT) -> Mailer | None:
+def build_mailer(smtp: SmtpSettings | None, timeout: float = MAIL_TIMEOUT) -> SmtpMailer | None:
     """The SMTP mailer when SMTP is configured; without it notices go to the ledger.
     ``timeout``: seconds for a whole hand-over to the server."""
     if smtp is None:
@@ -93,7 +81,7 @@ def llm_keys(settings: Settings) -> dict[str, str]:
 
 def llm_for(session: aiohttp.ClientSession, keys: Mapping[str, str],
             deployment: LlmSettings | None = None, max_timeout: float | None = None
-            ) -> Callable[[Config], LlmOpinion | None]:
+            ) -> Callable[[Config], LlmSecondOpinion | None]:
     """The second opinion each repository's ``llm`` config asks for, if a key is at hand.
 
     With a deployment key (``LLM_API_KEY``, the App's only one) every enabled repository
@@ -103,7 +91,7 @@ def llm_for(session: aiohttp.ClientSession, keys: Mapping[str, str],
     ``max_timeout`` caps the config's ``llm.timeout_seconds`` (the App's delivery budget).
     """
 
-    def choose(config: Config) -> LlmOpinion | None:
+    def choose(config: Config) -> LlmSecondOpinion | None:
         llm = config.llm
         if not llm.enabled:
             return None
@@ -111,9 +99,7 @@ def llm_for(session: aiohttp.ClientSession, keys: Mapping[str, str],
             key, url = deployment.api_key.reveal(), deployment.url
         else:
             key, url = keys.get(llm.api_key_env, ""), llm.url
-        if not key:
-            log.warning("llm.enabled, but no key for %s here; local verdicts only",
-                        llm.api_key_env)
+        if not key:  # the service says so when a verdict asks for the opinion
             return None
         timeout = llm.timeout_seconds if max_timeout is None else min(llm.timeout_seconds,
                                                                          max_timeout)
@@ -128,30 +114,30 @@ def webhook_poster(session: aiohttp.ClientSession) -> WebhookPoster:
     return WebhookPoster(session)
 
 
-def ledger_for(github: GitHub, clock: Clock) -> Callable[[Config], LedgerStore | None]:
+def ledger_for(github: GitHub, clock: Clock) -> Callable[[Config], GitHubLedger | None]:
     """The ledger each repository's config names; none when it names none."""
 
-    def choose(config: Config) -> LedgerStore | None:
+    def choose(config: Config) -> GitHubLedger | None:
         repository = config.ledger.repository
         return GitHubLedger(github, repository, clock) if repository else None
 
     return choose
 
 
-def bans_for(github: GitHub, clock: Clock) -> Callable[[Config], BanList | None]:
+def bans_for(github: GitHub, clock: Clock) -> Callable[[Config], LedgerBans | None]:
     """The active-ban index beside the ledger each config names (ban-evasion checks)."""
 
-    def choose(config: Config) -> BanList | None:
+    def choose(config: Config) -> LedgerBans | None:
         repository = config.ledger.repository
         return LedgerBans(github, repository, clock) if repository else None
 
     return choose
 
 
-def breaker_for(github: GitHub, clock: Clock) -> Callable[[Config], BreakerStore | None]:
+def breaker_for(github: GitHub, clock: Clock) -> Callable[[Config], LedgerBreaker | None]:
     """The circuit breakers' state beside the ledger each config names."""
 
-    def choose(config: Config) -> BreakerStore | None:
+    def choose(config: Config) -> LedgerBreaker | None:
         repository = config.ledger.repository
         return LedgerBreaker(github, repository, clock) if repository else None
 
