@@ -116,6 +116,9 @@ HandlersFor = Callable[["Deployment", Callable[[str], None]], Mapping[type[Actio
 
 @dataclass(frozen=True, slots=True)
 class Deployment:
+    """What lives as long as the client it was built for, the same for every event; the
+    ``*_for`` factories turn a repository's config into its parts (``context_of``)."""
+
     github: GitHub
     clock: Clock
     mailer: Mailer | None = None  # without one, private notices stay in the ledger
@@ -134,6 +137,7 @@ class Deployment:
         return await self.config_source.load(self.github, repo, self.offload)
 
     async def context_for(self, repo: str) -> RepoContext:
+        """What one event of ``repo`` runs with: its config and the parts it names."""
         return self.context_of(await self.config_for(repo))
 
     def context_of(self, config: Config) -> RepoContext:

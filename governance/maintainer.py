@@ -1,8 +1,8 @@
 """Maintainers' commands that read or act on GitHub with a token: ledger reports and the sweep.
 
-The CLI parses arguments and passes the environment in; this module builds the adapter for
-the token, finds the ledger repository (``--ledger``, or the ``ledger.repository`` of the
-repository's own config) and calls the use cases.
+The CLI parses arguments and passes the environment in; this module connects with the token
+(``runtime.connect``, the one set-up every edge uses), finds the ledger repository
+(``--ledger``, or the ``ledger.repository`` of the repository's own config) and calls the use cases.
 """
 
 from __future__ import annotations

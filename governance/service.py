@@ -1,12 +1,13 @@
 """Use cases: where policy and ports meet. Both edges (App and Action) call only this.
 
-``Service.handle`` turns one webhook into a carried-out plan:
-parse -> load config -> one loop over the decision's needs (``decision.machine``: it says
-what it needs, recent sightings, a second opinion, the profile, the bans, the record, the
-breaker's count, and the service answers each through a port, one method a need) -> the
-plan as the config's mode carries it out -> execute; then, for a comment that gives a
-``/coc`` command, the command (moderation always first). Every step is idempotent, so a
-redelivered webhook is a safe retry.
+``Service.handle`` turns one webhook into a carried-out plan: parse -> the repository's
+context, asked of the deployment once (``deployment.py``: the config and the ledger, bans,
+breaker, LLM and reward handlers it names) -> one loop over the decision's needs
+(``decision.machine``: it says what it needs, recent sightings, a second opinion, the
+profile, the bans, the record, the breaker's count, and the service answers each through a
+port, one method a need) -> the plan as the config's mode carries it out -> execute; then,
+for a comment that gives a ``/coc`` command, the command (moderation always first). Every
+step is idempotent, so a redelivered webhook is a safe retry.
 """
 
 from __future__ import annotations
