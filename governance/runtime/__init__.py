@@ -167,13 +167,16 @@ def wire(settings: Settings, http: aiohttp.ClientSession, github: GitHubAdapter,
         deps = reward_deps(deployment, settings, http)
         return reward_handlers(deps, deployment.ledger_for, left_to_sweep)
 
+    serving = setup.serving
     deployment = Deployment(
-        github, clock, build_mailer(settings.smtp, APP_MAIL_TIMEOUT if setup.serving
-                                    else MAIL_TIMEOUT),
-        recent, setup.dry_run, setup.offload, setup.config, ledger_for(github, clock),
-        bans_for(github, clock), breaker_for(github, clock),
-        llm_for(http, llm_keys(settings), settings.llm,
-                APP_LLM_TIMEOUT if setup.serving else None), handlers)
+        github, clock, recent=recent, dry_run=setup.dry_run, offload=setup.offload,
+        config_source=setup.config,
+        mailer=build_mailer(settings.smtp, APP_MAIL_TIMEOUT if serving else MAIL_TIMEOUT),
+        ledger_for=ledger_for(github, clock), bans_for=bans_for(github, clock),
+        breaker_for=breaker_for(github, clock),
+        llm_for=llm_for(http, llm_keys(settings), settings.llm,
+                        APP_LLM_TIMEOUT if serving else None),
+        handlers_for=handlers)
     return Wiring(settings, http, github, deployment)
 
 
