@@ -325,7 +325,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _maintainer(job_of: Callable[[argparse.Namespace], Any], *, dry: bool = False) -> Handler:
     """A handler that connects with the token and runs ``job_of(args)`` on the command's
-    wiring (``maintainer.CommandWiring``)."""
+    wiring (``runtime.Wiring``)."""
 
     def handler(args: argparse.Namespace, env: Mapping[str, str]) -> int:
         from governance import maintainer

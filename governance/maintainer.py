@@ -1,8 +1,8 @@
 """Maintainers' commands that read or act on GitHub with a token: ledger reports and the sweep.
 
-The CLI parses arguments and passes the environment in; this module builds the adapter for
-the token, finds the ledger repository (``--ledger``, or the ``ledger.repository`` of the
-repository's own config) and calls the use cases.
+The CLI parses arguments and passes the environment in; this module connects with the token
+(``runtime.connect``, the one set-up every edge uses), finds the ledger repository
+(``--ledger``, or the ``ledger.repository`` of the repository's own config) and calls the use cases.
 """
 
 from __future__ import annotations
@@ -11,36 +11,21 @@ import io
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-import aiohttp
-
 from governance import sweep as sweeping
-from governance.adapters.github import GitHubAdapter
 from governance.experts.months import Month
 from governance.experts.report import render_json, render_markdown
-from governance.experts.service import ExpertProgramme, ExpertsError, summary_lines
+from governance.experts.service import ExpertsError, summary_lines
 from governance.ledger import report, transparency
 from governance.ledger.store import GitHubLedger
-from governance.ports import Clock
 from governance.rewards import usecases as rewards
-from governance.rewards.flow import RewardDeps
 from governance.rewards.report import pending_json, pending_text
-from governance.runtime import (
-    SystemClock,
-    build_github,
-    build_service,
-    code_pool,
-    expert_programme,
-    new_session,
-    reward_deps,
-    sweep_deps,
-)
+from governance.runtime import SetUp, SystemClock, Wiring, code_pool
+from governance.runtime import connect as runtime_connect
 from governance.scan import report as scan_report
 from governance.scan import shadow
-from governance.service import Service
-from governance.settings import Settings, load_settings
+from governance.settings import load_settings
 from governance.sweep import (
     WOULD_RETRY,
     ExpertStepsFailed,
@@ -54,50 +39,26 @@ class MaintainerError(Exception):
     """A problem with the command's inputs, said in one line."""
 
 
-@dataclass
-class CommandWiring:
-    """What a maintainer's command runs with: the token's GitHub adapter, the service over
-    it, the command's one clock and the HTTP session they share."""
-
-    settings: Settings
-    github: GitHubAdapter
-    service: Service
-    clock: Clock  # the command's one clock: the ledger's writes and every "now"
-    http: aiohttp.ClientSession
-
-    @property
-    def now(self) -> datetime:
-        return self.clock.now()
-
-    def reward_deps(self) -> RewardDeps:
-        return reward_deps(self.service, self.settings, self.http)
-
-    def programme(self) -> ExpertProgramme:
-        return expert_programme(self.github, self.service.mailer)
-
-
 @asynccontextmanager
 async def connect(env: Mapping[str, str], token: str | None, *,
-                  dry_run: bool = False) -> AsyncIterator[CommandWiring]:
+                  dry_run: bool = False) -> AsyncIterator[Wiring]:
+    """The token's wiring; a command's one clock is the system's."""
     settings = load_settings(env, "token", token=token)
     if settings.token is None:
         raise MaintainerError("a GitHub token is needed: set GITHUB_TOKEN or pass --token")
-    async with new_session() as http:
-        github = build_github(http, settings.token.reveal(), settings.api_url,
-                              graphql_url=settings.graphql_url or None)
-        clock = SystemClock()
-        service = build_service(github, settings, clock=clock, dry_run=dry_run, session=http)
-        yield CommandWiring(settings, github, service, clock, http)
+    setup = SetUp(dry_run=dry_run, clock=SystemClock())
+    async with runtime_connect(settings, settings.token.reveal(), setup) as wiring:
+        yield wiring
 
 
-async def ledger_repository(wiring: CommandWiring, ledger: str | None, repo: str | None) -> str:
+async def ledger_repository(wiring: Wiring, ledger: str | None, repo: str | None) -> str:
     """The ledger named on the command line, or the one the repository's config names."""
     if ledger:
         return ledger
     if not repo:
         raise MaintainerError("name the ledger with --ledger OWNER/REPO or a repository "
                               "with --repo OWNER/REPO (default: $GITHUB_REPOSITORY)")
-    config = await wiring.service.config_for(repo)
+    config = await wiring.deployment.config_for(repo)
     if not config.ledger.repository:
         raise MaintainerError(f"{repo}: its config names no ledger.repository")
     return config.ledger.repository
@@ -107,9 +68,10 @@ def _dump(data: object) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False)
 
 
-async def ledger_show(s: CommandWiring, ledger: str, login: str, as_json: bool) -> str:
+async def ledger_show(s: Wiring, ledger: str, login: str, as_json: bool) -> str:
     state = await report.load_person(GitHubLedger(s.github, ledger, s.clock), login)
-    return _dump(report.person_json(state, s.now)) if as_json else report.person_text(state, s.now)
+    now = s.clock.now()
+    return _dump(report.person_json(state, now)) if as_json else report.person_text(state, now)
 
 
 def _since(since: str | None) -> timedelta | None:
@@ -119,18 +81,18 @@ def _since(since: str | None) -> timedelta | None:
         raise MaintainerError(str(exc)) from exc
 
 
-async def ledger_stats(s: CommandWiring, ledger: str, since: str | None, as_json: bool) -> str:
+async def ledger_stats(s: Wiring, ledger: str, since: str | None, as_json: bool) -> str:
     window = _since(since)
-    stats = await report.load_stats(GitHubLedger(s.github, ledger, s.clock), s.now, window)
+    stats = await report.load_stats(GitHubLedger(s.github, ledger, s.clock), s.clock.now(), window)
     return _dump(report.stats_json(stats)) if as_json else report.stats_text(stats)
 
 
-async def ledger_shadow(s: CommandWiring, ledger: str, since: str | None, fmt: str,
+async def ledger_shadow(s: Wiring, ledger: str, since: str | None, fmt: str,
                         review_sheet: str | None) -> str:
     """What the bot would have done in shadow mode: the ledger's shadow entries as the scan's
     report (``fmt``), and as its review sheet when ``review_sheet`` names a file."""
     window = _since(since)
-    start = s.now - window if window else None
+    start = s.clock.now() - window if window else None
     states = await report.load_states(GitHubLedger(s.github, ledger, s.clock))
     rows = shadow.shadow_rows(states, start)
     if review_sheet:
@@ -143,7 +105,7 @@ async def ledger_shadow(s: CommandWiring, ledger: str, since: str | None, fmt: s
     return out.getvalue().rstrip("\n")
 
 
-async def ledger_report(s: CommandWiring, ledger: str, period: str | None, month: str | None,
+async def ledger_report(s: Wiring, ledger: str, period: str | None, month: str | None,
                         public: bool, publish: str | None) -> str:
     """The transparency report of a quarter or a month; ``publish`` (OWNER/REPO:PATH)
     writes its public version there through the contents API."""
@@ -165,13 +127,12 @@ async def ledger_report(s: CommandWiring, ledger: str, period: str | None, month
     return f"published the public report for {chosen.name} to {repo}:{path}"
 
 
-async def sweep_all(s: CommandWiring, ledger: str, dry_run: bool, repo: str | None = None) -> str:
+async def sweep_all(s: Wiring, ledger: str, dry_run: bool, repo: str | None = None) -> str:
     """Every scheduled duty for the ledger (``governance.sweep``); with ``repo``, its config
     words the notices and runs the notifications and the expert programme."""
-    config = await s.service.config_for(repo) if repo else None
+    config = await s.deployment.config_for(repo) if repo else None
     target = LedgerToSweep(ledger, config, repo)
-    report = await sweeping.sweep(sweep_deps(s.github, s.service, s.settings, s.http, target),
-                                  dry_run=dry_run)
+    report = await sweeping.sweep(s.sweep_deps(target), dry_run=dry_run)
     lines = sweep_lines(report)
     if report.failures:
         raise MaintainerError("\n".join([*lines, *map(failure_line, report.failures)]))
@@ -199,12 +160,12 @@ def failure_line(failure: SweepFailure) -> str:
 # ----------------------------------------------------------------------------- rewards
 
 
-async def rewards_pending(s: CommandWiring, ledger: str, as_json: bool) -> str:
+async def rewards_pending(s: Wiring, ledger: str, as_json: bool) -> str:
     entries = await rewards.rewards_pending(s.github, ledger)
     return pending_json(entries) if as_json else pending_text(entries)
 
 
-async def rewards_resend(s: CommandWiring, ledger: str, pr: str, email: str) -> str:
+async def rewards_resend(s: Wiring, ledger: str, pr: str, email: str) -> str:
     try:
         outcome = await rewards.rewards_resend(s.reward_deps(), ledger, pr, email=email)
     except (ValueError, LookupError) as exc:
@@ -212,8 +173,8 @@ async def rewards_resend(s: CommandWiring, ledger: str, pr: str, email: str) -> 
     return f"reward {outcome.key}: {outcome.state} {outcome.detail}".rstrip()
 
 
-async def rewards_import(s: CommandWiring, repo: str, tier: str, csv_text: str) -> str:
-    config = await s.service.config_for(repo)
+async def rewards_import(s: Wiring, repo: str, tier: str, csv_text: str) -> str:
+    config = await s.deployment.config_for(repo)
     try:
         pool = code_pool(s.github, config, s.clock)
         result = await rewards.rewards_import(s.github, config, tier, csv_text, pool)
@@ -223,7 +184,7 @@ async def rewards_import(s: CommandWiring, repo: str, tier: str, csv_text: str) 
             f"skipped, {result.available} available")
 
 
-async def rewards_report(s: CommandWiring, ledger: str, month: str, as_json: bool) -> str:
+async def rewards_report(s: Wiring, ledger: str, month: str, as_json: bool) -> str:
     try:
         found = await rewards.rewards_report(s.github, ledger, month)
     except ValueError as exc:
@@ -242,11 +203,12 @@ def month_of(text: str | None, now: datetime) -> Month:
         raise MaintainerError(str(exc)) from exc
 
 
-async def experts_report(s: CommandWiring, repo: str, month: str | None, as_json: bool,
+async def experts_report(s: Wiring, repo: str, month: str | None, as_json: bool,
                          public: bool, publish: bool) -> str:
-    config = await s.service.config_for(repo)
+    config = await s.deployment.config_for(repo)
     try:
-        found = await s.programme().report(config, repo, month_of(month, s.now), s.now)
+        now = s.clock.now()
+        found = await s.programme().report(config, repo, month_of(month, now), now)
         where = await s.programme().publish(config, repo, found) if publish else ""
     except ExpertsError as exc:
         raise MaintainerError(str(exc)) from exc
@@ -255,10 +217,10 @@ async def experts_report(s: CommandWiring, repo: str, month: str | None, as_json
     return f"{text}\npublished: {where}" if where else text
 
 
-async def experts_candidates(s: CommandWiring, repo: str, month: str | None, limit: int,
+async def experts_candidates(s: Wiring, repo: str, month: str | None, limit: int,
                              as_json: bool) -> str:
-    config = await s.service.config_for(repo)
-    people = await s.programme().candidates(config, repo, month_of(month, s.now), limit)
+    config = await s.deployment.config_for(repo)
+    people = await s.programme().candidates(config, repo, month_of(month, s.clock.now()), limit)
     if as_json:
         return json.dumps([{"login": t.login, "score": t.score,
                             "counts": {str(k): v for k, v in t.counts.items()}}
@@ -268,6 +230,6 @@ async def experts_candidates(s: CommandWiring, repo: str, month: str | None, lim
 
 
 async def run(env: Mapping[str, str], token: str | None,
-              job: Callable[[CommandWiring], Awaitable[str]], *, dry_run: bool = False) -> str:
+              job: Callable[[Wiring], Awaitable[str]], *, dry_run: bool = False) -> str:
     async with connect(env, token, dry_run=dry_run) as wiring:
         return await job(wiring)

@@ -88,7 +88,7 @@ class LedgerToSweep:
 @dataclass(frozen=True, slots=True)
 class SweepDeps:
     """What one sweep of one ledger needs. The edge chooses ``target`` and hands in the
-    deployment's clients (``runtime.sweep_deps``); nothing here reads settings or the
+    deployment's clients (``runtime.Wiring.sweep_deps``); nothing here reads settings or the
     system clock."""
 
     target: LedgerToSweep

@@ -12,6 +12,7 @@ import pytest
 from governance.adapters.github import GitHubAdapter
 from governance.coc import handle_command
 from governance.config.types import Config
+from governance.deployment import Deployment
 from governance.ledger.state import PersonState
 from governance.ledger.store import GitHubLedger
 from governance.model import (
@@ -54,7 +55,8 @@ class World:
 
     @property
     def service(self) -> Service:
-        return Service(self.github, self.clock, self.ledger, self.mailer)
+        return Service(Deployment(self.github, self.clock, self.mailer,
+                                  ledger_for=lambda _config: self.ledger))
 
     def post(self, body: str, author: str) -> ContentEvent:
         """A new comment in the thread, and its webhook as a model event."""
@@ -78,7 +80,7 @@ class World:
             plan = moderate(event, found, self.config, record, self.clock.now())
             plan = replace(plan, dry_run=False)
             try:
-                await self.service.execute(plan)
+                await self.service.execute(plan, self.config)
             except StaleRecord:
                 continue
             return plan

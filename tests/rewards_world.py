@@ -17,6 +17,7 @@ import pytest
 from governance.adapters.github import GitHubAdapter
 from governance.adapters.mail import SmtpMailer, SmtpSettings
 from governance.config.types import Config
+from governance.deployment import Deployment
 from governance.model import Reward
 from governance.rewards.claims import Claim, from_json
 from governance.rewards.flow import RewardDeps, RewardOutcome, run_reward
@@ -102,11 +103,12 @@ class RewardWorld:
                           checkpoint=self.crashes, **kw)
 
     async def config_for(self, repo: str) -> Config:
-        return await Service(self.github, self.clock).config_for(repo)
+        return await Deployment(self.github, self.clock).config_for(repo)
 
     def service(self, deps: RewardDeps | None = None) -> Service:
-        return Service(self.github, self.clock, mailer=self.mailer,
-                       extra_handlers={Reward: reward_handler(deps or self.deps())})
+        handlers = {Reward: reward_handler(deps or self.deps())}
+        return Service(Deployment(self.github, self.clock, mailer=self.mailer,
+                                  handlers_for=lambda _d, _left: handlers))
 
     def set_config(self, text: str) -> None:
         self.fake.add_file(f"{ORG}/.github", ".github/governance.yml", text)

@@ -553,19 +553,25 @@ async def test_the_same_comment_version_in_another_delivery_posts_no_second_noti
     assert len(notices) == 1
 
 
+def one_adapter_pool(session: Any, settings: Settings, clock: ManualClock, **options: Any
+                     ) -> Any:
+    """The App's installations, room for one adapter (``wiring.Installations``)."""
+    from governance.app.auth import AppClient
+    from governance.app.wiring import Installations
+
+    assert settings.app is not None
+    client = AppClient(session, app_id=APP_ID, private_key=settings.app.private_key.reveal(),
+                       api_url=settings.api_url, clock=clock)
+    return Installations(session, InstallationTokens(client, clock), settings, RetryPolicy(),
+                         capacity=1, **options)
+
+
 async def test_adapters_beyond_capacity_are_retired_and_their_calls_still_counted(
         settings: Settings, clock: ManualClock):
     import aiohttp
 
-    from governance.app.auth import AppClient
-    from governance.app.wiring import Installations
-
     async with aiohttp.ClientSession() as session:
-        assert settings.app is not None
-        client = AppClient(session, app_id=APP_ID, private_key=settings.app.private_key.reveal(),
-                           api_url=settings.api_url, clock=clock)
-        pool = Installations(session, InstallationTokens(client, clock), settings,
-                             RetryPolicy(), capacity=1)
+        pool = one_adapter_pool(session, settings, clock)
         first = pool.github(1)
         first.metrics.calls = 5
         assert pool.github(1) is first
@@ -574,6 +580,24 @@ async def test_adapters_beyond_capacity_are_retired_and_their_calls_still_counte
         figures = {f.installation: f.calls for f in pool.figures()}
 
     assert figures == {"2": 2, "retired": 5}
+
+
+async def test_an_installation_keeps_its_wiring_as_long_as_its_adapter(
+        settings: Settings, clock: ManualClock):
+    import aiohttp
+
+    from governance import runtime
+
+    async with aiohttp.ClientSession() as session:
+        setup = runtime.SetUp(clock=clock, serving=True)
+        pool = one_adapter_pool(session, settings, clock, wire=lambda github: runtime.wire(
+            settings, session, github, setup))
+        first = pool.wiring(1)
+        assert pool.wiring(1) is first and first.github is pool.github(1)
+        pool.wiring(2)  # the first installation's adapter is retired, and its wiring with it
+        again = pool.wiring(1)
+
+    assert again is not first and again.github is not first.github
 
 
 async def test_the_private_notice_is_mailed_once_when_smtp_is_configured(

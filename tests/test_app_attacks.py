@@ -25,6 +25,7 @@ from governance.app.signature import sign
 from governance.app.wiring import app_from_settings
 from governance.app.workers import THREAD_NAME
 from governance.config.load import MAX_CONFIG_BYTES, ConfigError
+from governance.deployment import Deployment
 from governance.model import Reward
 from governance.rewards.usecases import retry_pending, reward_handler
 from governance.service import CONFIG_PATH, Service
@@ -86,15 +87,15 @@ async def test_the_config_error_names_the_file_and_position(fake_github: FakeGit
                                                             github: GitHubAdapter, clock: Any):
     fake_github.add_file(REPO, CONFIG_PATH, b"dry_run: false\nmoderation:\n  enabled: tru\xe9\n")
     fake_github.add_file("acme/.github", CONFIG_PATH, "# padding\n" * (110 * 1024))
-    service = Service(github, clock)
+    deployment = Deployment(github, clock)
     with pytest.raises(ConfigError) as caught:
-        await service.config_for(REPO)
+        await deployment.config_for(REPO)
     assert caught.value.errors == [f"{REPO}/{CONFIG_PATH}:3:15: not UTF-8 text (byte 0xe9); "
                                    "save the file as UTF-8"]
     fake_github.add_file(REPO, CONFIG_PATH, "dry_run: true\n")
     with pytest.raises(ConfigError, match=r"^acme/\.github/\.github/governance\.yml:1:1: the "
                                           r"file is 1126400 bytes"):
-        await service.config_for(REPO)
+        await deployment.config_for(REPO)
 
 
 # ----------------------------------------------------------------- payload shapes
@@ -298,8 +299,9 @@ async def test_a_reward_held_by_another_worker_is_not_answered_done(
     w.crashes.armed.add("allocated")  # this worker dies holding the claim's lease
     with pytest.raises(SimulatedCrash):
         await w.reward("first-pr-alex", number, crashing)
-    service = Service(w.github, w.clock, mailer=w.mailer)  # wired as runtime.build_service
-    service.extra_handlers[Reward] = reward_handler(w.deps(), service.left_to_sweep.append)
+    service = Service(Deployment(  # wired as runtime.wire wires it
+        w.github, w.clock, mailer=w.mailer,
+        handlers_for=lambda _d, left: {Reward: reward_handler(w.deps(), left)}))
 
     outcome = await service.handle("pull_request", w.payload("first-pr-alex", number))
 

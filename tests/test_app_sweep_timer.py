@@ -82,13 +82,12 @@ def app_sweep_round(settings: Settings, session: aiohttp.ClientSession) -> Sweep
     client = AppClient(session, app_id=settings.app.app_id,
                        private_key=settings.app.private_key.reveal(),
                        api_url=settings.api_url, clock=clock)
-    adapters = Installations(session, InstallationTokens(client, clock), settings,
-                             RetryPolicy(max_tries=1))
-
-    def make_service(github: Any) -> Any:
-        return runtime.build_service(github, settings, clock=clock, session=session)
-
-    return SweepRound(settings, session, adapters, make_service, clock)
+    setup = runtime.SetUp(clock=clock)
+    installations = Installations(session, InstallationTokens(client, clock), settings,
+                                  RetryPolicy(max_tries=1),
+                                  wire=lambda github: runtime.wire(settings, session, github,
+                                                                   setup))
+    return SweepRound(settings, session, installations, clock)
 
 
 @pytest.fixture
@@ -179,7 +178,7 @@ async def test_when_github_refuses_the_app_the_round_ends_quietly(
 async def test_the_installation_listing_is_read_page_by_page(
         fake: FakeGitHub, sweep_round: SweepRound, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(timer, "PER_PAGE", 2)
-    names = await installation_repositories(sweep_round.adapters.github(1))
+    names = await installation_repositories(sweep_round.wirings.wiring(1).github)
     assert sorted(names) == sorted(r for r in fake.repos if r.startswith("acme/"))
     assert len(fake.requests("GET", "/installation/repositories")) == 3
 

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from governance import runtime
 from governance.adapters.github import GitHubAdapter
+from governance.deployment import Deployment
 from governance.ledger.breaker import BREAKER_LABEL, path_of
 from governance.model import Association, BreakerState, ContentEvent, RecordReview
 from governance.policy import breaker
@@ -93,9 +94,9 @@ def test_only_spam_wave_members_from_new_accounts_are_left_out_of_the_count():
 
 
 def service(github: GitHubAdapter, clock: ManualClock) -> Service:
-    return Service(github, clock, ledger_for=runtime.ledger_for(github, clock),
-                   bans_for=runtime.bans_for(github, clock),
-                   breaker_for=runtime.breaker_for(github, clock))
+    return Service(Deployment(github, clock, ledger_for=runtime.ledger_for(github, clock),
+                              bans_for=runtime.bans_for(github, clock),
+                              breaker_for=runtime.breaker_for(github, clock)))
 
 
 def abusive(fake: FakeGitHub, login: str) -> ContentEvent:

@@ -18,6 +18,7 @@ from aiohttp.test_utils import TestClient
 
 from governance import runtime
 from governance.adapters.github import GitHubAdapter
+from governance.deployment import Deployment
 from governance.model import Association, ContentEvent, Label, Repository
 from governance.service import Outcome, Service
 from tests.fake_github import FakeGitHub
@@ -60,9 +61,8 @@ def service(github: GitHubAdapter, fake_github: FakeGitHub) -> Service:
     fake_github.add_repo(LEDGER, private=True)
     fake_github.add_file(REPO, ".github/governance.yml", LEDGER_CONFIG)
     fake_github.set_permission(REPO, "y", "write")
-    svc = Service(github, runtime.SystemClock())
-    svc.ledger_for = runtime.ledger_for(github, svc.clock)
-    return svc
+    system = runtime.SystemClock()
+    return Service(Deployment(github, system, ledger_for=runtime.ledger_for(github, system)))
 
 
 def moderation_kinds(outcome: Outcome) -> list[str]:

@@ -22,8 +22,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "governance"
 # Every part of the package (``governance.<part>``) belongs to exactly one layer.
 # (``scaffold`` writes the files of ``governance init``, but needs nothing above the core.)
 CORE = ("governance", "model", "ports", "messages", "config", "detect", "policy", "decision",
-        "events", "ledger", "rewards", "experts", "executor", "coc", "sweep", "service",
-        "scaffold", "data", "samples", "public", "scan")
+        "events", "ledger", "rewards", "experts", "executor", "coc", "sweep", "deployment",
+        "service", "scaffold", "data", "samples", "public", "scan")
 ADAPTERS = ("adapters",)
 WIRING = ("runtime", "maintainer", "scanning")  # builds backends from settings for the edges
 EDGES = ("__main__", "cli", "app", "action", "settings")  # only these read the environment

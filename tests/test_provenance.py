@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from governance import runtime
 from governance.adapters.github import GitHubAdapter
+from governance.deployment import Deployment
 from governance.ledger.state import EntryKind
 from governance.ledger.store import GitHubLedger
 from governance.model import Association, ContentEvent
@@ -59,7 +60,7 @@ async def acted(fake: FakeGitHub, github: GitHubAdapter, ev: ContentEvent) -> di
     fake.add_repo(LEDGER, private=True)
     fake.add_file(REPO, ".github/governance.yml", f"ledger:\n  repository: {LEDGER}\n")
     clock = ManualClock(NOW)
-    service = Service(github, clock, ledger_for=runtime.ledger_for(github, clock))
+    service = Service(Deployment(github, clock, ledger_for=runtime.ledger_for(github, clock)))
     outcome = await service.handle_event(ev)
     assert outcome.done[:2] == ("hide_comment", "record_incident")
     state = await GitHubLedger(github, LEDGER, clock).state_for(ev.author.login)

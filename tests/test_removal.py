@@ -154,7 +154,7 @@ def test_a_redelivery_of_a_recorded_comment_still_deletes_it():
 async def carry_out(world: World, content, body: str) -> None:
     plan = moderate(content, pii_verdict(body), world.config,
                     await world.ledger.record_for(content.author.login), world.clock.now())
-    await world.service.execute(replace(plan, dry_run=False))
+    await world.service.execute(replace(plan, dry_run=False), world.config)
 
 
 SURFACES = {CommentKind.ISSUE: Surface.ISSUE_COMMENT,
@@ -205,5 +205,6 @@ async def test_deleting_again_after_a_lost_answer_is_done(world: World):
     target = next(a for a in moderate(content, pii_verdict(BODY), world.config,
                                       PersonRecord("leaker"), world.clock.now()).actions
                   if isinstance(a, DeleteComment))
-    await world.service.executor.dispatch(target)  # gone already: nothing to do, no error
+    # gone already: nothing to do, no error
+    await world.service.executor(world.config).dispatch(target)
     assert content.node_id in world.fake.deleted_comments

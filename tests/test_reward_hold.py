@@ -8,6 +8,7 @@ import json
 from datetime import UTC, datetime, timedelta
 
 from governance import runtime
+from governance.deployment import Deployment
 from governance.ledger.state import EntryKind
 from governance.ledger.store import GitHubLedger
 from governance.model import (
@@ -24,8 +25,8 @@ from governance.model import (
 )
 from governance.policy.commands import parse_command
 from governance.policy.recognition import held
-from governance.rewards.held import HeldRewards, held_handlers, held_path
-from governance.rewards.usecases import reward_handler
+from governance.rewards.held import held_path
+from governance.rewards.usecases import reward_handlers
 from governance.service import Service
 from tests.builders import config, event
 from tests.rewards_world import LEDGER, REPO, RewardWorld
@@ -71,12 +72,10 @@ def test_the_reward_command_names_an_answer_and_a_pull_request():
 
 
 def wired(w: RewardWorld) -> Service:
-    ledger_for = runtime.ledger_for(w.github, w.clock)
-    service = Service(w.github, w.clock, mailer=w.mailer, ledger_for=ledger_for,
-                      extra_handlers={Reward: reward_handler(w.deps())})
-    service.extra_handlers.update(held_handlers(HeldRewards(
-        w.github, service.config_for, ledger_for, service.extra_handlers[Reward])))
-    return service
+    return Service(Deployment(w.github, w.clock, mailer=w.mailer,
+                              ledger_for=runtime.ledger_for(w.github, w.clock),
+                              handlers_for=lambda d, _left: reward_handlers(w.deps(),
+                                                                            d.ledger_for)))
 
 
 async def banned(w: RewardWorld, login: str) -> None:

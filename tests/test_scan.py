@@ -27,6 +27,7 @@ from governance.adapters.history import (
     scan_retry,
 )
 from governance.adapters.http import GitHubUnavailable
+from governance.deployment import Deployment
 from governance.scan.items import Connection
 from governance.scanning import ScanRequest, run_scan
 from governance.service import Service
@@ -217,7 +218,7 @@ async def test_scan_verdicts_are_the_apps_decisions(
     for item in contents:
         row = found[item.node_id]
         event, payload = delivery(fake_github, item, row["url"])
-        service = Service(github, ManualClock(item.created_at), dry_run=True)
+        service = Service(Deployment(github, ManualClock(item.created_at), dry_run=True))
         plan = (await service.handle(event, payload)).plan
         assert plan is not None and plan.verdict is not None
         expected = (plan.verdict.label.value, round(plan.verdict.score, 4),

@@ -11,6 +11,7 @@ import pytest
 from governance import runtime
 from governance.adapters.github import GitHubAdapter
 from governance.decision import context_for
+from governance.deployment import Deployment
 from governance.model import Association, ContentEvent, Surface
 from governance.service import Service
 from tests.builders import config, event
@@ -25,7 +26,13 @@ NOTICE_CONFIG = "moderation:\n  rules:\n    abuse:\n      notice: true\n"
 
 @pytest.fixture
 def service(github: GitHubAdapter) -> Service:
-    return Service(github, ManualClock(NOW))
+    return Service(Deployment(github, ManualClock(NOW)))
+
+
+def with_ledger(service: Service) -> Service:
+    """The service with the ledger each config names, as ``runtime.wire`` builds it."""
+    d = service.deployment
+    return Service(replace(d, ledger_for=runtime.ledger_for(d.github, d.clock)))
 
 
 def discussion_event(fake: FakeGitHub, body: str) -> ContentEvent:
@@ -41,7 +48,7 @@ async def test_a_notice_in_a_discussion_is_posted_once_across_deliveries(
         fake_github: FakeGitHub, service: Service):
     fake_github.add_file(REPO, ".github/governance.yml", NOTICE_CONFIG)
     ev = discussion_event(fake_github, ABUSIVE)
-    config = await service.config_for(REPO)
+    config = await service.deployment.config_for(REPO)
 
     first = await service.run(ev, config)
     second = await service.run(ev, config)
@@ -56,7 +63,7 @@ async def test_an_edited_version_of_the_content_gets_its_own_notice(
         fake_github: FakeGitHub, service: Service):
     fake_github.add_file(REPO, ".github/governance.yml", NOTICE_CONFIG)
     ev = discussion_event(fake_github, ABUSIVE)
-    config = await service.config_for(REPO)
+    config = await service.deployment.config_for(REPO)
     await service.run(ev, config)
 
     edited = replace(ev, action="edited", body=ABUSIVE + " Really.", previous_body=ABUSIVE)
@@ -89,7 +96,7 @@ async def test_benign_content_costs_the_config_reads_and_no_ledger_read(
     fake_github.add_repo(LEDGER, private=True)
     fake_github.add_file(REPO, ".github/governance.yml", LEDGER_CONFIG)
     ev = issue_event(fake_github, BENIGN, association=Association.CONTRIBUTOR)
-    service.ledger_for = runtime.ledger_for(service.github, service.clock)
+    service = with_ledger(service)
 
     outcome = await service.handle_event(ev)
 
@@ -104,7 +111,7 @@ async def test_acted_on_content_reads_the_record_before_its_ladder_step(
     fake_github.add_repo(LEDGER, private=True)
     fake_github.add_file(REPO, ".github/governance.yml", LEDGER_CONFIG)
     ev = issue_event(fake_github, ABUSIVE, association=Association.CONTRIBUTOR)
-    service.ledger_for = runtime.ledger_for(service.github, service.clock)
+    service = with_ledger(service)
 
     outcome = await service.handle_event(ev)
 
@@ -123,7 +130,7 @@ async def test_a_login_imitating_the_owner_is_flagged_as_impersonation(
         fake_github: FakeGitHub, service: Service):
     fake_github.add_repo(LEDGER, private=True)
     fake_github.add_file(REPO, ".github/governance.yml", LEDGER_CONFIG)
-    service.ledger_for = runtime.ledger_for(service.github, service.clock)
+    service = with_ledger(service)
     text = "Hello from the team, we are looking into this and will get back to you."
     ev = issue_event(fake_github, text, login="acme-support")
 

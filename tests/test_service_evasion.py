@@ -11,6 +11,7 @@ import pytest
 from governance import runtime
 from governance.adapters.github import GitHubAdapter
 from governance.config.load import load_config
+from governance.deployment import Deployment
 from governance.executor import Executor
 from governance.ledger import bans as bans_module
 from governance.ledger.bans import PATH, LedgerBans, ParsedBans, from_json, to_json
@@ -41,8 +42,8 @@ def service(fake_github: FakeGitHub, github: GitHubAdapter, clock: ManualClock) 
     fake_github.add_org(ORG)
     fake_github.add_repo(LEDGER, private=True)
     fake_github.add_file(REPO, ".github/governance.yml", CONFIG)
-    return Service(github, clock, ledger_for=runtime.ledger_for(github, clock),
-                   bans_for=runtime.bans_for(github, clock))
+    return Service(Deployment(github, clock, ledger_for=runtime.ledger_for(github, clock),
+                              bans_for=runtime.bans_for(github, clock)))
 
 
 def comment(fake: FakeGitHub, body: str, login: str,
@@ -66,7 +67,8 @@ def public_writes(fake: FakeGitHub) -> int:
 async def ban_starseller(fake: FakeGitHub, service: Service) -> None:
     outcome = await service.handle_event(comment(fake, SPAM, "starseller"))
     assert "block_user" in outcome.done, outcome.plan
-    [ban] = await LedgerBans(service.github, LEDGER, service.clock).active_bans()
+    [ban] = await LedgerBans(service.deployment.github, LEDGER,
+                             service.deployment.clock).active_bans()
     assert ban.login == "starseller" and ban.fingerprints and ban.until is not None
 
 
@@ -111,15 +113,16 @@ async def test_established_participants_cost_no_read_of_the_bans(
 async def test_a_pardon_or_an_expiry_ends_the_match(fake_github: FakeGitHub, service: Service,
                                                      clock: ManualClock):
     await ban_starseller(fake_github, service)
-    bans = LedgerBans(service.github, LEDGER, clock)
+    bans = LedgerBans(service.deployment.github, LEDGER, clock)
     [ban] = await bans.active_bans()
     clock.moment = ban.until + timedelta(seconds=1)  # type: ignore[operator]
     assert await bans.active_bans() == []
 
     clock.moment = NOW
     pardon = RecordPardon("starseller", "pardon-1", ban.key, "mod-ann", NOW)
-    ledger = runtime.ledger_for(service.github, clock)(await service.config_for(REPO))
-    await Executor(service.github, ledger, bans=bans).carry_out(
+    github = service.deployment.github
+    ledger = runtime.ledger_for(github, clock)(await service.deployment.config_for(REPO))
+    await Executor(github, ledger, bans=bans).carry_out(
         Plan("pardon", (pardon,), dry_run=False))
 
     assert await bans.active_bans() == []

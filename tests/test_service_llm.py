@@ -15,6 +15,7 @@ from governance import runtime
 from governance.adapters.github import GitHubAdapter
 from governance.config import defaults
 from governance.decision import assess
+from governance.deployment import Deployment
 from governance.model import ContentEvent, Verdict
 from governance.service import Service
 from governance.settings import DEFAULT_LLM_URL, LlmSettings, Secret, Settings
@@ -47,8 +48,8 @@ async def elsewhere() -> AsyncIterator[tuple[FakeChat, str]]:
 @pytest.fixture
 async def service(github: GitHubAdapter) -> AsyncIterator[Service]:
     async with aiohttp.ClientSession() as session:
-        yield Service(github, ManualClock(NOW),
-                      llm_for=runtime.llm_for(session, {"GITHUB_TOKEN": KEY}))
+        yield Service(Deployment(github, ManualClock(NOW),
+                                 llm_for=runtime.llm_for(session, {"GITHUB_TOKEN": KEY})))
 
 
 def llm_config(fake: FakeGitHub, url: str, *, enabled: bool = True,
@@ -136,7 +137,8 @@ async def test_the_deployment_key_goes_only_to_the_deployment_endpoint(
                          f"  api_key_env: SOMETHING_ELSE\n")
     settings = Settings(llm=LlmSettings(Secret("deploy-key-9"), deployment_url))
     async with aiohttp.ClientSession() as session:
-        service = runtime.build_service(github, settings, clock=ManualClock(NOW), session=session)
+        setup = runtime.SetUp(clock=ManualClock(NOW))
+        service = runtime.wire(settings, session, github, setup).service
         outcome = await service.handle_event(comment(fake_github, BORDERLINE))
 
     assert outcome.done == ("hide_comment",)
@@ -165,7 +167,7 @@ class Hanging:
 async def test_the_service_bounds_the_wait_and_survives_a_failing_port(
         fake_github: FakeGitHub, github: GitHubAdapter, fail: bool):
     llm_config(fake_github, "http://127.0.0.1:9/unused", timeout=0.5)
-    service = Service(github, ManualClock(NOW), llm_for=lambda _config: Hanging(fail))
+    service = Service(Deployment(github, ManualClock(NOW), llm_for=lambda _config: Hanging(fail)))
 
     outcome = await service.handle_event(comment(fake_github, BORDERLINE))
 

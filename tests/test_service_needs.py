@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from governance.adapters.recent_memory import RecentMemory
+from governance.deployment import Deployment
 from governance.ledger.store import GitHubLedger
 from governance.model import PersonRecord, Step
 from governance.service import Service
@@ -40,7 +41,8 @@ async def test_a_record_changed_meanwhile_is_read_again_and_nothing_else(world: 
     earlier, later = world.post(ABUSIVE, "troll"), world.post(AGAIN, "troll")
     raced = RacedLedger(world.ledger, lambda: world.incident(earlier))
     memory = RecentMemory()
-    service = Service(world.github, world.clock, raced, recent=memory)  # type: ignore[arg-type]
+    service = Service(Deployment(world.github, world.clock, recent=memory,
+                                 ledger_for=lambda _config: raced))  # type: ignore[arg-type,return-value]
 
     outcome = await service.run(later, world.config)
 

@@ -16,6 +16,7 @@ import pytest
 from governance import runtime
 from governance.adapters.mail import SmtpMailer, SmtpSettings
 from governance.cli import main
+from governance.deployment import Deployment
 from governance.ledger.state import EntryKind
 from governance.ledger.store import GitHubLedger
 from governance.model import Association, ContentEvent, Reward
@@ -183,9 +184,9 @@ async def test_a_reward_in_shadow_mode_is_a_shadow_note_and_nothing_else(
     w = reward_world
     w.set_config(f"mode: shadow\n{REWARD_CONFIG}")
     number = w.merged_pr("alex", emails=("alex@example.org",))
-    service = Service(w.github, w.clock, mailer=w.mailer,
-                      ledger_for=runtime.ledger_for(w.github, w.clock),
-                      extra_handlers={Reward: reward_handler(w.deps())})
+    service = Service(Deployment(w.github, w.clock, mailer=w.mailer,
+                                 ledger_for=runtime.ledger_for(w.github, w.clock),
+                                 handlers_for=lambda _d, _left: {Reward: reward_handler(w.deps())}))
 
     outcome = await service.handle("pull_request", w.payload("alex", number))
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from governance.adapters.github import GitHubAdapter
+from governance.deployment import Deployment
 from governance.model import Association, ContentEvent
 from governance.service import Service
 from tests.builders import event
@@ -32,7 +33,7 @@ def profile_reads(fake: FakeGitHub) -> int:
 
 async def test_signals_on_read_the_profile_once(fake_github: FakeGitHub, github: GitHubAdapter):
     fake_github.add_repo(REPO)
-    outcome = await Service(github, ManualClock(NOW), dry_run=True).handle_event(
+    outcome = await Service(Deployment(github, ManualClock(NOW), dry_run=True)).handle_event(
         comment(fake_github, BORDERLINE, "newbie"))
     assert outcome.plan is not None and outcome.plan.effective
     assert profile_reads(fake_github) == 1
@@ -41,7 +42,7 @@ async def test_signals_on_read_the_profile_once(fake_github: FakeGitHub, github:
 async def test_signals_off_mean_no_profile_read(fake_github: FakeGitHub, github: GitHubAdapter):
     fake_github.add_file(REPO, ".github/governance.yml",
                          "moderation:\n  account_signals:\n    enabled: false\n")
-    outcome = await Service(github, ManualClock(NOW), dry_run=True).handle_event(
+    outcome = await Service(Deployment(github, ManualClock(NOW), dry_run=True)).handle_event(
         comment(fake_github, BORDERLINE, "newbie"))
     assert outcome.plan is not None and outcome.plan.effective  # still reviewed on content
     assert profile_reads(fake_github) == 0

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 from governance.adapters.github import GitHubAdapter
 from governance.adapters.recent_memory import RecentMemory
+from governance.deployment import Deployment
 from governance.model import Association, ContentEvent, RecordReview
 from governance.service import Service
 from tests.builders import event
@@ -34,7 +35,7 @@ async def second_of_two(fake: FakeGitHub, github: GitHubAdapter, config: str,
     else:
         fake.add_repo(REPO)
     clock, memory = ManualClock(NOW), RecentMemory()
-    service = Service(github, clock, recent=memory, dry_run=True)
+    service = Service(Deployment(github, clock, recent=memory, dry_run=True))
     await service.handle_event(comment(fake, "seller1"))
     clock.advance(hours=hours_apart)
     outcome = await service.handle_event(comment(fake, "seller2"))

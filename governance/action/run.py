@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ from governance.action.outputs import (
 )
 from governance.adapters.retry import RetryPolicy
 from governance.config.load import ConfigError
+from governance.deployment import ConfigSource
 from governance.events import EventError, parse_event
 from governance.model import ContentEvent, MergedPullRequest, Plan, Skip
 from governance.ports import Clock
@@ -122,19 +124,21 @@ def _what(name: str, payload: Mapping[str, Any]) -> str:
     return ""
 
 
+def _set_up(action: ActionSettings, clock: Clock | None, retry: RetryPolicy
+            ) -> runtime.SetUp:
+    """The run's deployment: its token, the ``config:`` input's path, dry-run."""
+    return runtime.SetUp(config=ConfigSource.named(action.config_path), retry=retry,
+                         dry_run=action.dry_run, clock=clock)
+
+
 async def _carry_out(settings: Settings, action: ActionSettings, name: str,
                      payload: Mapping[str, Any], clock: Clock | None,
                      retry: RetryPolicy) -> Outcome:
-    async with runtime.new_session() as session:
-        github = runtime.build_github(session, action.token.reveal(), settings.api_url,
-                                      retry=retry, graphql_url=settings.graphql_url or None)
-        # The Action keeps nothing between runs: spam waves are looked up in the
-        # repository's newest comments (one read, and only for content that looks like spam).
-        recent = runtime.recent_from_github(github, (clock or runtime.SystemClock()).now())
-        service = runtime.build_service(github, settings, clock=clock, dry_run=action.dry_run,
-                                        session=session, config_path=action.config_path,
-                                        recent=recent)
-        return await service.handle(name, payload)
+    # The Action keeps nothing between runs: spam waves are looked up in the repository's
+    # newest comments (one read, and only for content that looks like spam).
+    setup = replace(_set_up(action, clock, retry), recent=runtime.recent_from_github)
+    async with runtime.connect(settings, action.token.reveal(), setup) as wiring:
+        return await wiring.service.handle(name, payload)
 
 
 async def _sweep(settings: Settings, action: ActionSettings, clock: Clock,
@@ -143,18 +147,13 @@ async def _sweep(settings: Settings, action: ActionSettings, clock: Clock,
     names; the summary counts what was done and names nobody."""
     if not action.repository:
         raise ActionError("GITHUB_REPOSITORY is not set; the sweep needs the repository")
-    async with runtime.new_session() as session:
-        github = runtime.build_github(session, action.token.reveal(), settings.api_url,
-                                      retry=retry, graphql_url=settings.graphql_url or None)
-        service = runtime.build_service(github, settings, clock=clock, dry_run=action.dry_run,
-                                        session=session, config_path=action.config_path)
-        config = await service.config_for(action.repository)
+    async with runtime.connect(settings, action.token.reveal(),
+                               _set_up(action, clock, retry)) as wiring:
+        config = await wiring.deployment.config_for(action.repository)
         if not config.ledger.repository:
             return Outcome(None, ignored="no ledger repository is configured, nothing to sweep")
         target = LedgerToSweep(config.ledger.repository, config, action.repository)
-        report = await sweeping.sweep(
-            runtime.sweep_deps(github, service, settings, session, target),
-            dry_run=action.dry_run)
+        report = await sweeping.sweep(wiring.sweep_deps(target), dry_run=action.dry_run)
     if report.failures:
         raise SweepFailed(report.failures)
     return sweep_outcome(report, action.repository)

@@ -42,7 +42,7 @@ from governance.config.load import ConfigError
 from governance.config.types import Config
 from governance.ledger.store import LedgerNotPrivate
 from governance.ports import Clock
-from governance.service import CONFIG_PATH, Service
+from governance.service import CONFIG_PATH
 from governance.settings import Settings
 from governance.sweep import LedgerToSweep, SweepReport
 
@@ -53,13 +53,10 @@ FIRST_ROUND_SPREAD = 600.0  # the first round starts at a random moment within t
 PER_PAGE = 100
 
 
-class AdapterSource(Protocol):
-    """The App's adapters by installation (``wiring.Installations``)."""
+class WiringSource(Protocol):
+    """The App's wiring by installation (``wiring.Installations``)."""
 
-    def github(self, installation_id: int) -> GitHubAdapter: ...
-
-
-ServiceFactory = Callable[[GitHubAdapter], Service]
+    def wiring(self, installation_id: int) -> runtime.Wiring: ...
 
 
 def parse_interval(text: str) -> float:
@@ -122,8 +119,7 @@ class SweepRound:
 
     settings: Settings
     http: aiohttp.ClientSession
-    adapters: AdapterSource
-    make_service: ServiceFactory
+    wirings: WiringSource
     clock: Clock
 
     async def __call__(self) -> RoundReport:
@@ -158,20 +154,19 @@ class SweepRound:
 
     async def sweep_installation(self, installation_id: int, account: str,
                                  report: RoundReport) -> None:
-        github = self.adapters.github(installation_id)
-        service = self.make_service(github)
-        for target in await self.targets(github, service, account, installation_id, report):
+        wiring = self.wirings.wiring(installation_id)
+        for target in await self.targets(wiring, account, installation_id, report):
             if target.ledger.lower() in (name.lower() for name in report.ledgers):
                 continue  # another installation's config named it too
             report.ledgers.append(target.ledger)
-            await self.sweep_ledger(github, service, target, installation_id, report)
+            await self.sweep_ledger(wiring, target, installation_id, report)
 
-    async def targets(self, github: GitHubAdapter, service: Service, account: str,
-                      installation_id: int, report: RoundReport) -> list[LedgerToSweep]:
+    async def targets(self, wiring: runtime.Wiring, account: str, installation_id: int,
+                      report: RoundReport) -> list[LedgerToSweep]:
         configs: list[tuple[str, Config]] = []
-        for repo in await self.config_repositories(github, account):
+        for repo in await self.config_repositories(wiring.github, account):
             try:
-                configs.append((repo, await service.config_for(repo)))
+                configs.append((repo, await wiring.deployment.config_for(repo)))
             except ConfigError as exc:  # the delivery handler reports it the same way
                 self._failed(report, exc, installation=installation_id, repo=repo)
         return ledgers_to_sweep(configs)
@@ -186,11 +181,9 @@ class SweepRound:
                 found.append(repo)
         return found
 
-    async def sweep_ledger(self, github: GitHubAdapter, service: Service,
-                           target: LedgerToSweep, installation_id: int,
-                           report: RoundReport) -> None:
-        deps = runtime.sweep_deps(github, service, self.settings, self.http, target)
-        swept = await sweeping.sweep(deps, dry_run=False)
+    async def sweep_ledger(self, wiring: runtime.Wiring, target: LedgerToSweep,
+                           installation_id: int, report: RoundReport) -> None:
+        swept = await sweeping.sweep(wiring.sweep_deps(target), dry_run=False)
         report.swept.append(swept)
         for failure in swept.failures:  # one failing duty left the others to run
             self._failed(report, failure.error, installation=installation_id,

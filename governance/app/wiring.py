@@ -35,42 +35,52 @@ from governance.app.workers import CpuWorkers
 from governance.config.load import ConfigError
 from governance.events import EventError
 from governance.ledger.store import LedgerNotPrivate
-from governance.ports import Clock, GitHub
-from governance.service import Outcome, Service
+from governance.ports import Clock
+from governance.service import Outcome
 from governance.settings import Settings
 
-ServiceFactory = Callable[[GitHub], Service]
+WiringFactory = Callable[[GitHubAdapter], runtime.Wiring]  # ``runtime.wire`` for the App
 
 
 class Installations:
-    """GitHub adapters by installation id, least recently used dropped beyond ``capacity``."""
+    """GitHub adapters by installation id, least recently used dropped beyond ``capacity``;
+    with ``wire``, each installation's wiring too, kept as long as its adapter."""
 
     def __init__(self, session: aiohttp.ClientSession, tokens: InstallationTokens,
                  settings: Settings, retry: RetryPolicy, capacity: int = 256,
-                 config_ttl: float = 0.0) -> None:
+                 config_ttl: float = 0.0, wire: WiringFactory | None = None) -> None:
         self._session = session
         self._tokens = tokens
         self._settings = settings
-        self._retry = retry
+        self._setup = runtime.SetUp(retry=retry, config_ttl=config_ttl)
         self._capacity = capacity
-        self._config_ttl = config_ttl
+        self._wire = wire
         self._adapters: OrderedDict[int, GitHubAdapter] = OrderedDict()
+        self._wirings: dict[int, runtime.Wiring] = {}
         self._retired = GitHubFigures("retired", 0, 0, None)
 
     def github(self, installation_id: int) -> GitHubAdapter:
         adapter = self._adapters.get(installation_id)
         if adapter is None:
-            adapter = runtime.build_github(
-                self._session, self._tokens.provider(installation_id), self._settings.api_url,
-                retry=self._retry, graphql_url=self._settings.graphql_url or None,
-                config_ttl=self._config_ttl)
+            adapter = runtime.github_for(self._session, self._tokens.provider(installation_id),
+                                         self._settings, self._setup)
             self._adapters[installation_id] = adapter
         self._adapters.move_to_end(installation_id)
         while len(self._adapters) > self._capacity:
-            self._retire(self._adapters.popitem(last=False)[1])
+            self._retire(*self._adapters.popitem(last=False))
         return adapter
 
-    def _retire(self, adapter: GitHubAdapter) -> None:
+    def wiring(self, installation_id: int) -> runtime.Wiring:
+        """The installation's deployment over its adapter, built once."""
+        assert self._wire is not None, "Installations(wire=...) builds the wirings"
+        adapter = self.github(installation_id)
+        found = self._wirings.get(installation_id)
+        if found is None or found.github is not adapter:
+            found = self._wirings[installation_id] = self._wire(adapter)
+        return found
+
+    def _retire(self, installation_id: int, adapter: GitHubAdapter) -> None:
+        self._wirings.pop(installation_id, None)
         old = self._retired
         self._retired = GitHubFigures("retired", old.calls + adapter.metrics.calls,
                                       old.retries + adapter.metrics.retries, None)
@@ -95,14 +105,14 @@ def result_of(outcome: Outcome) -> Result:
     return Result(200, "done", tuple(outcome.done))
 
 
-def delivery_handler(installations: Installations, make_service: ServiceFactory) -> Handle:
+def delivery_handler(installations: Installations) -> Handle:
     """Run one verified delivery through the service of its installation."""
 
     async def handle(delivery: Delivery) -> Result:
         installation_id = delivery.installation_id
         if installation_id is None:
             return Result(200, "ignored", detail="no installation in the payload")
-        service = make_service(installations.github(installation_id))
+        service = installations.wiring(installation_id).service
         try:
             outcome = await service.handle(delivery.event, delivery.payload)
         except ConfigError as exc:
@@ -141,18 +151,16 @@ async def app_from_settings(
     assert settings.app is not None, "App settings are required"
     clock = clock or runtime.SystemClock()
     metrics = metrics or Metrics()
-    session = runtime.new_session(runtime.APP_HTTP_TIMEOUT)
-    installations = _installations(settings, session, clock, retry, metrics, config_ttl)
-    recent = runtime.recent_in_memory()  # this replica's view of recent content, for spam waves
     workers = CpuWorkers()  # classification and config parsing, off the event loop
-
-    def make_service(github: GitHub) -> Service:
-        return runtime.build_service(github, settings, clock=clock, session=session,
-                                     recent=recent, offload=workers, serving=True)
+    # recent: this replica's view of recent content, for spam waves
+    setup = runtime.SetUp(retry=retry, clock=clock, recent=runtime.recent_in_memory(),
+                          serving=True, offload=workers, config_ttl=config_ttl)
+    session = runtime.session_for(setup)
+    installations = _installations(settings, session, setup, metrics)
 
     token = settings.app.metrics_token
     deps = AppDeps(webhook_secret=settings.app.webhook_secret.reveal(),
-                   handle=delivery_handler(installations, make_service),
+                   handle=delivery_handler(installations),
                    metrics=metrics, deadline=deadline,
                    metrics_token=token.reveal() if token else "")
     app = create_app(deps, extra=extra, subapps=subapps)
@@ -165,20 +173,24 @@ async def app_from_settings(
     if sweep_every > 0:  # the sweep timer; it stops (cleanup_ctx) before the session closes
         from governance.app.timer import SweepRound, sweep_timer
 
-        sweep = SweepRound(settings, session, installations, make_service, clock)
+        sweep = SweepRound(settings, session, installations, clock)
         app.cleanup_ctx.append(sweep_timer(sweep, sweep_every))
     return app
 
 
-def _installations(settings: Settings, session: aiohttp.ClientSession, clock: Clock,
-                   retry: RetryPolicy, metrics: Metrics, config_ttl: float) -> Installations:
-    """The App's own client, its token cache and the adapters, all counted in ``metrics``."""
-    assert settings.app is not None
+def _installations(settings: Settings, session: aiohttp.ClientSession, setup: runtime.SetUp,
+                   metrics: Metrics) -> Installations:
+    """The App's own client, its token cache, the adapters and each installation's wiring
+    (``runtime.wire``), all counted in ``metrics``."""
+    assert settings.app is not None and setup.clock is not None
+    clock = setup.clock
     client = AppClient(session, app_id=settings.app.app_id,
                        private_key=settings.app.private_key.reveal(),
                        api_url=settings.api_url, clock=clock)
-    installations = Installations(session, InstallationTokens(client, clock), settings, retry,
-                                  config_ttl=config_ttl)
+    installations = Installations(
+        session, InstallationTokens(client, clock), settings, setup.retry,
+        config_ttl=setup.config_ttl,
+        wire=lambda github: runtime.wire(settings, session, github, setup))
     metrics.github_sources.append(installations.figures)
     metrics.github_sources.append(lambda: [GitHubFigures("app", client.calls, 0, None)])
     return installations

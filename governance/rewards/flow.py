@@ -65,7 +65,8 @@ BUSY = "busy"  # RewardOutcome.state: another worker holds the claim
 
 @dataclass
 class RewardDeps:
-    """What the reward flow needs; the edges build it (the Service for the handler)."""
+    """What the reward flow needs; the edges build it (``runtime.reward_deps``, also for the
+    handler each event's context holds)."""
 
     github: GitHub
     clock: Clock

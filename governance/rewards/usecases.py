@@ -2,9 +2,9 @@
 
 Wiring (``governance.runtime``, the one place backends are chosen):
 
-- Service: ``extra_handlers={Reward: reward_handler(deps)}`` with
-  ``deps = RewardDeps(github, clock, service.config_for, code_provider(github, clock, ...),
-  mailer)``.
+- Service: the deployment's ``handlers_for`` builds ``reward_handlers(deps, ...)`` for
+  each event, with ``deps = RewardDeps(github, clock, deployment.config_for,
+  code_provider(github, clock, ...), mailer)``.
 - Sweep: ``await retry_pending(deps, ledger_repository)``.
 - CLI: ``rewards pending|resend|import|report`` map to the functions below; ``import`` gets
   the pool ``runtime.code_pool`` builds.
@@ -17,13 +17,14 @@ import re
 from collections.abc import Awaitable, Callable
 
 from governance.config.types import Config
-from governance.model import Reward
+from governance.model import Action, Reward
 from governance.policy.recognition import reward_key, usable_email
-from governance.ports import GitHub
+from governance.ports import GitHub, LedgerStore
 from governance.rewards import alerts
 from governance.rewards.claims import NO_EMAIL, State
 from governance.rewards.codes import CodePool
 from governance.rewards.flow import BUSY, RewardDeps, RewardOutcome, Runner, run_reward
+from governance.rewards.held import Handler, HeldRewards, held_handlers
 from governance.rewards.pool import ImportResult, codes_from_import
 from governance.rewards.report import RewardReport, build_report
 from governance.rewards.store import ClaimStore, IndexEntry
@@ -43,6 +44,16 @@ class RewardNotFound(LookupError):
 
 
 # ---------------------------------------------------------------------- wiring
+
+
+def reward_handlers(deps: RewardDeps, ledger_for: Callable[[Config], LedgerStore | None],
+                    left_to_sweep: Callable[[str], None] | None = None
+                    ) -> dict[type[Action], Handler]:
+    """The Service's handlers of ``Reward`` and of held rewards (hold, release, drop), which
+    send a released one through the same ``Reward`` handler."""
+    send = reward_handler(deps, left_to_sweep)
+    return {Reward: send, **held_handlers(HeldRewards(deps.github, deps.config_for, ledger_for,
+                                                      send))}
 
 
 def reward_handler(deps: RewardDeps, left_to_sweep: Callable[[str], None] | None = None

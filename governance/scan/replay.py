@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from governance.config.types import Config
+from governance.deployment import Deployment
 from governance.events import parse_event
 from governance.ledger.state import PersonState, incident_entry
 from governance.model import (
@@ -205,7 +206,7 @@ class Scan:
         saved = self.checkpoint.load()
         state = ScanState.from_dict(saved) if saved else ScanState(list(repos))
         clock = ReplayClock(datetime.min)
-        service = Service(self.github, clock, dry_run=True)
+        service = Service(Deployment(self.github, clock, dry_run=True))
         while not state.finished and state.repo_index < len(state.repos):
             await self._page(state, service, clock)
         if not state.finished:
@@ -248,7 +249,7 @@ class Scan:
 
     async def _config(self, repo: str, service: Service) -> Config:
         if repo not in self._configs:
-            source = self.config_for or service.config_for
+            source = self.config_for or service.deployment.config_for
             self._configs[repo] = await source(repo)
         return self._configs[repo]
 
@@ -281,7 +282,8 @@ class Scan:
     async def _replay_ladder(self, state: ScanState, service: Service,
                              clock: ReplayClock) -> None:
         ledger = ReplayLedger()
-        with_ledger = Service(service.github, clock, ledger=ledger, dry_run=True)
+        with_ledger = Service(Deployment(self.github, clock, dry_run=True,
+                                         ledger_for=lambda _config: ledger))
         rows: list[dict[str, Any]] = []
         # Only the items that take a ladder step are held: few, so sorting them in memory
         # is fine where sorting every item would not be.
