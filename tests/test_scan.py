@@ -9,6 +9,8 @@ import csv
 import io
 import json
 import re
+import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -38,6 +40,7 @@ from tests.scan_world import PHONE, REPO, World, seed
 from tests.test_app_payloads import example
 
 TOKEN = {"GITHUB_TOKEN": "test-token"}
+ScanClock = Callable[[], float]
 
 
 class Sleeps:
@@ -57,12 +60,22 @@ def env(fake: FakeGitHub) -> dict[str, str]:
     return {**TOKEN, "GITHUB_API_URL": fake.url}
 
 
-async def scan(fake: FakeGitHub, tmp_path: Path, *, fmt: str = "markdown",
+@pytest.fixture
+def clock() -> ScanClock:
+    """The scan's injected clock: the moment the test began, standing still, so every scan
+    of a test settles the same window (the report's title shows it to the minute). It is
+    real time because the fake GitHub counts its rate-limit resets from real time."""
+    moment = time.time()
+    return lambda: moment
+
+
+async def scan(fake: FakeGitHub, tmp_path: Path, clock: ScanClock, *, fmt: str = "markdown",
                resume: Path | None = None, sleeps: Sleeps | None = None, **options: Any
                ) -> tuple[str, str]:
     out, err = io.StringIO(), io.StringIO()
     request = ScanRequest(repos=[REPO], fmt=fmt, resume=resume, **options)
-    await run_scan(request, env(fake), None, out, err, sleep=sleeps or Sleeps(fake))
+    await run_scan(request, env(fake), None, out, err, sleep=sleeps or Sleeps(fake),
+                   now=clock)
     return out.getvalue(), err.getvalue()
 
 
@@ -94,8 +107,9 @@ def test_documents_validate_against_the_shared_schema(github_contracts: Any) -> 
 
 
 async def test_scan_reads_every_surface_in_few_requests_and_writes_nothing(
-        fake_github: FakeGitHub, world: World, tmp_path: Path) -> None:
-    out, err = await scan(fake_github, tmp_path, fmt="json")
+        fake_github: FakeGitHub, world: World, tmp_path: Path,
+        clock: ScanClock) -> None:
+    out, err = await scan(fake_github, tmp_path, clock, fmt="json")
     found = rows(out)
     surfaces = {r["surface"] for r in found.values()}
     assert surfaces == {"issue", "issue_comment", "pull_request", "pull_request_review",
@@ -109,10 +123,11 @@ async def test_scan_reads_every_surface_in_few_requests_and_writes_nothing(
 
 
 async def test_markdown_report_lists_every_would_be_action_with_masked_evidence(
-        fake_github: FakeGitHub, world: World, tmp_path: Path) -> None:
-    as_json, _ = await scan(fake_github, tmp_path, fmt="json")
+        fake_github: FakeGitHub, world: World, tmp_path: Path,
+        clock: ScanClock) -> None:
+    as_json, _ = await scan(fake_github, tmp_path, clock, fmt="json")
     acted = [r for r in rows(as_json).values() if r["decision"] != "none"]
-    report, _ = await scan(fake_github, tmp_path)
+    report, _ = await scan(fake_github, tmp_path, clock)
     assert report.startswith(f"# What governance would have done: {REPO}")
     for heading in ("## Totals per category", "## Totals per rule", "## Totals per action",
                     "## Every would-be action"):
@@ -125,8 +140,9 @@ async def test_markdown_report_lists_every_would_be_action_with_masked_evidence(
 
 
 async def test_the_ladder_is_replayed_in_time_order(
-        fake_github: FakeGitHub, world: World, tmp_path: Path) -> None:
-    out, _ = await scan(fake_github, tmp_path, fmt="json")
+        fake_github: FakeGitHub, world: World, tmp_path: Path,
+        clock: ScanClock) -> None:
+    out, _ = await scan(fake_github, tmp_path, clock, fmt="json")
     troll = sorted((r for r in rows(out).values() if r["author"] == "troll"
                     and r["step"]), key=lambda r: r["created_at"])
     steps = [r["step"] for r in troll]
@@ -137,24 +153,25 @@ async def test_the_ladder_is_replayed_in_time_order(
 
 
 async def test_window_keeps_only_items_created_in_it(
-        fake_github: FakeGitHub, world: World, tmp_path: Path) -> None:
+        fake_github: FakeGitHub, world: World, tmp_path: Path,
+        clock: ScanClock) -> None:
     assert world.last is not None
     middle = world.start + (world.last - world.start) / 2
-    out, _ = await scan(fake_github, tmp_path, fmt="json", since=middle.isoformat(),
+    out, _ = await scan(fake_github, tmp_path, clock, fmt="json", since=middle.isoformat(),
                         until=None)
     found = rows(out)
     assert found and all(r["created_at"] >= middle.isoformat() for r in found.values())
     assert len(found) < world.items
 
 
-async def test_org_scans_every_repository_it_sees(fake_github: FakeGitHub, tmp_path: Path
-                                                  ) -> None:
+async def test_org_scans_every_repository_it_sees(fake_github: FakeGitHub, tmp_path: Path,
+                                                  clock: ScanClock) -> None:
     world = World(fake_github)
     world.issue(2, repo="acme/one")
     world.discussion(1, 1, repo="acme/two")
     out, err = io.StringIO(), io.StringIO()
     await run_scan(ScanRequest(org="acme", fmt="json"), env(fake_github), None, out, err,
-                   sleep=Sleeps(fake_github))
+                   sleep=Sleeps(fake_github), now=clock)
     assert {r["repo"] for r in rows(out.getvalue()).values()} == {"acme/one", "acme/two"}
 
 
@@ -204,11 +221,12 @@ def delivery(fake: FakeGitHub, item: Issue | Comment | Discussion, url: str
 
 
 async def test_scan_verdicts_are_the_apps_decisions(
-        fake_github: FakeGitHub, github: GitHubAdapter, tmp_path: Path) -> None:
+        fake_github: FakeGitHub, github: GitHubAdapter, tmp_path: Path,
+        clock: ScanClock) -> None:
     """Each item delivered to the service as the App gets it, in dry-run, decides the same
     as the scan (a config without a ledger: the App's dry-run has no record to climb)."""
     world = seed(fake_github, config="moderation:\n  enabled: true\n")
-    out, _ = await scan(fake_github, tmp_path, fmt="json")
+    out, _ = await scan(fake_github, tmp_path, clock, fmt="json")
     found = rows(out)
     assert len(found) == world.items
     contents: list[Issue | Comment | Discussion] = [
@@ -233,14 +251,15 @@ async def test_scan_verdicts_are_the_apps_decisions(
 
 
 async def test_rate_limits_are_waited_out_and_change_nothing(
-        fake_github: FakeGitHub, world: World, tmp_path: Path) -> None:
-    clean, _ = await scan(fake_github, tmp_path)
+        fake_github: FakeGitHub, world: World, tmp_path: Path,
+        clock: ScanClock) -> None:
+    clean, _ = await scan(fake_github, tmp_path, clock)
     fake_github.calls.clear()
     fake_github.rate_limit["graphql"] = 101  # the budget runs low after the first page
     fake_github.inject(FaultKind.SECONDARY_RATE_LIMIT, graphql="node", retry_after=7)
     fake_github.inject(FaultKind.PRIMARY_RATE_LIMIT, graphql="node", reset_in=600)
     sleeps = Sleeps(fake_github)
-    limited, _ = await scan(fake_github, tmp_path, sleeps=sleeps)
+    limited, _ = await scan(fake_github, tmp_path, clock, sleeps=sleeps)
     assert limited == clean
     assert 7 in sleeps.waits  # the secondary limit's Retry-After
     assert any(550 < w < 700 for w in sleeps.waits)  # the primary limit, until its reset
@@ -291,41 +310,44 @@ async def test_a_spent_budget_is_waited_for_not_failed(
 
 
 async def test_an_interrupted_scan_resumes_where_it_stopped(
-        fake_github: FakeGitHub, world: World, tmp_path: Path) -> None:
-    clean, _ = await scan(fake_github, tmp_path)
+        fake_github: FakeGitHub, world: World, tmp_path: Path,
+        clock: ScanClock) -> None:
+    clean, _ = await scan(fake_github, tmp_path, clock)
     full_requests = sum(c.is_graphql for c in fake_github.calls)
     checkpoint = tmp_path / "scan.checkpoint"
     fake_github.calls.clear()
     # GitHub fails for good on the fifth page: the scan stops with four pages done
     fake_github.inject(FaultKind.STATUS, graphql="repository", status=502, times=50, skip=4)
     with pytest.raises(GitHubUnavailable):
-        await scan(fake_github, tmp_path, resume=checkpoint)
+        await scan(fake_github, tmp_path, clock, resume=checkpoint)
     assert checkpoint.exists()
     fake_github.faults.clear()
     fake_github.calls.clear()
-    resumed, _ = await scan(fake_github, tmp_path, resume=checkpoint)
+    resumed, _ = await scan(fake_github, tmp_path, clock, resume=checkpoint)
     assert resumed == clean
     assert sum(c.is_graphql for c in fake_github.calls) < full_requests  # not from the start
     assert fake_github.writes == []
 
 
 async def test_a_checkpoint_of_another_scan_is_refused(
-        fake_github: FakeGitHub, world: World, tmp_path: Path) -> None:
+        fake_github: FakeGitHub, world: World, tmp_path: Path,
+        clock: ScanClock) -> None:
     from governance.adapters.checkpoint import CheckpointError
 
     checkpoint = tmp_path / "scan.checkpoint"
-    await scan(fake_github, tmp_path, resume=checkpoint)
+    await scan(fake_github, tmp_path, clock, resume=checkpoint)
     with pytest.raises(CheckpointError):
-        await scan(fake_github, tmp_path, resume=checkpoint, since="7d")
+        await scan(fake_github, tmp_path, clock, resume=checkpoint, since="7d")
 
 
 # ------------------------------------------------------------------------ review sheet
 
 
 async def test_review_sheet_has_the_actions_and_as_many_left_alone(
-        fake_github: FakeGitHub, world: World, tmp_path: Path) -> None:
+        fake_github: FakeGitHub, world: World, tmp_path: Path,
+        clock: ScanClock) -> None:
     sheet = tmp_path / "sheet.csv"
-    await scan(fake_github, tmp_path, review_sheet=sheet, seed=3)
+    await scan(fake_github, tmp_path, clock, review_sheet=sheet, seed=3)
     first = list(csv.DictReader(sheet.open(encoding="utf-8")))
     actions = [r for r in first if r["kind"] == "action"]
     sample = [r for r in first if r["kind"] == "sample"]
@@ -334,10 +356,10 @@ async def test_review_sheet_has_the_actions_and_as_many_left_alone(
     assert all(r["correct"] == "" for r in first)
     assert PHONE not in sheet.read_text("utf-8")
     again = tmp_path / "again.csv"
-    await scan(fake_github, tmp_path, review_sheet=again, seed=3)
+    await scan(fake_github, tmp_path, clock, review_sheet=again, seed=3)
     assert again.read_text("utf-8") == sheet.read_text("utf-8")  # the seed fixes the sample
     other = tmp_path / "other.csv"
-    await scan(fake_github, tmp_path, review_sheet=other, seed=4)
+    await scan(fake_github, tmp_path, clock, review_sheet=other, seed=4)
     assert other.read_text("utf-8") != sheet.read_text("utf-8")
 
 
@@ -350,8 +372,8 @@ def test_scan_needs_a_repository_or_an_org(capsys: pytest.CaptureFixture[str]) -
 
 
 async def test_csv_has_one_row_per_item(fake_github: FakeGitHub, world: World,
-                                        tmp_path: Path) -> None:
-    out, _ = await scan(fake_github, tmp_path, fmt="csv")
+                                        tmp_path: Path, clock: ScanClock) -> None:
+    out, _ = await scan(fake_github, tmp_path, clock, fmt="csv")
     table = list(csv.DictReader(io.StringIO(out)))
     assert len(table) == world.items
     assert {"url", "category", "rule", "score", "decision", "evidence"} <= set(table[0])
@@ -382,14 +404,15 @@ def test_progress_is_a_live_line_on_a_terminal_and_a_line_per_page_otherwise() -
 
 
 async def test_commenters_text_cannot_format_the_report_or_run_in_a_spreadsheet(
-        fake_github: FakeGitHub, world: World, tmp_path: Path) -> None:
+        fake_github: FakeGitHub, world: World, tmp_path: Path,
+        clock: ScanClock) -> None:
     issue = next(iter(fake_github.repo(REPO).issues.values()))
     hostile = ("=HYPERLINK(\"https://evil.example\") You are a worthless idiot, "
                "[click](javascript:alert(1)) <img src=x onerror=alert(1)> | `code`")
     comment = fake_github.add_comment(REPO, issue.number, hostile, author="mallory")
     comment.created_at = comment.updated_at = world.start
     sheet = tmp_path / "sheet.csv"
-    report, _ = await scan(fake_github, tmp_path, review_sheet=sheet)
+    report, _ = await scan(fake_github, tmp_path, clock, review_sheet=sheet)
     line = next(x for x in report.splitlines() if "mallory" in x)
     assert not re.search(r"(?<!\\)\]\(javascript", line)  # no link: its bracket is escaped
     assert "<img" not in line and "`" not in line
