@@ -26,6 +26,7 @@ from governance.detect import abuse, language, malware, ngram, ownership, pii, s
 from governance.detect import model as language_model
 from governance.detect.context import DEFAULT_CONTEXT, DetectContext
 from governance.detect.doc import Doc, SpanIndex, build_doc
+from governance.detect.model_input import model_text
 from governance.detect.quotes import blank, inside, quote_blocks
 from governance.model import Category, Label, RuleHit, Span, Verdict
 
@@ -357,10 +358,15 @@ def with_language_model(
     maximum), the others are capped at it; when the model raises a category above its rules
     a ``<category>.model`` hit without evidence says so. A repository that disables
     ``<category>.model`` or allows a word of the text keeps the rules' score.
+
+    The model reads the poster's own words only (``model_input.model_text``: no quotes,
+    code, reported or negated clauses, nor the project's own contacts); when none are left
+    it abstains and the rules' verdict stands.
     """
-    if not text.strip():
+    own = model_text(text, context)
+    if own is None:
         return rules
-    logits = model.logits(text)
+    logits = model.logits(own)
     hits = list(rules.hits)
     for category, calibration in calibrations.items():
         probe = RuleHit(f"{category.value}.model", category, 0.0)
