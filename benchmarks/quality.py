@@ -54,6 +54,7 @@ from splits import split_of  # noqa: E402
 
 from governance.config.defaults import default_config  # noqa: E402
 from governance.detect import DEFAULT_CONTEXT, classify  # noqa: E402
+from governance.detect.context import DetectContext  # noqa: E402
 from governance.detect.engine import classify_with  # noqa: E402
 from governance.detect.ngram import MODEL_FILE, shipped_models  # noqa: E402
 from governance.detect.stream import verdict_json  # noqa: E402
@@ -154,11 +155,15 @@ class Scorer:
 
     def __init__(self, dev: Sequence[Item], trained_on: frozenset[str], loso: bool) -> None:
         self.dev, self.trained_on = dev, trained_on if loso else frozenset()
+        # what the default config runs: with the learned model on, it replaces the n-gram
+        self.context = DetectContext(language_model=default_config().moderation.language_model)
         self.refits: dict[qs.HoldOut, Any] = {}
         self._features: list[list[int]] | None = None
 
     def verdict(self, item: Item) -> Verdict:
         holdout = qs.held_out_by(item, self.trained_on)
+        if self.context.language_model:  # the default pipeline: rules + learned model
+            return classify(item["text"], self.context)
         if holdout == qs.SHIPPED:
             return classify(item["text"])
         return classify_with(item["text"], DEFAULT_CONTEXT, self._models(holdout))

@@ -190,6 +190,17 @@ def generated_items(folder: Path) -> tuple[list[dict[str, object]], dict[str, di
     return items, files
 
 
+def trained_ids(corpus: Path = CORPUS, data: Path = DATA, out: Path = OUT) -> list[str]:
+    """Ids of the items the shipped model was trained on, rebuilt from its manifest's
+    settings (``benchmarks/quality.py`` leaves them out of every table)."""
+    settings = json.loads((out / "language_model.json").read_text("utf-8"))["settings"]
+    dev = dev_items(corpus / "dev.jsonl")
+    sample = train_sample(corpus / "train.jsonl", int(settings["train_sample"]),
+                          int(settings["seed"]))
+    generated, _ = generated_items(data)
+    return [str(it["id"]) for it in (*dev, *sample, *generated)]
+
+
 def counts(items: Iterable[dict[str, object]]) -> dict[str, int]:
     c = Counter(f"{source_dataset(it)}|{it['label']}" for it in items)
     return dict(sorted(c.items()))
