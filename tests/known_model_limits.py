@@ -64,7 +64,6 @@ def test_a_maintainers_own_commercial_support_contact_is_not_an_ad():
 # ----------------------------------------------------------------- stance more than topic
 
 
-@pytest.mark.xfail(strict=True, reason="frozen encoder: an offer to fix reads like a gig offer")
 def test_a_contributor_offering_to_fix_the_bug_is_not_flagged():
     assert tier("I can fix this quickly if you want, just assign me and I'll open a PR "
                 "tonight.") is Tier.NONE
@@ -107,3 +106,26 @@ def test_an_insult_after_a_quote_block_is_still_the_posters():
     text = ("> I think the cache should be opt-in\n\n"
             "Only a complete moron like you would think that. Get lost.")
     assert tier(text) is not Tier.NONE
+
+
+# ----------------------------------------------------------------- still wrong (strict xfails)
+
+
+@pytest.mark.xfail(strict=True, reason="a veiled threat without a violent word: neither the "
+                   "rules nor the frozen encoder read it as one")
+def test_a_veiled_threat_is_caught():
+    assert tier("I know which city you're in and I am going to find where you live.") \
+        is not Tier.NONE
+
+
+@pytest.mark.xfail(strict=True, reason="the calibration lets a confident model keep one "
+                   "mid-score rule below review")
+def test_asking_a_reviewer_what_they_were_on_reaches_review():
+    assert tier("What were you smoking when you approved this PR, @lena?") is not Tier.NONE
+
+
+@pytest.mark.xfail(strict=True, reason="the spam a reporter paraphrases in quotation marks "
+                   "after a verb the reported-speech structure does not know is read as theirs")
+def test_a_report_of_a_spam_bot_repeating_its_pitch_is_not_flagged():
+    assert tier('Heads up, a bot keeps commenting "earn 5000 USD weekly from home, message '
+                'me" on our PRs; I reported it to GitHub.') is Tier.NONE

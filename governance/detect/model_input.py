@@ -5,7 +5,7 @@ already know, by structure, which parts of a comment are not: ``model_text`` rem
 same parts (no phrase list of its own), and the engine, the calibration and the training
 all feed the model this text, so it is judged on the input it learnt from.
 
-Removed (each replaced by a space, or a newline when it spanned lines):
+Removed (each replaced by an ellipsis, ``OMITTED``):
 
 - quote blocks (``quotes.quote_blocks``): an earlier message repeated, e.g. in a report;
 - code, fenced and inline (``doc.code_regions``): code is judged as code, by the rules;
@@ -39,6 +39,7 @@ from governance.model import Span
 # their negation and self-description frames stop at these too).
 _CLAUSE_END = re.compile(r"[.!?;,:\n]")
 _SPEECH_MARKS = ("'", '"', "“", "‘")
+OMITTED = "…"  # what stands for a removed part (a word-piece of the encoder's vocabulary)
 
 
 def model_text(text: str, context: DetectContext = DEFAULT_CONTEXT) -> str | None:
@@ -109,9 +110,12 @@ def _merged(spans: list[Span]) -> list[Span]:
 
 
 def _blanked(text: str, spans: list[Span]) -> str:
+    """Each span replaced by an ellipsis: the text keeps its shape (a colon still has words
+    after it, so the next paragraph does not become what it introduces) and the model sees
+    that something was left out."""
     parts, last = [], 0
     for start, end in spans:
-        parts += [text[last:start], "\n" if "\n" in text[start:end] else " "]
+        parts += [text[last:start], OMITTED]
         last = end
     parts.append(text[last:])
     return "".join(parts)
