@@ -40,11 +40,26 @@ from governance.model import Span
 _CLAUSE_END = re.compile(r"[.!?;,:\n]")
 _SPEECH_MARKS = ("'", '"', "“", "‘")
 OMITTED = "…"  # what stands for a removed part (a word-piece of the encoder's vocabulary)
+PASSES = 4
 
 
 def model_text(text: str, context: DetectContext = DEFAULT_CONTEXT) -> str | None:
-    """The poster's own words of ``text``; None when none are left (the model abstains)."""
-    text = bounded_text(text)
+    """The poster's own words of ``text``; None when none are left (the model abstains).
+
+    Reading the result again removes nothing more: when a removal changed the text, it is
+    read again (what is left can line up into new structure, such as two stray backticks
+    around an ellipsis), at most ``PASSES`` times."""
+    kept: str | None = bounded_text(text).strip()
+    for _ in range(PASSES):
+        assert kept is not None
+        again = _one_pass(kept, context)
+        if again == kept or again is None:
+            return again
+        kept = again
+    return kept
+
+
+def _one_pass(text: str, context: DetectContext) -> str | None:
     if not _has_letter(text):
         return None
     doc = build_doc(text, context)
