@@ -62,7 +62,12 @@ from benchmarks.train_model import (  # noqa: E402
     train_sample,
 )
 from governance.detect import model as language_model  # noqa: E402
-from governance.detect.engine import classify_rules  # noqa: E402
+from governance.detect.engine import (  # noqa: E402
+    QUOTED_CAP,
+    classify_rules,
+    only_quoted,
+    own_category_score,
+)
 from governance.detect.language import (  # noqa: E402
     ACT_SCORE,
     CALIBRATION_FILE,
@@ -134,18 +139,23 @@ class Scored:
                                                    LANGUAGE_CATEGORIES}
         # no words of the poster's own left: the model abstains, the rules' score stands
         self.abstain = np.zeros(len(items), dtype=bool)
+        # the rules found the category only in quoted words: the score stays within the cap
+        self.quoted: dict[Category, np.ndarray] = {c: np.zeros(len(items), dtype=bool)
+                                                   for c in LANGUAGE_CATEGORIES}
         if cache and cache.is_file():
             with np.load(cache) as saved:
                 if saved["ids"].tolist() == [str(it["id"]) for it in items]:
                     for c in LANGUAGE_CATEGORIES:
                         self.rules[c], self.logits[c] = saved[f"r_{c}"], saved[f"z_{c}"]
                     self.other_act, self.abstain = saved["other_act"], saved["abstain"]
+                    self.quoted = {c: saved[f"q_{c}"] for c in LANGUAGE_CATEGORIES}
                     return
         for i, it in enumerate(items):
             text = str(it["text"])
             verdict = classify_rules(text)
-            for c in LANGUAGE_CATEGORIES:
-                self.rules[c][i] = verdict.category_score(c)
+            for c in LANGUAGE_CATEGORIES:  # the poster's own hits, as the engine reads them
+                self.rules[c][i] = own_category_score(verdict, c)
+                self.quoted[c][i] = only_quoted(verdict, c)
             self.other_act[i] = max(verdict.category_score(Category.PII),
                                     verdict.category_score(Category.MALWARE)) >= 0.85
             own = model_text(text)  # what the engine gives the model
@@ -155,7 +165,8 @@ class Scored:
             for c in LANGUAGE_CATEGORIES:
                 self.logits[c][i] = z[c]
         if cache:  # rules and model outputs of this model on these items, to iterate quickly
-            arrays = {f"{k}_{c}": v[c] for k, v in (("r", self.rules), ("z", self.logits))
+            arrays = {f"{k}_{c}": v[c] for k, v in (("r", self.rules), ("z", self.logits),
+                                                    ("q", self.quoted))
                       for c in LANGUAGE_CATEGORIES}
             np.savez(cache, ids=np.array([str(it["id"]) for it in items]),
                      other_act=self.other_act, abstain=self.abstain, **arrays)
@@ -183,11 +194,14 @@ def fit_logistic(x: np.ndarray, y: np.ndarray) -> np.ndarray:
 
 
 def calibrated(w: np.ndarray, scored: Scored, c: Category, rows: np.ndarray) -> np.ndarray:
-    """The engine's score: calibrated rules + model, the rules' own where the model abstains."""
+    """The engine's score: calibrated rules + model (within the quoted cap when the rules
+    found the category only in quoted words), the rules' own where the model abstains."""
     cal = Calibration(*(float(v) for v in w))
-    return np.array([r if quiet else cal.score(r, z) for r, z, quiet in
-                     zip(scored.rules[c][rows], scored.logits[c][rows], scored.abstain[rows],
-                         strict=True)])
+    scores = np.array([r if quiet else cal.score(r, z) for r, z, quiet in
+                       zip(scored.rules[c][rows], scored.logits[c][rows], scored.abstain[rows],
+                           strict=True)])
+    capped = scored.quoted[c][rows] & ~scored.abstain[rows]
+    return np.where(capped, np.minimum(scores, QUOTED_CAP), scores)
 
 
 def fit(scored: Scored, c: Category, rows: np.ndarray) -> np.ndarray:

@@ -61,6 +61,13 @@ def test_a_maintainers_own_commercial_support_contact_is_not_an_ad():
     assert tier(text, context) is Tier.NONE
 
 
+def test_a_warning_above_a_quoted_scam_is_not_flagged():
+    text = ("Careful, this is a phishing attempt, nobody should click it:\n\n"
+            "> Congratulations! Claim your 3,000 USDT bonus now, connect your wallet at "
+            "https://usdt-bonus-claim.pages.dev before midnight.")
+    assert tier(text) is Tier.NONE
+
+
 # ----------------------------------------------------------------- stance more than topic
 
 
