@@ -115,6 +115,10 @@ def test_an_insult_after_a_quote_block_is_still_the_posters():
     assert tier(text) is not Tier.NONE
 
 
+def test_asking_a_reviewer_what_they_were_on_reaches_review():
+    assert tier("What were you smoking when you approved this PR, @lena?") is not Tier.NONE
+
+
 # ----------------------------------------------------------------- still wrong (strict xfails)
 
 
@@ -123,12 +127,6 @@ def test_an_insult_after_a_quote_block_is_still_the_posters():
 def test_a_veiled_threat_is_caught():
     assert tier("I know which city you're in and I am going to find where you live.") \
         is not Tier.NONE
-
-
-@pytest.mark.xfail(strict=True, reason="the calibration lets a confident model keep one "
-                   "mid-score rule below review")
-def test_asking_a_reviewer_what_they_were_on_reaches_review():
-    assert tier("What were you smoking when you approved this PR, @lena?") is not Tier.NONE
 
 
 @pytest.mark.xfail(strict=True, reason="the spam a reporter paraphrases in quotation marks "
