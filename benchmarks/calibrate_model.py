@@ -4,14 +4,18 @@
     python benchmarks/calibrate_model.py --data benchmarks/data --write    # ship the result
 
 Calibration set: the frozen **calibrate** split (``benchmarks/splits.py``) of
-``../shared/corpus/dev.jsonl`` and of ``<data>/generated/*.jsonl``: the model never trained
-on it (``train_model.py`` keeps to the fit split) and nobody reads it item by item; this
-script prints only aggregates. Per language category it fits a logistic regression on
-``language.features(rule score, model log-odds)`` (both as log-odds) and picks
+``../shared/corpus/dev.jsonl``, ``train.jsonl`` (a sample), ``<data>/generated/*.jsonl`` and
+the real GitHub threads ``<data>/github_real*.jsonl`` (split by thread): the model never
+trained on it (``train_model.py`` keeps to the fit split) and nobody reads it item by item;
+this script prints only aggregates. The model reads what the engine gives it, the poster's
+own words (``model_input.model_text``); where none are left it abstains and the rules' score
+stands. Per language category it fits a logistic regression on ``language.features(rule
+score, model log-odds)`` (both as log-odds) over the items the model judges, and picks
 
 * the *act* point: the lowest probability at which ok comments flagged stay within
-  ``ACT_FPR`` (real software-engineering ok comments) and ``ACT_FPR_ALL`` (every ok item,
-  generated hard negatives included);
+  ``ACT_FPR`` (real software-engineering ok comments), ``ACT_FPR_ALL`` (every ok item,
+  generated hard negatives included) and ``ACT_FPR_GITHUB`` (comments from real GitHub
+  threads, the calibrate split of ``<data>/github_real*.jsonl``);
 * the *review* point: the lowest probability at which ok comments reaching review or act
   stay within ``REVIEW_FPR`` of real ok comments per category (two categories share the 3%).
 
@@ -26,7 +30,11 @@ Validation (printed, for the model card), never on what was fitted:
 * *held-out real text*: dev's GPL sources (ToxiCR, Ferreira) outside the calibrate split
   (never trained on, never calibrated on) and the items of ``train.jsonl`` that the
   training sample did not take (SE ok comments: Senti4SD, PRemo, VCU, STRUDEL; off-domain
-  abuse and spam), with the shipped calibration and thresholds.
+  abuse and spam), with the shipped calibration and thresholds;
+* *GitHub real threads, fit split*: never trained on (no model trains on these sets) nor
+  calibrated on;
+* *non-English real comments* (``<data>/non_english.jsonl``): never fitted at all;
+* all held-out sets together (ok comments flagged).
 """
 
 from __future__ import annotations
@@ -34,6 +42,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -53,7 +62,12 @@ from benchmarks.train_model import (  # noqa: E402
     train_sample,
 )
 from governance.detect import model as language_model  # noqa: E402
-from governance.detect.engine import classify_rules  # noqa: E402
+from governance.detect.engine import (  # noqa: E402
+    QUOTED_CAP,
+    classify_rules,
+    only_quoted,
+    own_category_score,
+)
 from governance.detect.language import (  # noqa: E402
     ACT_SCORE,
     CALIBRATION_FILE,
@@ -62,6 +76,7 @@ from governance.detect.language import (  # noqa: E402
     Calibration,
     features,
 )
+from governance.detect.model_input import model_text  # noqa: E402
 from governance.model import Category  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -71,6 +86,9 @@ SCHEMA = ROOT / "governance" / "config" / "schema.json"
 # malware rules add theirs), so each gets less than half of the targets.
 ACT_FPR = 0.002  # real SE ok comments at act (target for all categories: 0.5%)
 ACT_FPR_ALL = 0.006  # every ok item at act, generated hard negatives included (target 1%)
+# comments from real GitHub threads at act (calibrate split; many are hard negatives: heated
+# but civil, reports of spam or abuse, banter; target for hard negatives: 2%)
+ACT_FPR_GITHUB = 0.02
 REVIEW_FPR = 0.014  # real ok comments at review or act (review volume target: 3% of ok)
 L2 = 0.01
 FOLDS = 5
@@ -80,6 +98,10 @@ SE_TRAIN_OK = frozenset({"senti4sd", "premo", "vcu", "strudel"})
 # train.jsonl's calibrate split: every annotated SE ok item (the act threshold is a fraction
 # of a percent of them) and samples of the rest
 CALIBRATE_TRAIN_SAMPLE = {"ok": 800, "abuse": 600, "solicitation": 600}
+# comments from real GitHub threads (benchmarks/data): calibrate split calibrates, fit split
+# is held out for validation (no model trains on them)
+GITHUB_REAL = ("github_real.jsonl", "github_real2.jsonl")
+REAL_GROUPS = ("se_real", "general", "github_real", "non_english")
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -107,36 +129,47 @@ class Scored:
                  cache: Path | None = None):
         self.items = items
         self.labels = np.array([str(it["label"]) for it in items])
-        self.real = np.array([it.get("group") in ("se_real", "general") for it in items])
-        self.se = np.array([it.get("group") == "se_real" for it in items])
+        self.groups = np.array([str(it.get("group")) for it in items])
+        self.real = np.isin(self.groups, REAL_GROUPS)
+        self.se = self.groups == "se_real"
         self.rules: dict[Category, np.ndarray] = {c: np.zeros(len(items)) for c in
                                                   LANGUAGE_CATEGORIES}
         self.other_act = np.zeros(len(items), dtype=bool)  # pii / malware rules at >= 0.85
         self.logits: dict[Category, np.ndarray] = {c: np.zeros(len(items)) for c in
                                                    LANGUAGE_CATEGORIES}
+        # no words of the poster's own left: the model abstains, the rules' score stands
+        self.abstain = np.zeros(len(items), dtype=bool)
+        # the rules found the category only in quoted words: the score stays within the cap
+        self.quoted: dict[Category, np.ndarray] = {c: np.zeros(len(items), dtype=bool)
+                                                   for c in LANGUAGE_CATEGORIES}
         if cache and cache.is_file():
             with np.load(cache) as saved:
                 if saved["ids"].tolist() == [str(it["id"]) for it in items]:
                     for c in LANGUAGE_CATEGORIES:
                         self.rules[c], self.logits[c] = saved[f"r_{c}"], saved[f"z_{c}"]
-                    self.other_act = saved["other_act"]
+                    self.other_act, self.abstain = saved["other_act"], saved["abstain"]
+                    self.quoted = {c: saved[f"q_{c}"] for c in LANGUAGE_CATEGORIES}
                     return
         for i, it in enumerate(items):
             text = str(it["text"])
             verdict = classify_rules(text)
-            for c in LANGUAGE_CATEGORIES:
-                self.rules[c][i] = verdict.category_score(c)
+            for c in LANGUAGE_CATEGORIES:  # the poster's own hits, as the engine reads them
+                self.rules[c][i] = own_category_score(verdict, c)
+                self.quoted[c][i] = only_quoted(verdict, c)
             self.other_act[i] = max(verdict.category_score(Category.PII),
                                     verdict.category_score(Category.MALWARE)) >= 0.85
-            if text.strip():
-                z = model.logits(text)
-                for c in LANGUAGE_CATEGORIES:
-                    self.logits[c][i] = z[c]
+            own = model_text(text)  # what the engine gives the model
+            self.abstain[i] = own is None
+            z = model.logits(own) if own is not None else dict.fromkeys(
+                LANGUAGE_CATEGORIES, -language_model.MAX_LOGIT)
+            for c in LANGUAGE_CATEGORIES:
+                self.logits[c][i] = z[c]
         if cache:  # rules and model outputs of this model on these items, to iterate quickly
-            arrays = {f"{k}_{c}": v[c] for k, v in (("r", self.rules), ("z", self.logits))
+            arrays = {f"{k}_{c}": v[c] for k, v in (("r", self.rules), ("z", self.logits),
+                                                    ("q", self.quoted))
                       for c in LANGUAGE_CATEGORIES}
             np.savez(cache, ids=np.array([str(it["id"]) for it in items]),
-                     other_act=self.other_act, **arrays)
+                     other_act=self.other_act, abstain=self.abstain, **arrays)
 
     def design(self, c: Category, rows: np.ndarray) -> np.ndarray:
         return np.array([features(r, z) for r, z in
@@ -161,9 +194,21 @@ def fit_logistic(x: np.ndarray, y: np.ndarray) -> np.ndarray:
 
 
 def calibrated(w: np.ndarray, scored: Scored, c: Category, rows: np.ndarray) -> np.ndarray:
+    """The engine's score: calibrated rules + model (within the quoted cap when the rules
+    found the category only in quoted words), the rules' own where the model abstains."""
     cal = Calibration(*(float(v) for v in w))
-    return np.array([cal.score(r, z) for r, z in
-                     zip(scored.rules[c][rows], scored.logits[c][rows], strict=True)])
+    scores = np.array([r if quiet else cal.score(r, z) for r, z, quiet in
+                       zip(scored.rules[c][rows], scored.logits[c][rows], scored.abstain[rows],
+                           strict=True)])
+    capped = scored.quoted[c][rows] & ~scored.abstain[rows]
+    return np.where(capped, np.minimum(scores, QUOTED_CAP), scores)
+
+
+def fit(scored: Scored, c: Category, rows: np.ndarray) -> np.ndarray:
+    """The calibration of one category, fitted on the rows the model judges."""
+    judged = rows[~scored.abstain[rows]]
+    return fit_logistic(scored.design(c, judged), (scored.labels[judged] == c.value)
+                        .astype(float))
 
 
 def lowest_threshold(scores: np.ndarray, negatives: np.ndarray, budget: float) -> float:
@@ -176,8 +221,10 @@ def lowest_threshold(scores: np.ndarray, negatives: np.ndarray, budget: float) -
 
 def choose(scored: Scored, c: Category, rows: np.ndarray, s: np.ndarray) -> tuple[float, float]:
     ok = scored.labels[rows] == "ok"
+    github = ok & (scored.groups[rows] == "github_real")
     act = max(lowest_threshold(s, ok & scored.se[rows], ACT_FPR),
-              lowest_threshold(s, ok, ACT_FPR_ALL))
+              lowest_threshold(s, ok, ACT_FPR_ALL),
+              lowest_threshold(s, github, ACT_FPR_GITHUB) if github.any() else 0.0)
     review = lowest_threshold(s, ok & scored.real[rows], REVIEW_FPR)
     return act, min(review, act)
 
@@ -222,14 +269,41 @@ def report(title: str, scored: Scored, rows: np.ndarray,
     for c in LANGUAGE_CATEGORIES:
         out[f"SE real ok at act by {c.value}"] = rate(scores[c] >= thresholds[c][0], se_ok)
     out["SE real ok at act by pii/malware rules"] = rate(scored.other_act[rows], se_ok)
-    for name, mask in (("SE real", scored.se[rows]), ("general", scored.real[rows] &
-                                                        ~scored.se[rows]),
+    for label in ("abuse", "solicitation"):  # any category at the tier, as the policy acts
+        pos = labels == label
+        out[f"{label} flagged act (any category)"] = rate(any_act, pos)
+        out[f"{label} flagged act+review (any category)"] = rate(any_review, pos)
+    out["model abstains (no words of the poster's own)"] = rate(scored.abstain[rows],
+                                                                np.ones(len(rows), bool))
+    groups = scored.groups[rows]
+    for name, mask in (("SE real", groups == "se_real"), ("general", groups == "general"),
+                       ("GitHub real", groups == "github_real"),
+                       ("non-English", groups == "non_english"),
                        ("generated", ~scored.real[rows]), ("all", np.ones(len(rows), bool))):
+        if not (ok & mask).any():
+            continue
         out[f"ok flagged act, {name}"] = rate(any_act, ok & mask)
         out[f"ok flagged act+review, {name}"] = rate(any_review, ok & mask)
     width = max(len(k) for k in out)
     for k, v in out.items():
         print(f"  {k:<{width}}  {v}")
+    return out
+
+
+def pooled(reports: Sequence[Mapping[str, str]]) -> dict[str, str]:
+    """Ok items flagged over several held-out sets at once (summing their counts)."""
+    out = {}
+    for tier in ("act", "act+review"):
+        k = n = 0
+        for figures in reports:
+            found = re.search(r"\((\d+)/(\d+)\)", figures.get(f"ok flagged {tier}, all", ""))
+            if found:
+                k, n = k + int(found[1]), n + int(found[2])
+        low, high = wilson(k, n) if n else (0.0, 0.0)
+        out[f"ok flagged {tier}, all"] = f"{k / max(n, 1):6.3f} [{low:.3f}-{high:.3f}] ({k}/{n})"
+    print("\n== all held-out sets together")
+    for key, value in out.items():
+        print(f"  {key}  {value}")
     return out
 
 
@@ -265,8 +339,7 @@ def cross_fitted(scored: Scored) -> dict[str, str]:
     for k in range(FOLDS):
         train, test = every[folds != k], every[folds == k]
         for c in LANGUAGE_CATEGORIES:
-            y = (scored.labels[train] == c.value).astype(float)
-            w = fit_logistic(scored.design(c, train), y)
+            w = fit(scored, c, train)
             act, review = choose(scored, c, train, calibrated(w, scored, c, train))
             scores[c][test] = calibrated(w, scored, c, test)
             tiers[c][0][test], tiers[c][1][test] = act, review
@@ -298,13 +371,28 @@ def calibration_items(args: argparse.Namespace) -> tuple[list[dict[str, object]]
                 if it.get("label") in LABELS and split_of(it) == "calibrate"]
         files[path.name] = len(rows)
         generated += rows
+    github = github_real(args.data, "calibrate")
     used = {"dev.jsonl": {"sha256": sha256_file(args.corpus / "dev.jsonl"),
                           "calibrate_items": len(dev)},
             "train.jsonl": {"sha256": sha256_file(args.corpus / "train.jsonl"),
                             "calibrate_items": len(train_part),
                             "by_label": dict(Counter(str(it["label"]) for it in train_part))},
-            "generated_calibrate_items": files}
-    return dev + train_part + generated, used
+            "generated_calibrate_items": files,
+            "github_real_calibrate_items": dict(Counter(str(it["label"]) for it in github))}
+    return dev + train_part + generated + github, used
+
+
+def github_real(folder: Path, split: str) -> list[dict[str, object]]:
+    """Comments from real GitHub threads (``GITHUB_REAL``), one split of them by thread."""
+    return [it for name in GITHUB_REAL if (folder / name).is_file()
+            for it in read_jsonl(folder / name)
+            if it.get("label") in LABELS and split_of(it) == split]
+
+
+def non_english(folder: Path) -> list[dict[str, object]]:
+    """Real comments in six languages: never trained nor calibrated on."""
+    path = folder / "non_english.jsonl"
+    return [it for it in read_jsonl(path) if it.get("label") in LABELS] if path.is_file() else []
 
 
 def held_out_items(args: argparse.Namespace, manifest: Mapping[str, object]
@@ -349,7 +437,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     every = np.arange(len(items))
     weights, thresholds = {}, {}
     for c in LANGUAGE_CATEGORIES:
-        w = fit_logistic(scored.design(c, every), (scored.labels == c.value).astype(float))
+        w = fit(scored, c, every)
         weights[c] = w
         thresholds[c] = choose(scored, c, every, calibrated(w, scored, c, every))
         print(f"{c.value}: weights {np.round(w, 3).tolist()} act {thresholds[c][0]} "
@@ -359,12 +447,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         {c: calibrated(weights[c], scored, c, every) for c in LANGUAGE_CATEGORIES}, thresholds)}
     figures["calibrate split, cross-fitted"] = cross_fitted(scored)
     figures["parts alone (calibrate split, in-sample)"] = parts_alone(scored)
-    held = Scored(held_out_items(args, manifest), model,
-                  args.scores and args.scores.with_suffix(".held.npz"))
-    rows = np.arange(len(held.items))
-    figures["held-out real text"] = report(
-        "held-out real text (dev GPL sources, unsampled train.jsonl)", held, rows,
-        {c: calibrated(weights[c], held, c, rows) for c in LANGUAGE_CATEGORIES}, thresholds)
+    held_out = (("held-out real text", "held-out real text (dev GPL sources, unsampled "
+                 "train.jsonl)", "held", held_out_items(args, manifest)),
+                ("GitHub real threads, fit split (held out)", "GitHub real threads, fit "
+                 "split: never trained or calibrated on", "github", github_real(args.data, "fit")),
+                ("non-English real comments", "non-English real comments (never fitted)",
+                 "nonen", non_english(args.data)))
+    for key, title, suffix, part in held_out:
+        held = Scored(part[:: args.shrink], model,
+                      args.scores and args.scores.with_suffix(f".{suffix}.npz"))
+        rows = np.arange(len(held.items))
+        figures[key] = report(title, held, rows, {c: calibrated(weights[c], held, c, rows)
+                                                  for c in LANGUAGE_CATEGORIES}, thresholds)
+    figures["all held-out sets together"] = pooled([figures[key] for key, *_ in held_out])
     if args.write:
         write(args, weights, thresholds, used, figures, manifest)
     return 0

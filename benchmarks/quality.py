@@ -2,6 +2,7 @@
 
     python benchmarks/quality.py [--train-sample N | --full] [--errors LABEL|fp|all]
                                  [--errors-set dev|heldout] [--limit N] [--by-source] [--skip-dev]
+                                 [--language-model]
 
 What each part of the detector was fitted to, and how the headline keeps clear of it:
 
@@ -21,6 +22,8 @@ What each part of the detector was fitted to, and how the headline keeps clear o
   reported in a separate *in-source* section, never in the headline; the items it trained on
   and the ``calibrate`` split of ``benchmarks/splits.py`` (where a calibrated score's
   thresholds are chosen) are left out of every table then.
+- **the learned language model** scores the items (in place of the n-gram) when the default
+  config runs it (``moderation.language_model``) or with ``--language-model``.
 - **tiers**: the policy's own decision (``policy.moderation.tier_of``) under the default config
   when the policy has one; else act = category score >= the category's ``act_threshold`` of
   the default config, act+review = >= ``review_threshold``.
@@ -54,6 +57,7 @@ from splits import split_of  # noqa: E402
 
 from governance.config.defaults import default_config  # noqa: E402
 from governance.detect import DEFAULT_CONTEXT, classify  # noqa: E402
+from governance.detect.context import DetectContext  # noqa: E402
 from governance.detect.engine import classify_with  # noqa: E402
 from governance.detect.ngram import MODEL_FILE, shipped_models  # noqa: E402
 from governance.detect.stream import verdict_json  # noqa: E402
@@ -103,7 +107,7 @@ class LearnedModel:
     trained_ids: frozenset[str] | None = None  # the very items, when the training says so
 
 
-def learned_model() -> LearnedModel:
+def learned_model(force: bool = False) -> LearnedModel:
     """What the learned model declares about its training data.
 
     Contract (for ``governance/detect/model.py`` and ``benchmarks/train_model.py``):
@@ -114,7 +118,7 @@ def learned_model() -> LearnedModel:
     """
     if importlib.util.find_spec("governance.detect.model") is None:
         return LearnedModel(False, frozenset())
-    if not default_config().moderation.language_model:
+    if not (force or default_config().moderation.language_model):
         return LearnedModel(False, frozenset())  # shipped, but off: the default never runs it
     declared = getattr(importlib.import_module("governance.detect.model"), "TRAINED_ON", None)
     ids: frozenset[str] | None = None
@@ -152,13 +156,20 @@ def status(item: Item, origin: str, learned: LearnedModel) -> str:
 class Scorer:
     """Verdicts from a detector whose trained n-gram part never saw the item."""
 
-    def __init__(self, dev: Sequence[Item], trained_on: frozenset[str], loso: bool) -> None:
+    def __init__(self, dev: Sequence[Item], trained_on: frozenset[str], loso: bool,
+                 language_model: bool = False) -> None:
         self.dev, self.trained_on = dev, trained_on if loso else frozenset()
+        # what the default config runs (or --language-model): the learned model replaces
+        # the n-gram when it runs
+        self.context = DetectContext(
+            language_model=language_model or default_config().moderation.language_model)
         self.refits: dict[qs.HoldOut, Any] = {}
         self._features: list[list[int]] | None = None
 
     def verdict(self, item: Item) -> Verdict:
         holdout = qs.held_out_by(item, self.trained_on)
+        if self.context.language_model:  # the default pipeline: rules + learned model
+            return classify(item["text"], self.context)
         if holdout == qs.SHIPPED:
             return classify(item["text"])
         return classify_with(item["text"], DEFAULT_CONTEXT, self._models(holdout))
@@ -424,15 +435,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-dev", action="store_true")
     parser.add_argument("--data", type=Path, default=DATA, help="labelled sets (benchmarks/data)")
     parser.add_argument("--no-loso", action="store_true", help="shipped n-gram on every item")
+    parser.add_argument("--language-model", action="store_true",
+                        help="score with the learned model even when the default config does "
+                             "not run it (moderation.language_model)")
     args = parser.parse_args(argv)
     start = time.monotonic()
-    thr, learned = thresholds(), learned_model()
+    thr, learned = thresholds(), learned_model(args.language_model)
     trained_on = ngram_trained_on()
     if not DEV.exists():
         print(f"corpus not found at {CORPUS}: skipping the corpus tables")
         return 0
     dev = load(DEV)
-    scorer = Scorer(dev, trained_on, loso=not args.no_loso)
+    scorer = Scorer(dev, trained_on, loso=not args.no_loso, language_model=args.language_model)
     describe_fits(trained_on, learned, thr, not args.no_loso)
     items, verdicts, outcomes = headline(args, scorer, learned, thr)
     if args.by_source:

@@ -39,7 +39,8 @@ FALLBACK = [
 ] * 200
 LOAD_SNIPPET = (
     "import resource, time; t=time.perf_counter(); c=time.process_time(); "
-    "from governance.detect import classify; classify('warm up the model'); "
+    "from governance.detect import classify; from governance.detect.context import "
+    "DetectContext; classify('warm up the model', DetectContext(language_model=True)); "
     "print(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "
     "time.process_time()-c)"
 )
@@ -68,9 +69,14 @@ def fresh_loads(runs: int = 5) -> tuple[list[float], float, list[float]]:
 
 def throughput(items: list[str], repeat: int, rules_only: bool = False) -> list[float]:
     from governance.detect import model as language_model
+    from governance.detect.context import DetectContext
     from governance.detect.engine import classify, classify_rules
 
-    run = classify_rules if rules_only else classify
+    with_model = DetectContext(language_model=True)  # what the default config runs
+
+    def run(text: str) -> object:
+        return classify_rules(text) if rules_only else classify(text, with_model)
+
     for text in items:  # warm-up: lazily built tables, caches
         run(text)
     rates = []

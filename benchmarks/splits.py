@@ -5,8 +5,11 @@ split cannot be steered by looking at errors:
 
 - synthetic items: their sentence frame (``family``), so all items of one frame fall together;
 - lure cases: their campaign (``campaign``), for the same reason;
-- real items: their ``id`` (real sources have too few datasets to hold whole sources out at
-  calibration time; whole-source hold-out is what leave-one-source-out validation does).
+- real items gathered from public threads (``source_link``): their thread, so the comments
+  of one issue or pull request fall together;
+- other real items: their ``id`` (real sources have too few datasets to hold whole sources
+  out at calibration time; whole-source hold-out is what leave-one-source-out validation
+  does).
 
 ``calibrate`` (one bucket in five) is where thresholds and the score calibration are chosen;
 nothing is trained on it and nobody reads it item by item. ``fit`` is the rest: rules may be
@@ -26,12 +29,13 @@ SALT = "governance-frozen-split-v1"
 
 
 def group_key(item: Mapping[str, object]) -> str:
-    """What an item is held out with: its frame, its campaign, or itself."""
+    """What an item is held out with: its frame, its campaign, its thread, or itself."""
     for field in ("family", "campaign"):
         value = item.get(field)
         if value:
             return f"{field}:{value}"
-    return f"id:{item['id']}"
+    thread = str(item.get("source_link") or "").split("#", 1)[0]
+    return f"thread:{thread}" if thread else f"id:{item['id']}"
 
 
 def split_of(item: Mapping[str, object]) -> Split:

@@ -19,6 +19,10 @@ manifest, ``governance/data/language_model.json``, and printed):
 * ``<data>/generated/*.jsonl`` (``--data``, default ``benchmarks/data``): in-domain
   generated comments, only items whose family falls in the fit split.
 
+Every text is first reduced to the poster's own words (``detect.model_input.model_text``:
+no quote blocks, code, reported or negated clauses), the input the engine gives the model;
+items with none left are not trained on.
+
 Model: all-MiniLM-L6-v2, mean pooling over word-pieces, a head to four classes
 (ok/abuse/solicitation/pii) under one softmax: every item carries exactly one label, so "it
 is an ad" competes with "it is an insult" and with "it is a leaked phone number" instead of
@@ -69,6 +73,7 @@ from governance.detect.model import (  # noqa: E402
     bounded_text,
     encode,
 )
+from governance.detect.model_input import model_text  # noqa: E402
 from governance.detect.wordpiece import WordPiece  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -183,6 +188,17 @@ def generated_items(folder: Path) -> tuple[list[dict[str, object]], dict[str, di
                             "fit_items": len(kept)}
         items += kept
     return items, files
+
+
+def trained_ids(corpus: Path = CORPUS, data: Path = DATA, out: Path = OUT) -> list[str]:
+    """Ids of the items the shipped model was trained on, rebuilt from its manifest's
+    settings (``benchmarks/quality.py`` leaves them out of every table)."""
+    settings = json.loads((out / "language_model.json").read_text("utf-8"))["settings"]
+    dev = dev_items(corpus / "dev.jsonl")
+    sample = train_sample(corpus / "train.jsonl", int(settings["train_sample"]),
+                          int(settings["seed"]))
+    generated, _ = generated_items(data)
+    return [str(it["id"]) for it in (*dev, *sample, *generated)]
 
 
 def counts(items: Iterable[dict[str, object]]) -> dict[str, int]:
@@ -465,11 +481,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     generated, generated_files = generated_items(args.data)
     parts = [("dev_fit", dev, args.dev_weight), ("train_sample", sample, 1.0),
              ("generated_fit", generated, args.generated_weight)]
-    items = [(it, w) for _, part, w in parts for it in part]
-    random.Random(args.seed).shuffle(items)
+    every = [(it, w) for _, part, w in parts for it in part]
+    random.Random(args.seed).shuffle(every)
     if args.limit:
-        items = items[: args.limit]
-    texts = [str(it["text"]) for it, _ in items]
+        every = every[: args.limit]
+    # the poster's own words, exactly what the engine feeds the model; an item with none
+    # left is one the model never judges (the rules alone decide it)
+    own = [model_text(str(it["text"])) for it, _ in every]
+    items = [pair for pair, text in zip(every, own, strict=True) if text is not None]
+    texts = [text for text in own if text is not None]
+    print(f"model input: {len(every) - len(items)} of {len(every)} items have no words of "
+          "the poster's own left (not trained on)", flush=True)
     encoded = [encode(wordpiece, t) for t in texts]  # exactly what the runtime feeds the model
     assert all(len(e) <= MAX_PIECES for e in encoded)
     agreement = tokenizer_agreement(Tokenizer.from_file(str(Path(base) / "tokenizer.json")),
@@ -495,6 +517,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                           "by_label": dict(Counter(str(it["label"]) for it in generated))},
         },
         "tokenizer_agreement_with_reference": round(agreement, 5),
+        "model_input": "governance.detect.model_input.model_text (the poster's own words)",
+        "items_without_own_words": len(every) - len(items),
         "items_trained": len(items),
         "labels_trained": dict(Counter(LABELS[y] for y in labels)),
     }

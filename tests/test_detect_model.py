@@ -214,3 +214,16 @@ def test_hard_negatives_the_model_doubts_go_to_private_review_not_to_act():
                  "The workers are slow on arm64, they are dumb pipes anyway.",
                  "You can reach me on Discord if you want to pair on this."):
         assert tier_of(engine.classify(text), config).tier is not Tier.ACT, text
+
+
+def test_the_model_declares_every_dataset_its_manifest_lists():
+    import json
+    from importlib import resources
+
+    manifest = json.loads(resources.files("governance.data").joinpath("language_model.json")
+                          .read_text("utf-8"))
+    inputs = manifest["inputs"]
+    listed = {key.split("|")[0] for part in ("dev.jsonl", "train.jsonl")
+              for key in inputs[part]["by_dataset_label"]}
+    assert listed <= set(language_model.TRAINED_ON)
+    assert inputs["generated"]["fit_items_used"] == 0 or "generated" in language_model.TRAINED_ON

@@ -202,8 +202,12 @@ def settle_process() -> None:
     allocated out of the garbage collector's way (``gc.freeze``): its full passes then skip
     those tens of thousands of long-lived objects (modules, model, schema), and the pauses
     they cause in every delivery in flight shrink from tens of milliseconds to a few."""
+    from governance.config.defaults import default_config
     from governance.detect import classify
+    from governance.detect.context import DetectContext
 
-    classify("warming up the detector before the first delivery")
+    # the learned model too when the default config runs it (loading it takes a moment)
+    context = DetectContext(language_model=default_config().moderation.language_model)
+    classify("warming up the detector before the first delivery", context)
     gc.collect()
     gc.freeze()

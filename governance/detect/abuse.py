@@ -595,17 +595,17 @@ def _speaker(doc: Doc, quotes: Quotes, m: re.Match[str],
              collisions: dict[str, str] = COLLISIONS, anywhere: bool = False) -> Speaker | None:
     """Whose words the match is in; None drops it (code, quoted lines, a negation, a
     self-description, half of a compound word)."""
-    start, end = m.span()
-    text = doc.folded.text
-    if text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha():
-        return None  # the first half of a compound: "idiot-proof", "clown-proofed"
-    if quotes.in_line(start):
-        return None
-    base_start, base_end = _base_span(doc, start, end)
-    if doc.in_code(base_start, base_end) or _collision(doc, m, collisions):
+    if not _speaks_at_all(doc, quotes, m, collisions):
         return None
     if anywhere:
         return Speaker.OWN
+    return _voice(doc.folded.text, quotes, m)
+
+
+def _voice(text: str, quotes: Quotes, m: re.Match[str]) -> Speaker | None:
+    """The clause around a match: the poster's own words, someone else's they report, or
+    None (negated, "not calling you an idiot", or self-directed, "I'm such an idiot")."""
+    start, end = m.span()
     reported = quotes.in_speech(start)
     window = max(0, start - 40)
     before = text[window:start]
@@ -711,3 +711,30 @@ def _vocabulary_speakers(doc: Doc) -> set[Speaker]:
         if speaker is not None:
             speakers.add(speaker)
     return speakers
+
+
+def vocabulary_voices(doc: Doc) -> list[tuple[tuple[int, int], bool]]:
+    """Folded-view spans of the abusive words some speaker uses, each with True when it is
+    the poster's own voice and False when its clause is negated, self-directed or reported
+    (``_voice``, the rules' own reading). Words in code, quoted lines, compounds and
+    squashing collisions are left out: they are no clause of anyone's."""
+    if doc.words.isdisjoint(_vocabulary_words()):
+        return []
+    text = doc.folded.text
+    quotes = Quotes(text)
+    return [(m.span(), _voice(text, quotes, m) is Speaker.OWN)
+            for m in _abusive_vocabulary().finditer(text) if _speaks_at_all(doc, quotes, m)]
+
+
+def _speaks_at_all(doc: Doc, quotes: Quotes, m: re.Match[str],
+                   collisions: dict[str, str] = COLLISIONS) -> bool:
+    """Is the match a word of some speaker (not code, a quoted line, a compound's first half
+    or an everyday word that squashing made look like an insult)?"""
+    start, end = m.span()
+    text = doc.folded.text
+    if text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha():
+        return False  # the first half of a compound: "idiot-proof", "clown-proofed"
+    if quotes.in_line(start):
+        return False
+    base_start, base_end = _base_span(doc, start, end)
+    return not (doc.in_code(base_start, base_end) or _collision(doc, m, collisions))

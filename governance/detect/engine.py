@@ -26,6 +26,7 @@ from governance.detect import abuse, language, malware, ngram, ownership, pii, s
 from governance.detect import model as language_model
 from governance.detect.context import DEFAULT_CONTEXT, DetectContext
 from governance.detect.doc import Doc, SpanIndex, build_doc
+from governance.detect.model_input import model_text
 from governance.detect.quotes import blank, inside, quote_blocks
 from governance.model import Category, Label, RuleHit, Span, Verdict
 
@@ -353,21 +354,28 @@ def with_language_model(
 ) -> Verdict:
     """The rules' verdict with each language category rescored by ``language.Calibration``.
 
-    The category's strongest rule hit carries the calibrated score (the policy reads the
-    maximum), the others are capped at it; when the model raises a category above its rules
-    a ``<category>.model`` hit without evidence says so. A repository that disables
+    The category's strongest own rule hit carries the calibrated score (the policy reads the
+    maximum), the others are capped at it, quoted hits keep their cap; when the model raises
+    a category above its rules a ``<category>.model`` hit without evidence says so. A repository that disables
     ``<category>.model`` or allows a word of the text keeps the rules' score.
+
+    The model reads the poster's own words only (``model_input.model_text``: no quotes,
+    code, reported or negated clauses, nor the project's own contacts); when none are left
+    it abstains and the rules' verdict stands.
     """
-    if not text.strip():
+    own = model_text(text, context)
+    if own is None:
         return rules
-    logits = model.logits(text)
+    logits = model.logits(own)
     hits = list(rules.hits)
     for category, calibration in calibrations.items():
         probe = RuleHit(f"{category.value}.model", category, 0.0)
         if not any(_tuned([probe], text, context)):
             continue
-        before = rules.category_score(category)
+        before = own_category_score(rules, category)
         score = round(min(MAX_SCORE, calibration.score(before, logits[category])), 3)
+        if only_quoted(rules, category):
+            score = min(score, QUOTED_CAP)  # a reply to quoted words shares their topic
         hits = _rescored(hits, probe, score, before)
     hits.sort(key=lambda h: CATEGORY_ORDER.index(h.category))
     label, top = _label({c: max(h.score for h in hits if h.category is c)
@@ -375,9 +383,31 @@ def with_language_model(
     return Verdict(label, top, tuple(hits))
 
 
+def own_category_score(verdict: Verdict, category: Category) -> float:
+    """The category's score from the poster's own hits only: quoted ones (someone else's
+    words, capped by ``_by_speaker``) are not the rules' judgement of the poster, so they
+    neither feed the calibration nor take its score. ``_verdict`` puts the combined own
+    score on the first own hit when own hits lead, else each keeps its own."""
+    mine = [h for h in verdict.hits if h.category is category]
+    own = [h.score for h in mine if not h.quoted]
+    if not own:
+        return 0.0
+    return own[0] if not mine[0].quoted else _combine(own)
+
+
+def only_quoted(verdict: Verdict, category: Category) -> bool:
+    """Did the rules find the category's words only in someone else's words (quote blocks,
+    reported speech)? Then the poster's own words are a reply to them (a report, a warning) and read
+    like their topic: the model's score stays within the quoted cap, as the quoted hits do."""
+    worded = [h for h in verdict.hits if h.category is category and h.evidence]
+    return bool(worded) and all(h.quoted for h in worded)  # (context signals have no words)
+
+
 def _rescored(hits: list[RuleHit], probe: RuleHit, score: float, before: float) -> list[RuleHit]:
-    mine = [h for h in hits if h.category is probe.category]  # strongest first (``_verdict``)
-    out = [h for h in hits if h.category is not probe.category]
+    """The category's own hits take the calibrated score (the strongest) or are capped at it;
+    quoted hits keep their capped scores."""
+    mine = [h for h in hits if h.category is probe.category and not h.quoted]  # strongest first
+    out = [h for h in hits if h.category is not probe.category or h.quoted]
     out += [dataclasses.replace(h, score=score if i == 0 else min(h.score, score))
             for i, h in enumerate(mine)]
     if score > before and score >= language.REPORT_FLOOR:

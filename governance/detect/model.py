@@ -38,6 +38,11 @@ TAIL = 63
 MAX_CHARS = 8_000  # characters tokenised: the first and last half of this
 MAX_LOGIT = 12.0
 CACHE_SIZE = 512
+# The datasets the shipped model was trained on (fit split only; ``language_model.json``
+# lists the counts), named as ``benchmarks/quality_scoring.dataset_of`` names them: quality.py
+# reports their other items as in-source, never in its held-out headline.
+TRAINED_ON = ("davidson", "irc", "premo", "senti4sd", "sms", "spamassassin", "stormfront",
+              "strudel", "synthetic", "vcu", "youtube", "generated")
 
 
 class ModelMissingError(RuntimeError):

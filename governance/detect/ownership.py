@@ -19,7 +19,7 @@ from governance.detect.doc import Doc
 from governance.detect.malware_links import host_of, into_repo
 from governance.detect.pii import EMAIL
 from governance.detect.solicitation import URL
-from governance.model import Association
+from governance.model import Association, Span
 
 MAINTAINERS = frozenset({Association.OWNER, Association.MEMBER, Association.COLLABORATOR})
 _PIECES = re.compile(r"[a-z0-9]+")
@@ -39,6 +39,21 @@ def only_own_contacts(doc: Doc) -> bool:
     names = _own_names(doc)
     return (all(_own_link(doc, url, names) for url in links)
             and all(_own_email(doc, address, names) for address in emails))
+
+
+def own_contact_spans(doc: Doc) -> list[Span]:
+    """Base-view spans of the links and e-mail addresses that are the project's own (the
+    same reading as ``only_own_contacts``, one by one): what the project says of itself."""
+    ctx = doc.context
+    if not ctx.repo and not ctx.own_domains:
+        return []
+    text = doc.base.text
+    names = _own_names(doc)
+    links = [m for m in URL.finditer(text) if _own_link(doc, m.group(), names)] if (
+        "." in text) else []
+    emails = [m for m in EMAIL.finditer(text) if _own_email(doc, m.group(), names)] if (
+        "@" in text) else []
+    return [m.span() for m in (*links, *emails)]
 
 
 def is_maintainer(doc: Doc) -> bool:
