@@ -25,10 +25,12 @@ Figures:
 - CPU time per delivery of the App's and of the fake's process, and the App's event-loop lag;
 - RSS of the App's process after ``--total`` deliveries.
 
-Targets: p99 of the App's own latency at 100 deliveries/s < 50 ms, RSS < 150 MB, 0 writes per
-benign delivery. The fake's REST contract checks are off unless ``--check-contracts`` (the
-tests check them; here they only slow the fake). ``--quick``: 2,000 deliveries, 10 s at the
-rate. Exits 0 with a message when the fake, the shared contracts or the App are missing.
+Targets: p99 of the App's own latency at 100 deliveries/s < 50 ms, RSS < 150 MB (< 200 MB
+when the default config runs the language model: its int8 graph and onnxruntime hold about
+80 MB more from start-up on), 0 writes per benign delivery. The fake's REST contract checks
+are off unless ``--check-contracts`` (the tests check them; here they only slow the fake).
+``--quick``: 2,000 deliveries, 10 s at the rate. Exits 0 with a message when the fake, the
+shared contracts or the App are missing.
 """
 
 from __future__ import annotations
@@ -69,6 +71,7 @@ from app_processes import (  # noqa: E402 - needs the paths above
 FLAGGED_EVERY = 10  # one delivery in ten is flagged
 TARGET_OWN_P99 = 0.050
 TARGET_RSS_MB = 150.0
+TARGET_RSS_WITH_MODEL_MB = 200.0
 
 FALLBACK_BENIGN = (
     "Thanks, this fixes the crash for me on Linux as well.",
@@ -104,8 +107,12 @@ def missing_dependency() -> str | None:
 
 
 def texts(limit: int = 400) -> tuple[list[str], list[str]]:
-    """Benign texts the detector passes and flagged texts it flags (corpus if present)."""
-    from governance.detect import classify
+    """Benign texts the detector passes and flagged texts it flags (corpus if present), as
+    the default config runs it (with the language model when that is on by default)."""
+    from governance.config.defaults import default_config
+    from governance.detect import DetectContext, classify
+
+    context = DetectContext(language_model=default_config().moderation.language_model)
 
     corpus = SHARED / "corpus" / "dev.jsonl"
     if not corpus.is_file():
@@ -119,7 +126,7 @@ def texts(limit: int = 400) -> tuple[list[str], list[str]]:
             item = json.loads(line)
             if item.get("group") != "se_real" and item["label"] == "ok":
                 continue
-            passed = classify(item["text"]).label.value == "ok"
+            passed = classify(item["text"], context).label.value == "ok"
             if item["label"] == "ok" and passed and len(benign) < limit:
                 benign.append(item["text"])
             elif item["label"] != "ok" and not passed and len(flagged) < limit:
@@ -481,9 +488,13 @@ def report_end(run: Run, rss_start: float) -> None:
     figures = run.app.ask("usage")
     handled = len(run.sent.latency)
     rss = figures["VmRSS"]
+    from governance.config.defaults import default_config
+
+    target = (TARGET_RSS_WITH_MODEL_MB if default_config().moderation.language_model
+              else TARGET_RSS_MB)
     print(f"\nRSS of the App's process after {handled} deliveries: {rss:.1f} MB (peak "
           f"{figures['VmHWM']:.1f} MB, {rss_start:.1f} MB before the first delivery); "
-          f"target < {TARGET_RSS_MB:.0f} MB: {verdict(rss < TARGET_RSS_MB)}")
+          f"target < {target:.0f} MB: {verdict(rss < target)}")
     print(f"answers: {dict(sorted(run.sent.statuses.items()))}")
 
 
