@@ -67,10 +67,11 @@ def _load_config_file(path: str | None) -> Any:
 
 
 def _decide_offline(event_name: str, payload: Any, config: Any, now: datetime) -> Any:
-    """The whole decision for one payload with an empty ledger record: no credentials needed."""
-    from governance.decision import decide
+    """The whole decision for one payload with nothing to ask (an empty record, no profile,
+    no opinion, no bans): the one walk over needs, no credentials needed."""
+    from governance.decision.machine import Decision
     from governance.events import EventError, parse_event
-    from governance.model import PersonRecord, Plan, Skip
+    from governance.model import Plan, Skip
 
     try:
         event = parse_event(event_name, payload)
@@ -79,7 +80,7 @@ def _decide_offline(event_name: str, payload: Any, config: Any, now: datetime) -
     if event is None:
         reason = f"{event_name}.{payload.get('action', '?')} is not an event the bot acts on"
         return Plan(f"{event_name}", (Skip(reason),), (reason,), None, True)
-    plan = decide(event, config, PersonRecord(event.author.login), now)
+    plan = Decision.offline(event, config, now)
     return Plan(plan.key, plan.actions, plan.reasons, plan.verdict, True)
 
 

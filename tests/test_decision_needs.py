@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings, target
 from hypothesis import strategies as st
 
+from governance.decision import decide
 from governance.decision.machine import MAX_NEEDS, Decision, DecisionError
 from governance.decision.needs import (
     NEEDS,
@@ -28,6 +29,7 @@ from governance.decision.needs import (
     Record,
     SecondOpinion,
     Sightings,
+    nothing_known,
 )
 from governance.model import (
     Actor,
@@ -328,6 +330,44 @@ def test_an_answer_nobody_asked_for_raises():
     walk(decision)
     with pytest.raises(DecisionError, match="no need waits"):
         decision.send(Bans())  # after the plan
+
+
+def test_nothing_known_answers_each_need_with_its_own_empty_answer():
+    walked = Decision(event(SPAM, login="seller1", association=Association.FIRST_TIMER),
+                      config(ledger=LEDGER, llm={"enabled": True}), NOW)
+    asked: list[Need] = []
+    while (need := walked.next()) is not None:
+        asked.append(need)
+        walked.send(nothing_known(need))
+
+    assert {type(n) for n in asked} >= {RecentSightings, ActiveBans, LedgerRecord}
+    for need in asked:
+        answer = nothing_known(need)
+        assert isinstance(answer, need.answer)
+        assert answer == (Record(PersonRecord(need.login)) if isinstance(need, LedgerRecord)
+                          else need.answer())
+
+
+@pytest.mark.parametrize("body", [ABUSIVE, SPAM, BENIGN, BORDERLINE,
+                                  "call me on +49 30 901820, I live at 17 Rosenweg"])
+def test_offline_the_walk_plans_what_an_empty_record_decides(body):
+    # what ``governance moderate --dry-run`` and ``governance demo`` print: the one walk,
+    # with nothing to ask, plans as the decision does on an empty record and no signals
+    ev = event(body, login="troll", association=Association.FIRST_TIMER)
+    cfg = config(ledger=LEDGER)
+
+    plan = Decision.offline(ev, cfg, NOW)
+
+    decided = decide(ev, cfg, PersonRecord("troll"), NOW)
+    # the same plan, and the step keeps what the bot keeps of it (no profile was read)
+    assert replace(plan, actions=tuple(without_provenance(a) for a in plan.actions)) == decided
+    for step in (a for a in plan.actions if isinstance(a, RecordIncident)):
+        assert step.provenance is not None and step.provenance.association == "FIRST_TIMER"
+        assert step.provenance.account_created_at is None
+
+
+def without_provenance(action: object) -> object:
+    return replace(action, provenance=None) if isinstance(action, RecordIncident) else action
 
 
 def test_the_plan_before_it_is_made_raises():

@@ -50,6 +50,7 @@ from governance.decision.needs import (
     Record,
     SecondOpinion,
     Sightings,
+    nothing_known,
 )
 from governance.model import (
     ContentEvent,
@@ -93,6 +94,14 @@ class DecisionError(Exception):
 
 
 class Decision:
+    @classmethod
+    def offline(cls, event: Event, config: Config, now: datetime) -> Plan:
+        """The plan when nothing can be asked: every need answered ``nothing_known``."""
+        decision = cls(event, config, now)
+        while (need := decision.next()) is not None:
+            decision.send(nothing_known(need))
+        return decision.plan
+
     def __init__(self, event: Event, config: Config, now: datetime,
                  known: Mapping[type[Need], Answer] | None = None) -> None:
         self.event, self.config, self.now = event, config, now

@@ -150,3 +150,12 @@ class BreakerCount:
 
 Need = RecentSightings | SecondOpinion | AccountProfile | ActiveBans | LedgerRecord | BreakerCount
 NEEDS: tuple[type[Need], ...] = get_args(Need)
+
+
+def nothing_known(need: Need) -> Answer:
+    """The answer when there is nowhere to ask (no credentials: ``governance moderate
+    --dry-run``, ``governance demo``): no sightings, no opinion, no profile, no bans, an
+    empty record, nothing counted."""
+    if isinstance(need, LedgerRecord):
+        return Record(PersonRecord(need.login))
+    return need.answer()
