@@ -206,6 +206,37 @@ def counts(items: Iterable[dict[str, object]]) -> dict[str, int]:
     return dict(sorted(c.items()))
 
 
+def training_parts(args: argparse.Namespace
+                   ) -> tuple[list[tuple[str, list[dict[str, object]], float]],
+                              dict[str, dict[str, int]]]:
+    """The three parts trained on, each with its loss weight, and the generated files read."""
+    dev = dev_items(args.corpus / "dev.jsonl")
+    sample = train_sample(args.corpus / "train.jsonl", args.train_sample, args.seed)
+    generated, generated_files = generated_items(args.data)
+    return [("dev_fit", dev, args.dev_weight), ("train_sample", sample, 1.0),
+            ("generated_fit", generated, args.generated_weight)], generated_files
+
+
+def model_inputs(parts: Sequence[tuple[str, list[dict[str, object]], float]],
+                 args: argparse.Namespace, wordpiece: WordPiece):  # type: ignore[no-untyped-def]
+    """The chosen (item, weight) pairs in training order, those the model reads, their own
+    words and their word-pieces."""
+    every = [(it, w) for _, part, w in parts for it in part]
+    random.Random(args.seed).shuffle(every)
+    if args.limit:
+        every = every[: args.limit]
+    # the poster's own words, exactly what the engine feeds the model; an item with none
+    # left is one the model never judges (the rules alone decide it)
+    own = [model_text(str(it["text"])) for it, _ in every]
+    items = [pair for pair, text in zip(every, own, strict=True) if text is not None]
+    texts = [text for text in own if text is not None]
+    print(f"model input: {len(every) - len(items)} of {len(every)} items have no words of "
+          "the poster's own left (not trained on)", flush=True)
+    encoded = [encode(wordpiece, t) for t in texts]  # exactly what the runtime feeds the model
+    assert all(len(e) <= MAX_PIECES for e in encoded)
+    return every, items, texts, encoded
+
+
 # ----------------------------------------------------------------- model
 
 
@@ -476,24 +507,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     wordpiece = WordPiece.from_lines(vocab.splitlines())
 
     dev_path, train_path = args.corpus / "dev.jsonl", args.corpus / "train.jsonl"
-    dev = dev_items(dev_path)
-    sample = train_sample(train_path, args.train_sample, args.seed)
-    generated, generated_files = generated_items(args.data)
-    parts = [("dev_fit", dev, args.dev_weight), ("train_sample", sample, 1.0),
-             ("generated_fit", generated, args.generated_weight)]
-    every = [(it, w) for _, part, w in parts for it in part]
-    random.Random(args.seed).shuffle(every)
-    if args.limit:
-        every = every[: args.limit]
-    # the poster's own words, exactly what the engine feeds the model; an item with none
-    # left is one the model never judges (the rules alone decide it)
-    own = [model_text(str(it["text"])) for it, _ in every]
-    items = [pair for pair, text in zip(every, own, strict=True) if text is not None]
-    texts = [text for text in own if text is not None]
-    print(f"model input: {len(every) - len(items)} of {len(every)} items have no words of "
-          "the poster's own left (not trained on)", flush=True)
-    encoded = [encode(wordpiece, t) for t in texts]  # exactly what the runtime feeds the model
-    assert all(len(e) <= MAX_PIECES for e in encoded)
+    parts, generated_files = training_parts(args)
+    (_, dev, _), (_, sample, _), (_, generated, _) = parts
+    every, items, texts, encoded = model_inputs(parts, args, wordpiece)
     agreement = tokenizer_agreement(Tokenizer.from_file(str(Path(base) / "tokenizer.json")),
                                     wordpiece, texts)
     print(f"word-pieces identical to the `tokenizers` reference on {agreement:.2%} of texts")
