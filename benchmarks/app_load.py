@@ -25,12 +25,12 @@ Figures:
 - CPU time per delivery of the App's and of the fake's process, and the App's event-loop lag;
 - RSS of the App's process after ``--total`` deliveries.
 
-Targets: p99 of the App's own latency at 100 deliveries/s < 50 ms, RSS < 150 MB (< 200 MB
-when the default config runs the language model: its int8 graph and onnxruntime hold about
-80 MB more from start-up on), 0 writes per benign delivery. The fake's REST contract checks
-are off unless ``--check-contracts`` (the tests check them; here they only slow the fake).
-``--quick``: 2,000 deliveries, 10 s at the rate. Exits 0 with a message when the fake, the
-shared contracts or the App are missing.
+Targets: p99 of the App's own latency at 100 deliveries/s < 50 ms, RSS < 150 MB, 0 writes per
+benign delivery (with the language model on, its int8 graph and onnxruntime hold about 80 MB
+more from start-up on: the RSS target does not hold, which is why the model is off by
+default). The fake's REST contract checks are off unless ``--check-contracts`` (the tests
+check them; here they only slow the fake). ``--quick``: 2,000 deliveries, 10 s at the rate.
+Exits 0 with a message when the fake, the shared contracts or the App are missing.
 """
 
 from __future__ import annotations
@@ -71,7 +71,6 @@ from app_processes import (  # noqa: E402 - needs the paths above
 FLAGGED_EVERY = 10  # one delivery in ten is flagged
 TARGET_OWN_P99 = 0.050
 TARGET_RSS_MB = 150.0
-TARGET_RSS_WITH_MODEL_MB = 200.0
 
 FALLBACK_BENIGN = (
     "Thanks, this fixes the crash for me on Linux as well.",
@@ -488,10 +487,7 @@ def report_end(run: Run, rss_start: float) -> None:
     figures = run.app.ask("usage")
     handled = len(run.sent.latency)
     rss = figures["VmRSS"]
-    from governance.config.defaults import default_config
-
-    target = (TARGET_RSS_WITH_MODEL_MB if default_config().moderation.language_model
-              else TARGET_RSS_MB)
+    target = TARGET_RSS_MB
     print(f"\nRSS of the App's process after {handled} deliveries: {rss:.1f} MB (peak "
           f"{figures['VmHWM']:.1f} MB, {rss_start:.1f} MB before the first delivery); "
           f"target < {target:.0f} MB: {verdict(rss < target)}")
