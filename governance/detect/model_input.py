@@ -101,15 +101,16 @@ def _disowned_clauses(doc: Doc, reported: SpanIndex) -> list[Span]:
         return []
     folded = doc.folded.text
     ends = [m.start() for m in _CLAUSE_END.finditer(folded)]
-    own_starts = [s for (s, _), own in voices if own]
+    own_starts = sorted(s for (s, _), own in voices if own)
     out = []
     for (start, end), own in voices:
         if own or reported.covers(start):
             continue
         i = bisect.bisect_left(ends, start)
         clause_start = ends[i - 1] + 1 if i else 0
+        j = bisect.bisect_left(own_starts, end)  # the next word of the poster's own
         clause_end = min([e for e in ends[i:i + 1] if e >= end] + [len(folded)]
-                         + [s for s in own_starts if s >= end])
+                         + own_starts[j:j + 1])
         out.append((clause_start, max(end, clause_end)))
     return out
 
