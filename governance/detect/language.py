@@ -26,7 +26,6 @@ evidence spans; the model adds no span (a whole-text judgement: nothing to redac
 
 from __future__ import annotations
 
-import functools
 import itertools
 import json
 import math
@@ -34,6 +33,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 
+from governance.detect.once import once
 from governance.model import Category
 
 CALIBRATION_FILE = "language_calibration.json"
@@ -96,7 +96,7 @@ def load_calibrations(data: Mapping[str, object]) -> dict[Category, Calibration]
     return out
 
 
-@functools.cache
+@once
 def shipped_calibrations() -> dict[Category, Calibration]:
     text = resources.files("governance.data").joinpath(CALIBRATION_FILE).read_text("utf-8")
     return load_calibrations(json.loads(text))

@@ -19,12 +19,15 @@ the same numbers and one classification never takes more than one core.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import functools
 import math
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from governance.detect.once import once
 from governance.detect.wordpiece import CLS, SEP, WordPiece
 from governance.model import Category
 
@@ -111,14 +114,29 @@ def load(model: bytes | str, vocab: str) -> LanguageModel:
     options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     options.log_severity_level = 3
+    # pre-packed weight copies: 5% faster matrix products for 9 MiB more per process
+    options.add_session_config_entry("session.disable_prepacking", "1")
     session = ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
+    _return_freed_memory()
     tokenizer = WordPiece.from_lines(vocab.splitlines())
     if not {CLS, SEP} <= set(tokenizer.vocab):
         raise ModelMissingError(f"{VOCAB_FILE} has no {CLS}/{SEP} pieces")
     return LanguageModel(session, tokenizer)
 
 
-@functools.cache
+def _return_freed_memory() -> None:
+    """Give the heap that parsing the graph used back to the system: glibc keeps freed
+    blocks mapped (about 12 MiB after a load), which an App replica would carry for ever.
+    Elsewhere (musl, macOS) there is nothing to do."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        trim = libc.malloc_trim
+    except (OSError, AttributeError):
+        return
+    trim(0)
+
+
+@once
 def shipped() -> LanguageModel:
     """The packaged model, loaded once per process; a missing file is an error, not 'ok'."""
     data = resources.files("governance.data")

@@ -10,7 +10,6 @@ sources only (see the model card next to it, ``governance/data/MODEL_CARD.md``).
 from __future__ import annotations
 
 import base64
-import functools
 import itertools
 import json
 import math
@@ -21,6 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 
+from governance.detect.once import once
 from governance.model import Category
 
 DIMENSION = 1 << 20
@@ -84,7 +84,7 @@ def load_models(data: Mapping[str, object]) -> dict[Category, LinearModel]:
     return models
 
 
-@functools.cache
+@once
 def shipped_models() -> dict[Category, LinearModel]:
     """The packaged model, loaded once per process (empty if the file is missing)."""
     try:
