@@ -26,11 +26,13 @@ Figures:
 - RSS of the App's process after ``--total`` deliveries.
 
 Targets: p99 of the App's own latency at 100 deliveries/s < 50 ms, RSS < 150 MB, 0 writes per
-benign delivery (with the language model on, its int8 graph and onnxruntime hold about 80 MB
-more from start-up on: the RSS target does not hold, which is why the model is off by
-default). The fake's REST contract checks are off unless ``--check-contracts`` (the tests
-check them; here they only slow the fake). ``--quick``: 2,000 deliveries, 10 s at the rate.
-Exits 0 with a message when the fake, the shared contracts or the App are missing.
+benign delivery. The RSS target is the App issue's, set before the language model: with the
+model on (the default) the App holds about 75 MB more (onnxruntime and numpy 30 MB, the int8
+graph 23 MB, the session's buffers and the tokenizer the rest), about 160 MB in all, and the
+figure says so rather than moving the target. The fake's REST contract checks are off unless
+``--check-contracts`` (the tests check them; here they only slow the fake). ``--quick``: 2,000
+deliveries, 10 s at the rate. Exits 0 with a message when the fake, the shared contracts or
+the App are missing.
 """
 
 from __future__ import annotations
@@ -487,10 +489,13 @@ def report_end(run: Run, rss_start: float) -> None:
     figures = run.app.ask("usage")
     handled = len(run.sent.latency)
     rss = figures["VmRSS"]
-    target = TARGET_RSS_MB
+    from governance.config.defaults import default_config
+
+    with_model = default_config().moderation.language_model
     print(f"\nRSS of the App's process after {handled} deliveries: {rss:.1f} MB (peak "
           f"{figures['VmHWM']:.1f} MB, {rss_start:.1f} MB before the first delivery); "
-          f"target < {target:.0f} MB: {verdict(rss < target)}")
+          f"target < {TARGET_RSS_MB:.0f} MB: {verdict(rss < TARGET_RSS_MB)}"
+          + (" (the language model is on: it holds about 75 MB of this)" if with_model else ""))
     print(f"answers: {dict(sorted(run.sent.statuses.items()))}")
 
 

@@ -59,7 +59,7 @@ from tests.builders import NOW, config, event
 
 LEDGER = {"repository": "acme/coc-ledger"}
 ABUSIVE = "You are a worthless idiot and nobody wants your garbage patches here. Get lost."
-BORDERLINE = "DM me on telegram"  # a gig offer: between review and act, in the LLM's band
+BORDERLINE = "contact me on telegram"  # a gig offer: between review and act, in the LLM's band
 SPAM = ("Hire our agency! Guaranteed SEO backlinks and page-one Google ranking in a week. "
         "Message me on Telegram @rankboost_pro for prices.")
 BENIGN = "Thanks for the quick fix! I tested the patch on Windows 11 and the crash is gone."

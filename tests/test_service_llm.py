@@ -26,7 +26,7 @@ from tests.fake_llm import FakeChat, serve_chat
 
 REPO = "acme/widgets"
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
-BORDERLINE = "DM me on telegram"  # a gig offer, no more: scores between review and act
+BORDERLINE = "contact me on telegram"  # a gig offer, no more: scores between review and act
 BENIGN = "Thanks for the quick fix! I tested the patch on Windows 11 and the crash is gone."
 KEY = "k-test-123"
 SOLICITATION_ANSWER = '{"label": "solicitation", "confidence": 1.0, "reason": "gig"}'
