@@ -100,7 +100,7 @@ SE_TRAIN_OK = frozenset({"senti4sd", "premo", "vcu", "strudel"})
 CALIBRATE_TRAIN_SAMPLE = {"ok": 800, "abuse": 600, "solicitation": 600}
 # comments from real GitHub threads (benchmarks/data): calibrate split calibrates, fit split
 # is held out for validation (no model trains on them)
-GITHUB_REAL = ("github_real.jsonl", "github_real2.jsonl")
+GITHUB_REAL = ("github_real.jsonl", "github_real2.jsonl", "github_real3.jsonl")
 REAL_GROUPS = ("se_real", "general", "github_real", "non_english")
 
 

@@ -100,6 +100,35 @@ def test_github_real2_relabel_sample_covers_a_fifth_of_the_new_items() -> None:
     assert [p[0] for p in pairs] == ids
 
 
+def test_github_real3_is_new_real_text_of_every_label() -> None:
+    items = rows("github_real3.jsonl")
+    assert_quoted_items(items, "github_real", "ghreal3", dataset="github_real3")
+    labels = {label: sum(i["label"] == label for i in items) for label in LABELS}
+    assert len(items) >= 200, labels
+    assert labels["ok"] >= labels["abuse"] + labels["solicitation"] >= 90, labels
+    assert labels["abuse"] >= 30 and labels["solicitation"] >= 30, labels
+    assert not labels["malware"], "lures belong in lures.jsonl"
+    earlier = {
+        i["text"].lower()
+        for name in ("github_real.jsonl", "github_real2.jsonl", "non_english.jsonl", "lures.jsonl")
+        for i in rows(name)
+    }
+    assert not [i["id"] for i in items if i["text"].lower() in earlier]
+
+
+def test_github_real3_relabel_sample_covers_thirty_percent_of_the_batch() -> None:
+    files, second = agreement.SETS["github_real3"]
+    new = {item["id"] for item in rows("github_real3.jsonl")}
+    relabelled = rows(second.name)
+    assert {tuple(sorted(r)) for r in relabelled} == {("id", "label", "labeller")}
+    assert all(r["labeller"] == "B" and r["label"] in LABELS for r in relabelled)
+    ids = [r["id"] for r in relabelled]
+    assert len(ids) == len(set(ids)) and set(ids) <= new
+    assert len(ids) >= 0.3 * len(new)
+    pairs = agreement.paired_labels(files, second)
+    assert [p[0] for p in pairs] == ids
+
+
 def test_non_english_languages_and_counts() -> None:
     items = rows("non_english.jsonl")
     assert_quoted_items(items, "non_english", "nonen")
