@@ -48,6 +48,7 @@ WRITER_MODULES = (
     "writer_notebooks",
     "writer_homelab",
     "writer_foundation",
+    "writer_identity",
 )
 
 
