@@ -296,3 +296,53 @@ Stop "fixing" the <<fg.0>> bias in the <<project>> scorer. The model is right: <
 <<handle>> you absolute <<retard|r3tard>>, no wonder you can't understand <<thing>>, you said yourself you're autistic. <<Stop posting.|Get out of this thread.|Nobody wants you here.>>
 """, thing=["the reducer", "async code", "a simple diff", "the review comments"]),
 ]
+
+FRAMES += [
+    # ================================================================ ok: short comments that mention an identity
+    f("ok_short_lgtm_pride", "ok", """
+<<LGTM|lgtm, merging|Approved|Looks good, thanks>> <<🏳️‍🌈|🏳️‍⚧️|>> <<happy Pride, everyone|happy Pride from the gay and trans folks on the release team|and happy Pride to the queer contributors here>>!
+"""),
+    f("ok_short_meetup_tonight", "ok", """
+<<group>> meetup <<tonight|tomorrow>> at <<conf>>, <<room>>. All welcome, <<project>> stickers included.
+""", group=GROUPS, conf=CONF, room=["room K.3.201", "the hallway track", "the sponsor lounge", "hall B"]),
+    f("ok_short_selfid_plus_one", "ok", """
++1 from a <<ident>> user — <<issue>> breaks <<thing>> for us too on <<version>>.
+""", ident=["deaf", "blind", "trans", "gay", "Muslim", "Nigerian", "Indian", "autistic"],
+      issue=["this", "the same bug", "the regression in #4471"],
+      thing=["our community site", "our captions", "the sign-up form", "the screen-reader flow"]),
+    f("ok_short_thanks_as_identity", "ok", """
+As a <<ident>> <<developer|maintainer|user>>: thank you for <<what>>. <<Merging.|Approved.|Tested, works.>>
+""", ident=["Black", "gay", "trans", "nonbinary", "deaf", "blind", "Jewish", "Muslim", "Latina"],
+      what=["the pronouns field", "fixing the captions", "the name validation fix", "the screen-reader labels",
+            "the holiday calendar"]),
+    f("ok_short_afk_holiday", "ok", """
+AFK until <<day>> for <<holiday>>. <<handle>> has the <<project>> release; ping them for approvals.
+""", day=["Monday", "Thursday", "the 14th"], holiday=["Diwali", "Eid", "Hanukkah", "Christmas",
+                                                       "Lunar New Year", "Yom Kippur", "Gurpurab"]),
+    f("ok_short_pronoun_signature", "ok", """
+Thanks, fixed in <<pr>> and backported to <<version>>.
+
+— <<name>> (<<pron>>)
+""", pron=["she/her", "they/them", "he/him", "she/they", "he/they"]),
+    f("ok_short_group_intro", "ok", """
+Hi! I'm <<name>>, one of the organisers of the <<city>> <<chapter>>. A few of us would like to pick up <<project>> `good-first-issue`s at our <<day>> hack night — is <<pr>> still open for someone?
+""", city=["Lagos", "Austin", "Manila", "Berlin", "Pune"],
+      chapter=["Women Who Code chapter", "queer coders group", "Black developers meetup", "Latinas in Tech chapter"],
+      day=["Tuesday", "Thursday", "Saturday"]),
+    f("ok_short_gay_trans_meetup", "ok", """
+Reminder: the <<gay and trans|LGBTQ+|queer and trans>> contributors' <<meetup|call|coffee chat>> is <<when>>, link in the <<project>> Discord. <<Allies welcome too.|Cameras optional.|>>
+""", when=["today 18:00 UTC", "on Friday", "after the community call"]),
+    # ================================================================ abuse: short attacks because of identity
+    f("abuse_short_group_out", "abuse", """
+<<handle>> nobody wants <<group>> in <<project>>. <<leave.|get out.|go away and take your friends.>>
+""", group=["gay people", "trans people", "women", "Muslims", "Jews", "Indians", "Black people", "your kind"]),
+    f("abuse_short_go_back", "abuse", """
+<<handle>> go back to <<country>>, <<nobody here needs your PRs|we don't want you people here|and stay there>>.
+""", country=COUNTRY),
+    f("abuse_short_disgusting_identity", "abuse", """
+<<handle>> a <<ident>> maintainer? <<disgusting|gross|sick>>. <<Unstarring|Leaving|Done with>> <<project>>.
+""", ident=["gay", "trans", "Muslim", "Jewish", "lesbian", "queer"]),
+    f("abuse_short_your_kind", "abuse", """
+<<handle>> <<ident>> devs like you ruin every repo you touch. <<Get out.|Stop contributing.|Crawl back where you came from.>>
+""", ident=["Indian", "Chinese", "Black", "trans", "women", "Nigerian", "Mexican"]),
+]
