@@ -88,7 +88,7 @@ ACT_FPR = 0.002  # real SE ok comments at act (target for all categories: 0.5%)
 ACT_FPR_ALL = 0.006  # every ok item at act, generated hard negatives included (target 1%)
 # comments from real GitHub threads at act (calibrate split; many are hard negatives: heated
 # but civil, reports of spam or abuse, banter; target for hard negatives: 2%)
-ACT_FPR_GITHUB = 0.02
+ACT_FPR_GITHUB = 0.01
 REVIEW_FPR = 0.014  # real ok comments at review or act (review volume target: 3% of ok)
 L2 = 0.01
 FOLDS = 5
