@@ -4,8 +4,8 @@ Models trained on hate-speech tweets learn that an identity word predicts abuse 
 2018, "Measuring and mitigating unintended bias in text classification"). These comments,
 written for this test and in no training or calibration set, mention an identity in passing
 while doing ordinary project work. None may reach act (hidden); at most one in ten may reach
-the private review tier. A fine-tuned encoder measured at this stop sent 26 of these 120 to
-review (and one to within 0.02 of act), which is why it was not shipped (model card).
+the private review tier. A fine-tuned encoder measured at this stop sent 27 of these 120 to
+review (the highest a hair under act), which is why it was not shipped (model card).
 """
 
 from __future__ import annotations
