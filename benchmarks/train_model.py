@@ -117,6 +117,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--head-epochs", type=int, default=40)
     p.add_argument("--embedding-cache", type=Path,
                    help="npz of int8 encoder embeddings by word-piece ids, reused across runs")
+    p.add_argument("--writer-weight", nargs="*", default=[], metavar="WRITER=W",
+                   help="loss weight of one generated writer's items instead of "
+                        "--generated-weight (e.g. identity=8: mention versus attack)")
     p.add_argument("--init", type=Path, help="start from the weights of an earlier run "
                    "(its language_model.pt): a run continued with new data")
     return p.parse_args(argv)
@@ -217,11 +220,24 @@ def training_parts(args: argparse.Namespace
             ("generated_fit", generated, args.generated_weight)], generated_files
 
 
+def writer_weights(args: argparse.Namespace) -> dict[str, float]:
+    """``--writer-weight identity=8`` -> {"identity": 8.0}."""
+    pairs = (entry.split("=", 1) for entry in getattr(args, "writer_weight", None) or ())
+    return {name: float(weight) for name, weight in pairs}
+
+
+def writer_of(item: dict[str, object]) -> str | None:
+    """The generated writer of an item (the first part of its family), None for real text."""
+    return str(item.get("family") or "").split("/", 1)[0] if item.get("group") == "generated" \
+        else None
+
+
 def model_inputs(parts: Sequence[tuple[str, list[dict[str, object]], float]],
                  args: argparse.Namespace, wordpiece: WordPiece):  # type: ignore[no-untyped-def]
     """The chosen (item, weight) pairs in training order, those the model reads, their own
     words and their word-pieces."""
-    every = [(it, w) for _, part, w in parts for it in part]
+    writers = writer_weights(args)
+    every = [(it, writers.get(writer_of(it), w)) for _, part, w in parts for it in part]
     random.Random(args.seed).shuffle(every)
     if args.limit:
         every = every[: args.limit]
