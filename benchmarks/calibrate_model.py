@@ -33,7 +33,8 @@ Validation (printed, for the model card), never on what was fitted:
   abuse and spam), with the shipped calibration and thresholds;
 * *GitHub real threads, fit split*: never trained on (no model trains on these sets) nor
   calibrated on;
-* *non-English real comments* (``<data>/non_english.jsonl``): never fitted at all;
+* *non-English real comments* (``<data>/non_english.jsonl``) and *comments that mention who
+  people are* (``<data>/identity_real.jsonl``, real threads): never fitted at all;
 * all held-out sets together (ok comments flagged).
 """
 
@@ -101,7 +102,7 @@ CALIBRATE_TRAIN_SAMPLE = {"ok": 800, "abuse": 600, "solicitation": 600}
 # comments from real GitHub threads (benchmarks/data): calibrate split calibrates, fit split
 # is held out for validation (no model trains on them)
 GITHUB_REAL = ("github_real.jsonl", "github_real2.jsonl", "github_real3.jsonl")
-REAL_GROUPS = ("se_real", "general", "github_real", "non_english")
+REAL_GROUPS = ("se_real", "general", "github_real", "non_english", "identity_real")
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -279,6 +280,7 @@ def report(title: str, scored: Scored, rows: np.ndarray,
     for name, mask in (("SE real", groups == "se_real"), ("general", groups == "general"),
                        ("GitHub real", groups == "github_real"),
                        ("non-English", groups == "non_english"),
+                       ("identity mentions", groups == "identity_real"),
                        ("generated", ~scored.real[rows]), ("all", np.ones(len(rows), bool))):
         if not (ok & mask).any():
             continue
@@ -389,9 +391,10 @@ def github_real(folder: Path, split: str) -> list[dict[str, object]]:
             if it.get("label") in LABELS and split_of(it) == split]
 
 
-def non_english(folder: Path) -> list[dict[str, object]]:
-    """Real comments in six languages: never trained nor calibrated on."""
-    path = folder / "non_english.jsonl"
+def never_fitted(folder: Path, name: str) -> list[dict[str, object]]:
+    """A set of real comments never trained nor calibrated on (``non_english.jsonl``: six
+    languages; ``identity_real.jsonl``: comments that mention who people are)."""
+    path = folder / name
     return [it for it in read_jsonl(path) if it.get("label") in LABELS] if path.is_file() else []
 
 
@@ -452,7 +455,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 ("GitHub real threads, fit split (held out)", "GitHub real threads, fit "
                  "split: never trained or calibrated on", "github", github_real(args.data, "fit")),
                 ("non-English real comments", "non-English real comments (never fitted)",
-                 "nonen", non_english(args.data)))
+                 "nonen", never_fitted(args.data, "non_english.jsonl")),
+                ("identity mentions, real threads", "comments from real threads that mention "
+                 "who people are (never fitted)", "identity",
+                 never_fitted(args.data, "identity_real.jsonl")))
     for key, title, suffix, part in held_out:
         held = Scored(part[:: args.shrink], model,
                       args.scores and args.scores.with_suffix(f".{suffix}.npz"))

@@ -73,6 +73,7 @@ from governance.detect.model import (  # noqa: E402
     bounded_text,
     encode,
 )
+from governance.detect import blind  # noqa: E402
 from governance.detect.model_input import model_text  # noqa: E402
 from governance.detect.wordpiece import WordPiece  # noqa: E402
 
@@ -550,6 +551,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         },
         "tokenizer_agreement_with_reference": round(agreement, 5),
         "model_input": "governance.detect.model_input.model_text (the poster's own words)",
+        "identity_blind": blind.VERSION,  # the identity-term table the model never read
         "items_without_own_words": len(every) - len(items),
         "items_trained": len(items),
         "labels_trained": dict(Counter(LABELS[y] for y in labels)),

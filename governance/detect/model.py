@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from governance.detect.blind import blinded
 from governance.detect.once import once
 from governance.detect.wordpiece import CLS, SEP, WordPiece
 from governance.model import Category
@@ -63,8 +64,9 @@ def bounded_text(text: str) -> str:
 
 def encode(tokenizer: WordPiece, text: str) -> list[int]:
     """[CLS] + first HEAD + last TAIL word-pieces + [SEP]: the start and the end of a text
-    say most about its intent (a greeting and a pitch, a reply and a parting insult)."""
-    body = tokenizer.encode(bounded_text(text), HEAD, TAIL)
+    say most about its intent (a greeting and a pitch, a reply and a parting insult).
+    Identity terms read as one placeholder (``blind.py``: what the model must not learn)."""
+    body = tokenizer.encode(blinded(bounded_text(text)), HEAD, TAIL)
     return [tokenizer.id_of(CLS), *body, tokenizer.id_of(SEP)]
 
 
