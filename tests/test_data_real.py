@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 from pathlib import Path
@@ -125,6 +126,22 @@ def test_github_real3_relabel_sample_covers_thirty_percent_of_the_batch() -> Non
     ids = [r["id"] for r in relabelled]
     assert len(ids) == len(set(ids)) and set(ids) <= new
     assert len(ids) >= 0.3 * len(new)
+    pairs = agreement.paired_labels(files, second)
+    assert [p[0] for p in pairs] == ids
+
+
+def test_identity_real_relabel_sample_is_the_seeded_third_in_sample_order() -> None:
+    files, second = agreement.SETS["identity_real"]
+    known = [item["id"] for item in rows("identity_real.jsonl")]
+    relabelled = rows(second.name)
+    assert {tuple(sorted(r)) for r in relabelled} == {("id", "label", "labeller")}
+    assert all(r["labeller"] == "B" and r["label"] in LABELS for r in relabelled)
+    ids = [r["id"] for r in relabelled]
+    assert len(ids) == len(set(ids)) and set(ids) <= set(known)
+    assert len(ids) >= 0.3 * len(known)
+    # The sample is reproducible from the ids alone: sorted by sha256("relabel:" + id).
+    by_hash = sorted(known, key=lambda i: hashlib.sha256(f"relabel:{i}".encode()).hexdigest())
+    assert ids == by_hash[: len(ids)]
     pairs = agreement.paired_labels(files, second)
     assert [p[0] for p in pairs] == ids
 

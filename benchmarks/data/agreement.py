@@ -6,6 +6,7 @@ binary (ok vs flagged) agreement and kappa, and the items the two labellers disa
     python benchmarks/data/agreement.py                      # github_real.jsonl
     python benchmarks/data/agreement.py --set github_real2   # github_real2 + new non_english items
     python benchmarks/data/agreement.py --set github_real3   # github_real3.jsonl
+    python benchmarks/data/agreement.py --set identity_real  # identity_real.jsonl
     python benchmarks/data/agreement.py --set generated      # generated/*.jsonl
 """
 
@@ -30,6 +31,7 @@ SETS: dict[str, tuple[tuple[Path, ...], Path]] = {
         HERE / "github_real2_relabel.jsonl",
     ),
     "github_real3": ((HERE / "github_real3.jsonl",), HERE / "github_real3_relabel.jsonl"),
+    "identity_real": ((HERE / "identity_real.jsonl",), HERE / "identity_real_relabel.jsonl"),
     "generated": (tuple(sorted((HERE / "generated").glob("*.jsonl"))),
                   HERE / "generated_relabel.jsonl"),
 }
