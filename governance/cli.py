@@ -132,19 +132,23 @@ def cmd_demo(args: argparse.Namespace, env: Mapping[str, str]) -> int:
 
 
 def cmd_classify(args: argparse.Namespace, env: Mapping[str, str]) -> int:
+    from governance.decision import config_context
     from governance.detect.stream import run_classify
     from governance.policy.moderation import tier_of
 
     config: Config = _load_config_file(args.config)
+    context = config_context(config)  # the learned model, allow-lists: as the bot judges
 
     def tier(verdict: Verdict) -> str:
         return tier_of(verdict, config).tier.value
 
     if args.file in (None, "-"):
-        return run_classify(sys.stdin, sys.stdout, explain=args.explain, tier=tier)
+        return run_classify(sys.stdin, sys.stdout, explain=args.explain, context=context,
+                            tier=tier)
     try:
         with open(args.file, encoding="utf-8") as src:
-            return run_classify(src, sys.stdout, explain=args.explain, tier=tier)
+            return run_classify(src, sys.stdout, explain=args.explain, context=context,
+                                tier=tier)
     except OSError as exc:
         raise UserError(f"{args.file}: cannot read: {exc.strerror}") from exc
 

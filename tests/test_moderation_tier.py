@@ -80,3 +80,26 @@ def test_classify_tiers_by_the_thresholds_of_config(capsys, monkeypatch, tmp_pat
                       "      review_threshold: 0.1\n", "utf-8")
     line = json.dumps({"id": 1, "text": "my card 4539 5787 6362 1486 was charged twice"})
     assert run_cli(["--config", str(strict)], line, capsys, monkeypatch)[0]["tier"] == "review"
+
+
+@pytest.mark.parametrize(("yaml", "model_on", "allowed"), [
+    ("", True, ()),
+    ("moderation:\n  language_model: false\n  allow:\n    words: [heck]\n", False,
+     ("heck",)),
+])
+def test_classify_judges_as_the_config_says(yaml, model_on, allowed, capsys, monkeypatch,
+                                            tmp_path: Path):
+    # the verdicts of `governance classify` are the bot's: the learned model when the config
+    # runs it (the default), the config's allow-lists, disabled rules and code handling
+    seen = []
+
+    def spy(text, context):
+        seen.append(context)
+        return Verdict.ok()
+
+    monkeypatch.setattr("governance.detect.stream.classify", spy)
+    path = tmp_path / "governance.yml"
+    path.write_text(yaml or "moderation: {}\n", "utf-8")
+    args = ["--config", str(path)] if yaml else []
+    run_cli(args, json.dumps({"id": 1, "text": "well, heck"}), capsys, monkeypatch)
+    assert [(c.language_model, c.allow_words) for c in seen] == [(model_on, allowed)]

@@ -203,11 +203,11 @@ def settle_process() -> None:
     those tens of thousands of long-lived objects (modules, model, schema), and the pauses
     they cause in every delivery in flight shrink from tens of milliseconds to a few."""
     from governance.config.defaults import default_config
+    from governance.decision import config_context
     from governance.detect import classify
-    from governance.detect.context import DetectContext
 
     # the learned model too when the default config runs it (loading it takes a moment)
-    context = DetectContext(language_model=default_config().moderation.language_model)
-    classify("warming up the detector before the first delivery", context)
+    classify("warming up the detector before the first delivery",
+             config_context(default_config()))
     gc.collect()
     gc.freeze()

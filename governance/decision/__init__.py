@@ -35,23 +35,31 @@ from governance.policy.signals import AccountSignals, boost
 from governance.policy.waves import NO_WAVE, Wave
 
 
-def context_for(event: ContentEvent, config: Config, now: datetime,
-                repeat_count: int = 0) -> DetectContext:
+def config_context(config: Config) -> DetectContext:
+    """What detection takes from the configuration alone (no event): allow-lists, disabled
+    rules, code handling, the learned model. ``governance classify`` judges texts with it, so
+    its verdicts are the ones the App and the Action reach for the same text and config."""
     mod = config.moderation
-    disabled = frozenset(r for rule in mod.rules.values() for r in rule.disabled_rules)
-    age = None
-    if event.thread_created_at is not None:
-        age = (now - event.thread_created_at).total_seconds() / 86400
     return DetectContext(
-        association=event.author.association,
-        repo=event.repo.full_name,
         own_domains=mod.allow.domains,
         allow_words=mod.allow.words,
         allow_patterns=mod.allow.patterns,
-        disabled_rules=disabled,
+        disabled_rules=frozenset(r for rule in mod.rules.values() for r in rule.disabled_rules),
         ignore_code=mod.ignore_code,
         malware_research=mod.malware_research,
         language_model=mod.language_model,
+    )
+
+
+def context_for(event: ContentEvent, config: Config, now: datetime,
+                repeat_count: int = 0) -> DetectContext:
+    age = None
+    if event.thread_created_at is not None:
+        age = (now - event.thread_created_at).total_seconds() / 86400
+    return replace(
+        config_context(config),
+        association=event.author.association,
+        repo=event.repo.full_name,
         thread_closed=event.thread_state == "closed",
         thread_age_days=age,
         repeat_count=repeat_count,
