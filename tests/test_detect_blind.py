@@ -21,7 +21,7 @@ def tokenizer() -> WordPiece:
 
 
 @pytest.mark.parametrize("term", blind.TERMS)
-def test_every_term_its_plural_and_any_case_read_as_the_placeholder(term: str) -> None:
+def test_every_term_its_plural_and_any_case_are_left_out(term: str) -> None:
     for form in (term, term + "s", term.upper(), term.capitalize()):
         assert blind.blinded(f"as a {form} dev, I approve") == \
             f"as a {blind.PLACEHOLDER} dev, I approve"
@@ -38,7 +38,7 @@ def test_words_that_only_contain_a_term_are_left_alone(text: str) -> None:
 
 def test_possessives_and_punctuation_still_end_a_term() -> None:
     assert blind.blinded("Women's meetup (Muslim, Black) and LGBTQ+ folks!") == \
-        "[identity]'s meetup ([identity], [identity]) and [identity] folks!"
+        "'s meetup (, ) and  folks!"
 
 
 def test_the_model_reads_two_identities_as_the_same_input(tokenizer: WordPiece) -> None:

@@ -6,11 +6,14 @@ attacks far more often than in ordinary text. A model trained on it learns the w
 the attack, and then flags "I'm queer and I approve this PR" or a meetup for Black
 contributors (``tests/test_detect_identity.py``). Generated counter-examples (the
 ``identity`` writer) were not enough for a fine-tuned encoder, so the words are taken away:
-the model reads every term below as the same placeholder, in training and at run time
-(``model.encode``), and can only learn what is *said* about a group: "[identity] people
-should be banned from this project" is still an attack.
+the model never reads any term below, in training or at run time (``model.encode``), and
+can only learn what is *said* about a group: "[...] people should be banned from this
+project" is still an attack. The terms are left out rather than replaced by one
+placeholder: a placeholder stands next to the same attacks as the words did and became an
+identity word of its own (a fine-tuned encoder trained that way sent as many identity
+mentions to review as without it, 28 of 120).
 
-This removes information; it never adds a flag (the rules do not read it, only the model).
+Only the model's input changes; the rules read the text as written (slurs, threats, evidence).
 The table names groups, not slurs: a slur is abuse in itself and stays visible. Bump
 ``VERSION`` when the table changes: the model's manifest records the version it was trained
 with and a test checks that the shipped one matches.
@@ -20,8 +23,8 @@ from __future__ import annotations
 
 import re
 
-VERSION = 1
-PLACEHOLDER = "[identity]"
+VERSION = 2
+PLACEHOLDER = ""  # the term is left out: a placeholder of its own became a new identity word
 
 # Each entry matches itself, its plural (+s) and any capitalisation, as a whole word.
 TERMS: tuple[str, ...] = (
@@ -52,5 +55,5 @@ _PATTERN = re.compile(
 
 
 def blinded(text: str) -> str:
-    """``text`` with every identity term replaced by ``PLACEHOLDER`` (one linear pass)."""
+    """``text`` without its identity terms (one linear pass)."""
     return _PATTERN.sub(PLACEHOLDER, text)
