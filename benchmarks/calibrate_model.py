@@ -88,8 +88,11 @@ SCHEMA = ROOT / "governance" / "config" / "schema.json"
 ACT_FPR = 0.002  # real SE ok comments at act (target for all categories: 0.5%)
 ACT_FPR_ALL = 0.006  # every ok item at act, generated hard negatives included (target 1%)
 # comments from real GitHub threads at act (calibrate split; many are hard negatives: heated
-# but civil, reports of spam or abuse, banter; target for hard negatives: 2%)
-ACT_FPR_GITHUB = 0.01
+# but civil, reports of spam or abuse, banter; target for hard negatives: 2%). Abuse gets
+# none: hiding a heated but legitimate comment is the worst failure, and with 1% (one of
+# the split's 124) the fine-tuned encoder hid 3.3% of the held-out GitHub ok comments
+# (heated but civil, banter), 1.8% with none (model card).
+ACT_FPR_GITHUB = {Category.ABUSE: 0.0, Category.SOLICITATION: 0.01}
 REVIEW_FPR = 0.014  # real ok comments at review or act (review volume target: 3% of ok)
 L2 = 0.01
 FOLDS = 5
@@ -225,7 +228,7 @@ def choose(scored: Scored, c: Category, rows: np.ndarray, s: np.ndarray) -> tupl
     github = ok & (scored.groups[rows] == "github_real")
     act = max(lowest_threshold(s, ok & scored.se[rows], ACT_FPR),
               lowest_threshold(s, ok, ACT_FPR_ALL),
-              lowest_threshold(s, github, ACT_FPR_GITHUB) if github.any() else 0.0)
+              lowest_threshold(s, github, ACT_FPR_GITHUB[c]) if github.any() else 0.0)
     review = lowest_threshold(s, ok & scored.real[rows], REVIEW_FPR)
     return act, min(review, act)
 

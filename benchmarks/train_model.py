@@ -63,6 +63,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.splits import source_dataset, split_of  # noqa: E402
+from governance.detect import blind  # noqa: E402
 from governance.detect.model import (  # noqa: E402
     HEAD,
     MAX_PIECES,
@@ -73,7 +74,6 @@ from governance.detect.model import (  # noqa: E402
     bounded_text,
     encode,
 )
-from governance.detect import blind  # noqa: E402
 from governance.detect.model_input import model_text  # noqa: E402
 from governance.detect.wordpiece import WordPiece  # noqa: E402
 

@@ -146,3 +146,12 @@ def test_reading_the_own_words_again_removes_nothing_more(text, context):
 @given(COMMENTS)
 def test_the_same_text_gives_the_same_own_words(text):
     assert model_text(text) == model_text(text)
+
+
+def test_a_coc_command_line_is_for_the_bot_not_the_model():
+    # "/coc report doxxing" names the breach it reports; the command parser judges it
+    assert model_text("> his number is in here\n\n/coc report doxxing") is None
+    assert model_text("/COC hide spam\nthanks for flagging it, all") == \
+        "…\nthanks for flagging it, all"
+    assert model_text("see `/coc report` in the docs, or type /coc report") == \
+        "see … in the docs, or type /coc report"

@@ -15,6 +15,8 @@ Removed (each replaced by an ellipsis, ``OMITTED``):
   (``abuse.vocabulary_voices``): the whole clause, up to an abusive word of the poster's
   own voice, so "please don't call people idiots" and "I'm such an idiot" leave nothing
   behind while "not saying you're dumb, but you're a <insult>" keeps its second clause;
+- ``/coc`` command lines (``policy.commands``' syntax, addressed to the bot, which judges
+  them as commands): "/coc report doxxing" names a breach, it does not commit one;
 - the project's own links and e-mail addresses (``ownership.own_contact_spans``: the
   context's ``own_domains`` and ``repo``, a maintainer's own pages).
 
@@ -39,6 +41,8 @@ from governance.model import Span
 # their negation and self-description frames stop at these too).
 _CLAUSE_END = re.compile(r"[.!?;,:\n]")
 _SPEECH_MARKS = ("'", '"', "“", "‘")
+# A /coc command line as written text (an indented one is code, left to ``_code``).
+_COMMAND_LINE = re.compile(r"^[ \t]{0,3}/coc\b[^\n]*", re.IGNORECASE | re.MULTILINE)
 OMITTED = "…"  # what stands for a removed part (a word-piece of the encoder's vocabulary)
 PASSES = 4
 
@@ -65,7 +69,7 @@ def _one_pass(text: str, context: DetectContext) -> str | None:
     doc = build_doc(text, context)
     reported = _reported(doc)
     clauses = _disowned_clauses(doc, SpanIndex(reported))
-    spans = [*quote_blocks(text), *_code(doc), *_own_contacts(doc),
+    spans = [*quote_blocks(text), *_code(doc), *_own_contacts(doc), *_commands(text),
              *(doc.folded.span(s, e) for s, e in (*reported, *clauses))]
     kept = _blanked(text, _merged(spans)).strip()
     return kept if _has_letter(kept) else None
@@ -77,6 +81,10 @@ def _has_letter(text: str) -> bool:
 
 def _code(doc: Doc) -> list[Span]:
     return [doc.base.span(s, e) for s, e in doc.code]
+
+
+def _commands(text: str) -> list[Span]:
+    return [m.span() for m in _COMMAND_LINE.finditer(text)]
 
 
 def _own_contacts(doc: Doc) -> list[Span]:
