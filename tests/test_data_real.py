@@ -85,20 +85,26 @@ def test_relabel_sample_is_blind_pass_over_known_ids() -> None:
     assert len(ids) == len(set(ids)) and set(ids) <= known
 
 
-def test_github_real2_relabel_sample_covers_a_fifth_of_the_new_items() -> None:
-    files, second = agreement.SETS["github_real2"]
-    new = {item["id"] for item in rows("github_real2.jsonl")}
-    new |= {
-        item["id"] for item in rows("non_english.jsonl") if int(item["id"].split(":")[1]) > 317
-    }
+def relabelled_ids(name: str, batch: set[str], share: float) -> list[str]:
+    """The ids labeller B relabelled for set ``name`` (checked: B's schema and labels, ids of
+    ``batch``, no repeats, at least ``share`` of it, the order ``agreement`` pairs them in)."""
+    files, second = agreement.SETS[name]
     relabelled = rows(second.name)
     assert {tuple(sorted(r)) for r in relabelled} == {("id", "label", "labeller")}
     assert all(r["labeller"] == "B" and r["label"] in LABELS for r in relabelled)
     ids = [r["id"] for r in relabelled]
-    assert len(ids) == len(set(ids)) and set(ids) <= new
-    assert len(ids) >= 0.2 * len(new)
-    pairs = agreement.paired_labels(files, second)
-    assert [p[0] for p in pairs] == ids
+    assert len(ids) == len(set(ids)) and set(ids) <= batch
+    assert len(ids) >= share * len(batch)
+    assert [p[0] for p in agreement.paired_labels(files, second)] == ids
+    return ids
+
+
+def test_github_real2_relabel_sample_covers_a_fifth_of_the_new_items() -> None:
+    new = {item["id"] for item in rows("github_real2.jsonl")}
+    new |= {
+        item["id"] for item in rows("non_english.jsonl") if int(item["id"].split(":")[1]) > 317
+    }
+    relabelled_ids("github_real2", new, 0.2)
 
 
 def test_github_real3_is_new_real_text_of_every_label() -> None:
@@ -118,32 +124,24 @@ def test_github_real3_is_new_real_text_of_every_label() -> None:
 
 
 def test_github_real3_relabel_sample_covers_thirty_percent_of_the_batch() -> None:
-    files, second = agreement.SETS["github_real3"]
-    new = {item["id"] for item in rows("github_real3.jsonl")}
-    relabelled = rows(second.name)
-    assert {tuple(sorted(r)) for r in relabelled} == {("id", "label", "labeller")}
-    assert all(r["labeller"] == "B" and r["label"] in LABELS for r in relabelled)
-    ids = [r["id"] for r in relabelled]
-    assert len(ids) == len(set(ids)) and set(ids) <= new
-    assert len(ids) >= 0.3 * len(new)
-    pairs = agreement.paired_labels(files, second)
-    assert [p[0] for p in pairs] == ids
+    relabelled_ids("github_real3", {item["id"] for item in rows("github_real3.jsonl")}, 0.3)
+
+
+def test_identity_real_is_real_text_about_who_people_are() -> None:
+    items = rows("identity_real.jsonl")
+    assert_quoted_items(items, "identity_real", "idreal")
+    assert all(item["identity"] for item in items)
+    labels = {label: sum(i["label"] == label for i in items) for label in LABELS}
+    assert labels["ok"] >= 250 and labels["abuse"] >= 40, labels
+    assert len({i["source_link"] for i in items}) >= 200
 
 
 def test_identity_real_relabel_sample_is_the_seeded_third_in_sample_order() -> None:
-    files, second = agreement.SETS["identity_real"]
     known = [item["id"] for item in rows("identity_real.jsonl")]
-    relabelled = rows(second.name)
-    assert {tuple(sorted(r)) for r in relabelled} == {("id", "label", "labeller")}
-    assert all(r["labeller"] == "B" and r["label"] in LABELS for r in relabelled)
-    ids = [r["id"] for r in relabelled]
-    assert len(ids) == len(set(ids)) and set(ids) <= set(known)
-    assert len(ids) >= 0.3 * len(known)
+    ids = relabelled_ids("identity_real", set(known), 0.3)
     # The sample is reproducible from the ids alone: sorted by sha256("relabel:" + id).
     by_hash = sorted(known, key=lambda i: hashlib.sha256(f"relabel:{i}".encode()).hexdigest())
     assert ids == by_hash[: len(ids)]
-    pairs = agreement.paired_labels(files, second)
-    assert [p[0] for p in pairs] == ids
 
 
 def test_non_english_languages_and_counts() -> None:
