@@ -65,7 +65,7 @@ def bounded_text(text: str) -> str:
 def encode(tokenizer: WordPiece, text: str) -> list[int]:
     """[CLS] + first HEAD + last TAIL word-pieces + [SEP]: the start and the end of a text
     say most about its intent (a greeting and a pitch, a reply and a parting insult).
-    Identity terms read as one placeholder (``blind.py``: what the model must not learn)."""
+    Identity terms are left out (``blind.py``: what the model must not learn)."""
     body = tokenizer.encode(blinded(bounded_text(text)), HEAD, TAIL)
     return [tokenizer.id_of(CLS), *body, tokenizer.id_of(SEP)]
 
