@@ -49,6 +49,7 @@ WRITER_MODULES = (
     "writer_homelab",
     "writer_foundation",
     "writer_identity",
+    "writer_stance",
 )
 
 
