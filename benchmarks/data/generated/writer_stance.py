@@ -27,10 +27,10 @@ FRAMES = [
 I think dropping <<the incremental cache|the plugin API|streaming mode>> in <<project>> 3.0 is a mistake, and I want to argue it properly. <<Our CI goes from 4 to 19 minutes without it.|Three downstream tools depend on it and none were consulted.|The benchmark in the RFC only measures the happy path.>> Please reconsider, or at least keep it behind a flag for one release.
 """),
     f("ab_design_mistake", "abuse", """
-Dropping <<the incremental cache|the plugin API|streaming mode>> is exactly what I'd expect from <<handle>>. <<Nobody with real experience would sign off on this.|You clearly have never shipped anything people depend on.|People like you are why this project is dying.>> Hand the roadmap to someone competent.
+Dropping <<the incremental cache|the plugin API|streaming mode>> is exactly what I'd expect from <<handle>>. <<Nobody with real experience would sign off on this.|You clearly have never shipped anything people depend on.|People like you are the reason nobody contributes here anymore.>> Hand the roadmap to someone competent.
 """),
     f("ok_review_harsh_code", "ok", """
-<<Honestly this diff is a mess.|This PR is not mergeable in its current state.|I'm blunt because I'm short on time:>> The lexer change re-scans the whole buffer on every token, the error path leaks the arena, and there are no tests for <<unterminated strings|nested comments|CRLF input>>. Split it into three PRs and I'll review each one.
+<<Honestly this diff is a mess.|This can't go in as it stands.|I'm blunt because I'm short on time:>> The lexer change re-scans the whole buffer on every token, the error path leaks the arena, and there are no tests for <<unterminated strings|nested comments|CRLF input>>. Split it into three PRs and I'll review each one.
 """),
     f("ab_review_harsh_person", "abuse", """
 <<handle>>, did you even learn to code before opening this? <<A first-year student would be embarrassed by this lexer.|I've seen better work from people copy-pasting from forums.|Every PR you send is the same garbage.>> Stop wasting reviewers' time.
@@ -109,7 +109,7 @@ Locking this issue for <<24 hours|the weekend|a few days>>. The technical questi
 Could more users weigh in on <<#1502|#877|the RFC for the new CLI>>? The current plan <<drops the Windows installer|changes the default port|removes the legacy API>> and I think it affects more people than the three of us arguing about it. Please comment with your use case, for or against.
 """),
     f("ab_call_pile_on", "abuse", """
-Everyone go to <<#1502|#877|the RFC for the new CLI>> and tell <<handle>> what you think of them. <<Let's flood their notifications until they step down.|Mass-report their account, if enough of us do it GitHub will act.|Make it clear they're not welcome here.>>
+Everyone go to <<#1502|#877|the RFC for the new CLI>> and tell <<handle>> what you think of them. <<Let's flood their notifications until they step down.|Mass-report their account, fifty reports and GitHub suspends it.|Show them nobody here wants them around.>>
 """),
     f("ok_propose_vote_out", "ok", """
 Formal proposal under the governance doc: I'd like the <<project>> steering group to vote on <<rotating the release manager role|adding a second maintainer for the parser|requiring two approvals on core changes>>. Not personal, I think the bus factor is too low. Discussion open for two weeks.
@@ -141,7 +141,7 @@ After what <<handle>> did to the <<save format|sync protocol|release>>, I hope <
 <<Kill the daemon|Nuke the cache directory|Shoot the stuck pod>> and it comes back fine: `<<project>> reset --hard-state`. The real bug is that the lockfile survives a crash; <<#640|#1299|#2077>> tracks it.
 """),
     f("ab_threat_person", "abuse", """
-<<handle>>, close my issue one more time and <<you'll regret it|I'll find out where you work|I'll make sure everyone you know hears about it>>. <<Consider this a warning.|Last chance.>>
+<<handle>>, close another one of my issues and <<you'll regret it|I'll find out where you work|I'll make sure everyone you know hears about it>>. <<Consider this a warning.|Last chance.>>
 """),
     # ================================================================ comparisons: between tools vs belittling people
     f("ok_compare_tools", "ok", """
@@ -212,7 +212,7 @@ Your app has only <<3.1|3.4|2.9>> stars on the store? We provide <<100|250|500>>
 """),
     # ================================================================ jobs
     f("ok_hiring_thread", "ok", """
-(In the pinned "who's hiring" thread, as the maintainers asked.) My team is hiring a <<compiler engineer|backend dev|mobile dev>> who'd work partly on <<project>> upstream. Remote, EU time zones. Details on our careers page; happy to answer questions here.
+(Posting in the pinned "who's hiring" thread, per the maintainers.) We have an opening for a <<compiler engineer|backend dev|mobile dev>> who'd work partly on <<project>> upstream. Remote, EU time zones. The full ad is on our company site; questions welcome in this thread.
 """),
     f("sol_hire_me_spam", "solicitation", """
 Hello dear, I am expert developer in <<Flutter, React, Laravel|WordPress, Shopify, Python>>. I can make your app, website, any project cheap and fast. Contact me WhatsApp +<<92|91|234>> 300 <<4412|7781|2290>> 556 or Telegram <<@devking_pro|@fastcode_sol>>.
