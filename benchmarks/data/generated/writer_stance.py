@@ -132,8 +132,9 @@ I am not agree with this change. In my company we use <<project>> on <<old Andro
 """),
     # ================================================================ wishing harm vs hyperbole at things
     f("ok_hyperbole_at_bug", "ok", """
-I hope whoever designed <<the Windows path handling|this timezone API|the PDF spec>> <<steps on a Lego|never has a quiet on-call night|gets exactly one flaky test forever>> :) Joking aside, `<<project>>` fails on <<UNC paths|DST transitions|embedded fonts>>; repro attached.
-"""),
+I hope whoever designed <<thing>> <<steps on a Lego|never has a quiet on-call night|gets exactly one flaky test forever>> :) Joking aside, `<<project>>` fails on <<thing.1>>; repro attached.
+""", thing=[("the Windows path handling", "UNC paths"), ("this timezone API", "DST transitions"),
+            ("the PDF spec", "embedded fonts")]),
     f("ab_wish_harm", "abuse", """
 After what <<handle>> did to the <<save format|sync protocol|release>>, I hope <<they lose their job|something terrible happens to them|their whole life falls apart like our data did>>. <<They deserve it.|I mean it.>>
 """),
@@ -145,14 +146,16 @@ After what <<handle>> did to the <<save format|sync protocol|release>>, I hope <
 """),
     # ================================================================ comparisons: between tools vs belittling people
     f("ok_compare_tools", "ok", """
-Honestly <<tablix|shardstore|quillc>> is <<slower|clunkier|far behind>> than <<DuckDB|LLVM|SQLite>> here, and that's fine — they have a hundred paid engineers. But the <<group-by|codegen|WAL>> path could copy their approach; paper linked in <<#55|#412>>.
-"""),
+Honestly <<pair>> is <<a lot slower than|clunkier than|far behind>> <<pair.1>> here, and that's fine — they have a hundred paid engineers. But our <<pair.2>> path could copy their approach; paper linked in <<#55|#412>>.
+""", pair=[("tablix", "DuckDB", "group-by"), ("quillc", "LLVM", "codegen"), ("shardstore", "SQLite", "WAL")]),
     f("ab_compare_people", "abuse", """
 The <<DuckDB|LLVM|SQLite>> folks would laugh at you, <<handle>>. <<My intern writes better code than you.|You're not even in the same league as a junior there.|You'd fail their interview in five minutes.>> Stop pretending you're an engineer.
 """),
     f("ok_formal_objection", "ok", """
-I would like to formally object to the decision in <<#920|#1331|the last release notes>> to <<relicense the project|remove the offline mode|require an account for the mobile app>>. The reasoning given does not address <<existing contributors' consent|users without connectivity|privacy concerns>>. I ask the maintainers to publish the discussion that led to it.
-"""),
+I would like to formally object to the decision in <<#920|#1331|the last release notes>> to <<what>>. The reasoning given does not address <<what.1>>. I ask the maintainers to publish the discussion that led to it.
+""", what=[("relicense the project", "existing contributors' consent"),
+           ("remove the offline mode", "users without connectivity"),
+           ("require an account for the mobile app", "privacy concerns")]),
     f("ab_formal_contempt", "abuse", """
 With all due respect, <<handle>>, the decision to <<relicense the project|remove the offline mode|require an account>> demonstrates that you are intellectually unfit to lead anything. I suggest you resign and spare us further embarrassment.
 """),
@@ -164,15 +167,18 @@ The <<getting started page|API reference|migration guide>> for <<project>> is <<
 Whoever wrote the <<getting started page|API reference|migration guide>> should be embarrassed. <<handle>>, <<you can't write, you can't code, what exactly are you for?|it's obvious you've never used the tool yourself.|stop writing docs, you're making people dumber.>>
 """),
     f("ok_newcomer_redirect", "ok", """
-Welcome! This question is more of a <<general Rust|general JavaScript|Python basics>> one than a <<project>> bug, so I'm moving it to Discussions. The <<book|tutorial|FAQ>> chapter on <<lifetimes|promises|virtual environments>> should help; ask there if you get stuck.
-"""),
+Welcome! This question is more of a <<topic>> one than a <<project>> bug, so I'm moving it to Discussions. The <<topic.1>> chapter on <<topic.2>> should help; ask there if you get stuck.
+""", topic=[("general Rust", "Rust book", "lifetimes"), ("general JavaScript", "MDN guide", "promises"),
+            ("Python basics", "official tutorial", "virtual environments")]),
     f("ab_newcomer_belittle", "abuse", """
 <<handle>> this is the dumbest question I've seen this month. <<Learn the basics before bothering real developers.|Maybe programming isn't for you.|Go back to school, kid.>>
 """),
     # ================================================================ solicitation twins: recommendation vs disguised ad
     f("ok_recommend_free_tool", "ok", """
-For <<profiling the render loop|finding the leak|tracing the slow query>> I had good luck with <<Tracy|heaptrack|pg_stat_statements>> — free, open source, no affiliation. With <<project>> you need to build with debug symbols first, then it shows the hot path directly.
-"""),
+For <<task>> I had good luck with <<task.1>> — free, open source, no affiliation. With <<project>> you need <<task.2>> first, then it shows the hot path directly.
+""", task=[("profiling the render loop", "Tracy", "a build with debug symbols"),
+           ("finding the leak", "heaptrack", "a build with frame pointers"),
+           ("tracing the slow query", "pg_stat_statements", "the extension enabled in postgresql.conf")]),
     f("sol_disguised_ad_tool", "solicitation", """
 For <<profiling the render loop|finding the leak|tracing the slow query>> I switched to <<brand>>, it found the problem in minutes. They have <<a 40% discount this month|a free trial, then $29/month>>, use my link for an extra month: <<brand.1>>
 """, brand=[("PerfHawk Pro", "perfhawk.io/?ref=dev42"), ("LeakSense Cloud", "leaksense.app/r/quill7"),
@@ -186,8 +192,11 @@ Stop fighting with Pages! <<brand>> hosts docs for projects like <<project>> wit
             ("SiteNimbus", "sitenimbus.net/deal")]),
     # ================================================================ researcher question vs paid recruitment
     f("ok_researcher_question", "ok", """
-Hi, I'm a PhD student studying <<use-after-free bugs in compilers|race conditions in mobile apps|flaky tests in data tools>>. In <<#710|#1288|#96>> and a few similar issues the root cause seems to be <<the arena reset|the lifecycle callbacks|shared temp directories>>. Is that a known pattern for <<project>>, or a coincidence? Happy to share what I found publicly here.
-"""),
+Hi, I'm a PhD student studying <<study>>. In <<#710|#1288|#96>> and a few similar issues the root cause seems to be <<study.1>>. Is that a known pattern for <<study.2>>, or a coincidence? Happy to share what I found publicly here.
+""", study=[("use-after-free bugs in compilers", "the arena reset", "quillc"),
+            ("race conditions in mobile apps", "the lifecycle callbacks", "pocketnote"),
+            ("flaky tests in data tools", "shared temp directories", "tablix"),
+            ("deadlocks in game engines", "the asset loader holding the render lock", "emberforge")]),
     f("sol_paid_survey", "solicitation", """
 Hi maintainers and users of <<project>>! We're recruiting developers for a paid study on <<developer tooling budgets|team purchasing decisions|cloud spending>>. Complete a 15-minute survey and receive a $<<50|75|100>> gift card: <<devinsight-panel.com/s/q4|survey.techvoices.io/r/oss>>. Limited spots!
 """),
@@ -205,7 +214,7 @@ Thanks for the kind words! If <<project>> saves your team time, the project's sp
 Great project but only <<300|800|1.2k>> stars? We help open source grow: <<1,000|5,000>> real-looking GitHub stars and followers from $<<39|59>>, delivered in 48h. Telegram <<@starboost_dev|@gitgrowth_team>>
 """),
     f("ok_app_store_review_ask", "ok", """
-If you like <<project>> on mobile, an honest rating in the app store helps a small open-source app a lot. No pressure, and please report bugs here rather than in reviews so we can fix them.
+If you like <<pocketnote|pocketnote's beta|the pocketnote widget>> on your phone, an honest rating in the <<app store|Play Store>> helps a small open-source app a lot. No pressure, and please report bugs here rather than in reviews so we can fix them.
 """),
     f("sol_sell_reviews", "solicitation", """
 Your app has only <<3.1|3.4|2.9>> stars on the store? We provide <<100|250|500>> verified 5-star reviews from real devices, safe and undetectable. Packages from $<<99|149>>. Contact <<@appreviewpro|@rankboost_store>> on Telegram.
