@@ -119,15 +119,15 @@ def test_asking_a_reviewer_what_they_were_on_reaches_review():
 
 @pytest.mark.xfail(strict=True, reason="a moderator's reminder: with the quoted insult and its "
                    "negated clause taken out, what is left ('review the patch and leave the "
-                   "person out of it') is about conduct, and the head, retrained with the "
-                   "identity writer, reads it at 0.56, just over review (private; never act)")
+                   "person out of it') is about conduct, and the fine-tuned encoder reads it "
+                   "at 0.72, over review (private; never act)")
 def test_a_reminder_quoting_the_insult_in_quotation_marks_is_not_flagged():
     assert tier('Reminder for everyone: don\'t call other contributors "incompetent", '
                 "review the patch and leave the person out of it.") is Tier.NONE
 
 
 @pytest.mark.xfail(strict=True, reason="a veiled threat without a violent word: neither the "
-                   "rules nor the frozen encoder read it as one")
+                   "rules nor the language model read it as one")
 def test_a_veiled_threat_is_caught():
     assert tier("I know which city you're in and I am going to find where you live.") \
         is not Tier.NONE

@@ -24,7 +24,7 @@ def tokenizer() -> WordPiece:
 def test_every_term_its_plural_and_any_case_are_left_out(term: str) -> None:
     for form in (term, term + "s", term.upper(), term.capitalize()):
         assert blind.blinded(f"as a {form} dev, I approve") == \
-            f"as a {blind.PLACEHOLDER} dev, I approve"
+            "as a  dev, I approve"
 
 
 @pytest.mark.parametrize("text", [
