@@ -118,6 +118,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--head-epochs", type=int, default=40)
     p.add_argument("--embedding-cache", type=Path,
                    help="npz of int8 encoder embeddings by word-piece ids, reused across runs")
+    p.add_argument("--skip-writer", nargs="*", default=[], metavar="WRITER",
+                   help="generated writers left out (the shipped run: --skip-writer stance)")
     p.add_argument("--writer-weight", nargs="*", default=[], metavar="WRITER=W",
                    help="loss weight of one generated writer's items instead of "
                         "--generated-weight (e.g. identity=8: mention versus attack)")
@@ -182,10 +184,16 @@ def round_robin(pools: list[list[dict[str, object]]], want: int) -> list[dict[st
     return out
 
 
-def generated_items(folder: Path) -> tuple[list[dict[str, object]], dict[str, dict[str, int]]]:
+def generated_items(folder: Path, only: Iterable[str] | None = None, skip: Iterable[str] = ()
+                    ) -> tuple[list[dict[str, object]], dict[str, dict[str, int]]]:
+    """The fit split of ``generated/*.jsonl``: of the files named ``only`` when given (a
+    manifest's list), without the writers in ``skip`` (``--skip-writer``)."""
     items: list[dict[str, object]] = []
     files: dict[str, dict[str, int]] = {}
+    named = None if only is None else set(only)
     for path in sorted(folder.glob("generated/*.jsonl")):
+        if path.stem in set(skip) or (named is not None and path.name not in named):
+            continue
         rows = read_jsonl(path, tolerant=True)  # a writer may be appending a line right now
         kept = [it for it in rows if it.get("label") in LABELS and split_of(it) == "fit"]
         files[path.name] = {"sha256_prefix": int(sha256_file(path)[:12], 16), "items": len(rows),
@@ -197,11 +205,13 @@ def generated_items(folder: Path) -> tuple[list[dict[str, object]], dict[str, di
 def trained_ids(corpus: Path = CORPUS, data: Path = DATA, out: Path = OUT) -> list[str]:
     """Ids of the items the shipped model was trained on, rebuilt from its manifest's
     settings (``benchmarks/quality.py`` leaves them out of every table)."""
-    settings = json.loads((out / "language_model.json").read_text("utf-8"))["settings"]
+    manifest = json.loads((out / "language_model.json").read_text("utf-8"))
+    settings = manifest["settings"]
     dev = dev_items(corpus / "dev.jsonl")
     sample = train_sample(corpus / "train.jsonl", int(settings["train_sample"]),
                           int(settings["seed"]))
-    generated, _ = generated_items(data)
+    # the generated files the run read (a writer added later was not trained on)
+    generated, _ = generated_items(data, only=manifest["inputs"]["generated"]["files"])
     return [str(it["id"]) for it in (*dev, *sample, *generated)]
 
 
@@ -216,7 +226,7 @@ def training_parts(args: argparse.Namespace
     """The three parts trained on, each with its loss weight, and the generated files read."""
     dev = dev_items(args.corpus / "dev.jsonl")
     sample = train_sample(args.corpus / "train.jsonl", args.train_sample, args.seed)
-    generated, generated_files = generated_items(args.data)
+    generated, generated_files = generated_items(args.data, skip=getattr(args, "skip_writer", ()))
     return [("dev_fit", dev, args.dev_weight), ("train_sample", sample, 1.0),
             ("generated_fit", generated, args.generated_weight)], generated_files
 
