@@ -204,7 +204,7 @@ If you're struggling with <<project>>'s internals, you're not alone! My <<12-hou
              ("Zero to Database Engineer", "udemy.com/course/zero-to-db-eng/?couponCode=GITHUB"),
              ("Rust Async Bootcamp", "coursebay.io/rust-async")]),
     f("sol_essay_mill", "solicitation", """
-<<Are you a student using <<project>> for your thesis|Stuck with your CS assignment|Need help with your dissertation>>? Our expert writers deliver plagiarism-free essays, reports and code projects on any topic, on time. 15% off your first order at <<gradeforge-essays.com|topwriters-hub.net|assignmentace.org>>, or WhatsApp +44 7<<700|911|802>> 9<<13|57>>4<<2|6>>1.
+<<Are you a student using <<project>> for your thesis|Stuck with your CS assignment|Need help with your dissertation>>? Hand it to our PhD-level team: original essays, lab reports and finished code, any deadline, zero AI detection. 15% off your first order at <<gradeforge-essays.com|topwriters-hub.net|assignmentace.org>>, or WhatsApp +44 7<<700|911|802>> 9<<13|57>>4<<2|6>>1.
 """),
     f("ok_student_thesis", "ok", """
 I'm writing my <<bachelor|master's>> thesis on <<project>>'s <<part>> and I'm a bit stuck on <<part.1>>. Is there a design doc somewhere, or should I just read `<<part.2>>`? Thanks for any pointer.
