@@ -126,8 +126,9 @@ Hi! I'm from <<vendor>>. Instead of fighting with S3 configs, <<project>> users 
 """, vendor=[("Skerry", "skerry-storage.net/oss-credits"), ("Oakbin", "oakbin.cloud/promo"),
              ("Brume Cloud", "brumecloud.io/free")]),
     f("ok_vendor_integration_bug", "ok", """
-I'm on the <<vendor>> SDK team (so, biased). The <<timeout|401 after refresh|double upload>> you're seeing with <<project>> is our bug, not theirs: our client <<v4.2.0|v4.3.1|v3.9.8>> ignores the retry header. Fixed in the next patch release; until then pin <<v4.1.9|v4.3.0|v3.9.7>>. Sorry for the trouble.
-""", vendor=["Skerry", "Oakbin", "Brume Cloud"]),
+I'm on the <<vendor>> SDK team (so, biased). The <<timeout|401 after refresh|double upload>> you're seeing with <<project>> is our bug, not theirs: our client <<ver>> ignores the retry header. Fixed in the next patch release; until then pin <<ver.1>>. Sorry for the trouble.
+""", vendor=["Skerry", "Oakbin", "Brume Cloud"],
+       ver=[("v4.2.0", "v4.1.9"), ("v4.3.1", "v4.3.0"), ("v3.9.8", "v3.9.7")]),
     # ================================================================ recommendations: free tool vs paid tool disguised
     f("ok_recommend_oss_linter", "ok", """
 For catching these before review, <<tool>> works well on <<project>>-style code; it's MIT, runs in pre-commit, and has a rule for exactly this (`<<tool.1>>`). I have nothing to do with it, just a happy user.
@@ -145,10 +146,10 @@ Comparing hosting costs? Skip the spreadsheet — <<brand>> is the cheapest mana
             ("ServerMint", "servermint.co/free")]),
     # ================================================================ research: public question vs paid calls and surveys
     f("ok_researcher_public", "ok", """
-Hello, I'm a researcher looking at <<topic>>. In <<project>> the fix in <<topic.1>> seems to be the typical pattern. Was that a deliberate design choice, or just the quickest fix at the time? I'll quote this thread in the paper only if you're fine with it; no survey, no calls.
-""", topic=[("how message brokers handle poison messages", "#640"),
-            ("schema migrations in embedded databases", "#1022"),
-            ("plugin sandboxing in CMSs", "#318")]),
+<<Hello|Hi all|Hi maintainers>>, I'm a researcher looking at <<topic>>. In <<topic.2>> the fix in <<topic.1>> seems to be the typical pattern. Was that a deliberate design choice, or just the quickest fix at the time? I'll quote this thread in the paper only if you're fine with it; no survey, no calls.
+""", topic=[("how message brokers handle poison messages", "#640", "cobaltmq"),
+            ("schema migrations in embedded databases", "#1022", "sparrowdb"),
+            ("plugin sandboxing in CMSs", "#318", "ashlar-cms")]),
     f("sol_paid_research_call", "solicitation", """
 Hi, I'm with <<firm>>. We're speaking to engineering leaders who use <<project>> to understand how your team evaluates <<what>> and how many paying customers you serve with it. 30-minute call, $<<150|250|175>> honorarium paid by Amazon gift card. If interested, <<book here: expertbridge.io/call/92|reply with your work email|fill the screener at panelpulse.co/s/eng>>.
 """, firm=["Grayline Insights", "a Series B analytics startup", "Hollow Oak Research"],
@@ -255,7 +256,7 @@ Seeing the bounty here: our team solves open source bounties professionally, <<9
 <<PSA|Warning|Maintainer note>>: <<project>> has no token and there is no airdrop. The comments linking to a "claim" site were posted by a bot and have been deleted. Don't connect your wallet to anything mentioned in these issues; if you already did, revoke the approvals.
 """),
     f("ok_crypto_project_bug", "ok", """
-We use <<project>> to index a <<Solana|Ethereum|Cosmos>> node's block stream and <<block numbers above 2^31 overflow the key encoder|deserialisation fails on blocks with 10k+ txs|the consumer stalls during chain reorgs>>. Stack trace:
+We use <<project>> to index a <<Solana|Ethereum|Cosmos>> node's block stream and <<block numbers above 2^31 overflow the key encoder|the sink crashes once block heights pass 2^31|the key encoder chokes on large block heights>>. Stack trace:
 
 ```
 ERROR indexer::sink: encode failed key=block/<<2147483912|2201877413|2150000031>> err=IntOverflow
@@ -299,8 +300,10 @@ This PR adds <<brand>> to `ADOPTERS.md` with our logo and the tagline "<<brand.1
 hello, i have same problem with <<project>> <<2.4.1|2.5.0|2.3.7>> on <<windows server 2019|raspberry pi 4|old centos 7>>. i try your workaround and is working for me, thank you very much. maybe write in docs? many people from my country use this and not read issues.
 """),
     f("sol_broken_english_service", "solicitation", """
-hello sir, i see you have problem with <<project>>. we are <<team of 20 developers in Lahore|software house from Dhaka|IT company Nairobi>>, we solve this and make any software at very low price, quality guarantee. please contact <<whatsapp +92 321 55<<0|8>>4 1<<17|92>>|email dhakasoftpoint@gmail.com|telegram @nairobi_itsolutions>> for discuss.
-"""),
+hello sir, i see you have problem with <<project>>. we are <<shop>>, we solve this and make any software at very low price, quality guarantee. please contact <<shop.1>> for discuss.
+""", shop=[("team of 20 developers in Lahore", "whatsapp +92 321 5504 117"),
+            ("software house from Dhaka", "email dhakasoftpoint@gmail.com"),
+            ("IT company Nairobi", "telegram @nairobi_itsolutions")]),
     # ================================================================ sarcastic / formal registers
     f("ok_sarcastic_spam_wave", "ok", """
 Ah, the weekly <<"we help startups scale" agency|"rate my app" swap|airdrop>> comment has arrived in <<project>>'s tracker. <<Right on schedule.|Truly a Tuesday tradition.|Our most loyal contributor.>> Reported, and <<handle>> already hid it. Back to the actual bug: the repro above still fails on main.
