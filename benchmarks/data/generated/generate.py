@@ -50,6 +50,7 @@ WRITER_MODULES = (
     "writer_foundation",
     "writer_identity",
     "writer_stance",
+    "writer_contempt",
 )
 
 
