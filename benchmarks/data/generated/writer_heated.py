@@ -83,8 +83,9 @@ Six weeks to remove it? <<handle>>, you clearly have <<never held a real job|nev
 <<This has been open for 94 days.|Three months, no reply.|Still waiting.>> I'm asking firmly and for the last time before we escalate internally: is <<the Python 3.13 support|the ARM64 build|the v2 wire protocol>> for <<project>> planned or not? A yes, a no, or "we don't know" are all fine answers. Silence isn't.
 """),
     f("ok_move_to_competitor", "ok", """
-Speaking for <<a team of 40 engineers|our platform group|a mid-size logistics company>>: if <<the memory leak in #<<num>>|the broken retry semantics|the licence question>> isn't <<fixed|settled>> by <<the end of Q1|the next minor|March>>, we'll move to <<Celery|Temporal|another tool>>. No hard feelings, and we'd be glad to fund the work instead if there's a way to do that.
-""", num=["412", "1877", "2093", "655"]),
+Speaking for <<a team of 40 engineers|our platform group|a mid-size logistics company>>: if <<issue>> isn't <<issue.1>> by <<the end of Q1|the next minor|March>>, we'll move to <<Celery|Temporal|another tool>>. No hard feelings, and we'd be glad to fund the work instead if there's a way to do that.
+""", issue=[("the memory leak in #412", "fixed"), ("the memory leak in #1877", "fixed"),
+            ("the broken retry semantics", "fixed"), ("the licence question", "settled")]),
     f("ok_maintainer_curt", "ok", """
 <<Duplicate of|See|Answered in>> <<pr>>. Locking because the last <<ten|twenty|fifteen>> comments are "+1". <<Use the reaction button.|Subscribe instead of commenting.|Reactions count, comments don't.>>
 """),
