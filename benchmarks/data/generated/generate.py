@@ -52,6 +52,7 @@ WRITER_MODULES = (
     "writer_stance",
     "writer_pitches",
     "writer_contempt",
+    "writer_heated",
 )
 
 
