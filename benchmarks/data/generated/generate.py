@@ -51,6 +51,7 @@ WRITER_MODULES = (
     "writer_identity",
     "writer_stance",
     "writer_pitches",
+    "writer_multilingual",
 )
 
 
