@@ -92,6 +92,14 @@ Cansado de bugs? 🚀 Aprenda <<Python do zero ao avançado|React e Next.js|DevO
     f("ok_pt_free_course", "ok", """
 Pra quem está começando e caiu nesse issue: a documentação oficial de <<migrações|tipagem|testes>> do <<project>> tem um tutorial gratuito em português, e o <<capítulo 3|guia de contribuição|README da pasta `examples/`>> explica exatamente esse erro. Não tenho nada a ver com o projeto além de usar, só achei útil.
 """),
+    f("ab_pt_wish_harm", "abuse", """
+<<h_pt>>, depois de apagar <<o histórico de migrações|os dados de sync de todo mundo|a branch de release>>, <<tomara que você perca o emprego|espero que sua vida desmorone igual nosso banco|tomara que você se foda muito>>. <<Merece.|Tô falando sério.>>
+"""),
+    f("ok_pt_hyperbole_bug", "ok", """
+Tomara que quem inventou <<thing>> <<pise num Lego todo dia|nunca tenha um plantão tranquilo|tenha um teste flaky pra sempre>> 😂 Brincadeiras à parte, o `<<project>>` quebra com <<thing.1>>; repro no <<#388|#1027|#64>>.
+""", thing=[("o horário de verão", "datas na virada do horário de verão"),
+            ("o formato de data americano", "arquivos `12/31/2024.csv`"),
+            ("os caminhos do Windows", "caminhos UNC")]),
     # ================================================================ French
     f("ok_fr_bug_report", "ok", """
 Bonjour, depuis la <<3.1.0|3.2.0|3.0.4>> le rendu des <<légendes|axes logarithmiques|tooltips>> est cassé dans <<project>> avec <<Firefox 121|Safari 17|Chromium 120>>. Trace :
@@ -194,6 +202,14 @@ aiohttp.client_exceptions.ServerDisconnectedError: Server disconnected
 
 <<Без денег и без рекламы, просто pet-проект.|Код бота в личном репо, могу открыть.>> Подскажите, куда копать?
 """),
+    f("ab_ru_wish_harm", "abuse", """
+После того, что <<h_ru>> сделал с <<форматом сохранения|протоколом синхронизации|релизом 4.0>>, <<чтоб тебя уволили и никуда больше не взяли|чтоб у тебя всё в жизни сломалось, как у нас база|желаю тебе сдохнуть вместе со своим кодом>>. <<Ты это заслужил.|Я серьёзно.>>
+"""),
+    f("ok_ru_hyperbole_bug", "ok", """
+Чтоб <<thing>> <<всю жизнь наступал на лего|никогда не знал спокойного дежурства|вечно ловил один флаки-тест>> :) А если серьёзно: `<<project>>` падает на <<thing.1>>, репро приложил в <<#904|#1312|#57>>.
+""", thing=[("тот, кто придумал этот формат дат", "датах до 1970 года"),
+            ("автор спецификации PDF", "встроенных шрифтах"),
+            ("создатель Windows-путей", "UNC-путях")]),
     # ================================================================ Ukrainian
     f("ok_uk_thanks_review", "ok", """
 Дякую за PR, <<h_uk>>! Кілька дрібниць: <<у `parser.rs` краще повертати `Result`, а не панікувати|назву `tmp2` варто змінити|тест `test_empty_input` не перевіряє помилку>>. <<Решта виглядає чудово.|Після цього мерджу.|Гарна робота, правда.>>
