@@ -53,6 +53,7 @@ WRITER_MODULES = (
     "writer_pitches",
     "writer_contempt",
     "writer_heated",
+    "writer_multilingual",
 )
 
 
