@@ -119,7 +119,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--embedding-cache", type=Path,
                    help="npz of int8 encoder embeddings by word-piece ids, reused across runs")
     p.add_argument("--skip-writer", nargs="*", default=[], metavar="WRITER",
-                   help="generated writers left out (the shipped run: --skip-writer stance)")
+                   help="generated writers left out (the shipped run: --skip-writer stance pitches "
+                        "contempt heated multilingual)")
     p.add_argument("--writer-weight", nargs="*", default=[], metavar="WRITER=W",
                    help="loss weight of one generated writer's items instead of "
                         "--generated-weight (e.g. identity=8: mention versus attack)")
