@@ -127,6 +127,42 @@ def test_github_real3_relabel_sample_covers_thirty_percent_of_the_batch() -> Non
     relabelled_ids("github_real3", {item["id"] for item in rows("github_real3.jsonl")}, 0.3)
 
 
+HELD_OUT = (
+    "github_real.jsonl",
+    "github_real2.jsonl",
+    "github_real3.jsonl",
+    "identity_real.jsonl",
+    "non_english.jsonl",
+    "lures.jsonl",
+)
+DEV = ROOT.parent / "shared" / "corpus" / "dev.jsonl"
+
+
+def letters_and_digits(text: str) -> str:
+    """The form texts are compared in: letters and digits of any script, lower-cased."""
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
+def test_github_train1_is_real_training_text_outside_the_held_out_sets() -> None:
+    items = rows("github_train1.jsonl")
+    assert_quoted_items(items, "github_train", "ghtrain1", dataset="github_train1")
+    labels = {label: sum(i["label"] == label for i in items) for label in LABELS}
+    assert 150 <= len(items) <= 250, labels
+    assert labels["ok"] >= labels["abuse"] + labels["solicitation"], labels
+    assert labels["abuse"] >= 30 and labels["solicitation"] >= 30, labels
+    assert not labels["malware"] and not labels["pii"], labels
+    held = [i for name in HELD_OUT for i in rows(name)]
+    links = {str(i.get("source_link", "")).rstrip("/") for i in held} - {""}
+    texts = {letters_and_digits(i["text"]) for i in held if i.get("text")}
+    if DEV.is_file():
+        with DEV.open(encoding="utf-8") as f:
+            texts |= {letters_and_digits(json.loads(line)["text"]) for line in f if line.strip()}
+    # The frozen split keys on the thread: a thread of an evaluation batch must not train.
+    assert not [i["id"] for i in items if i["source_link"].rstrip("/") in links]
+    assert not [i["id"] for i in items if letters_and_digits(i["text"]) in texts]
+    assert len({letters_and_digits(i["text"]) for i in items}) == len(items)
+
+
 def test_identity_real_is_real_text_about_who_people_are() -> None:
     items = rows("identity_real.jsonl")
     assert_quoted_items(items, "identity_real", "idreal")
