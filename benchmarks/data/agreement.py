@@ -7,6 +7,7 @@ binary (ok vs flagged) agreement and kappa, and the items the two labellers disa
     python benchmarks/data/agreement.py --set github_real2   # github_real2 + new non_english items
     python benchmarks/data/agreement.py --set github_real3   # github_real3.jsonl
     python benchmarks/data/agreement.py --set identity_real  # identity_real.jsonl
+    python benchmarks/data/agreement.py --set github_train1  # github_train1.jsonl
     python benchmarks/data/agreement.py --set generated      # generated/*.jsonl
 """
 
@@ -32,6 +33,7 @@ SETS: dict[str, tuple[tuple[Path, ...], Path]] = {
     ),
     "github_real3": ((HERE / "github_real3.jsonl",), HERE / "github_real3_relabel.jsonl"),
     "identity_real": ((HERE / "identity_real.jsonl",), HERE / "identity_real_relabel.jsonl"),
+    "github_train1": ((HERE / "github_train1.jsonl",), HERE / "github_train1_relabel.jsonl"),
     "generated": (tuple(sorted((HERE / "generated").glob("*.jsonl"))),
                   HERE / "generated_relabel.jsonl"),
 }
