@@ -163,6 +163,10 @@ def test_github_train1_is_real_training_text_outside_the_held_out_sets() -> None
     assert len({letters_and_digits(i["text"]) for i in items}) == len(items)
 
 
+def test_github_train1_relabel_sample_covers_a_quarter_of_the_batch() -> None:
+    relabelled_ids("github_train1", {item["id"] for item in rows("github_train1.jsonl")}, 0.25)
+
+
 def test_identity_real_is_real_text_about_who_people_are() -> None:
     items = rows("identity_real.jsonl")
     assert_quoted_items(items, "identity_real", "idreal")
