@@ -38,6 +38,12 @@ rules decide pii.
   word-piece ids) and an MLP head (``--head-hidden``) is trained on the L2-normalised
   embeddings. Minutes of CPU; what shipped before, and what ``loso_model.py`` retrains.
 
+``--real-train github_train1.jsonl`` adds the fit split of real GitHub comments gathered for
+training (group ``github_train``; loss weight ``--real-weight``); the held-out batches
+(``github_real*``, ``identity_real``, ``non_english``) are refused. A model trained on such a
+set must name its dataset in ``detect/model.py``'s ``TRAINED_ON`` when it ships, so that
+``quality.py`` reports that set in-source, not in the headline.
+
 Both export one ONNX graph (encoder + pooling + head, opset 17), check it against torch,
 quantise it to int8 per channel and write ``language_model.onnx``, ``language_vocab.txt``
 and the run manifest into ``--out`` (default ``governance/data``). The word-pieces are
@@ -121,6 +127,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--skip-writer", nargs="*", default=[], metavar="WRITER",
                    help="generated writers left out (the shipped run: --skip-writer stance pitches "
                         "contempt heated multilingual)")
+    p.add_argument("--real-train", nargs="*", default=[], metavar="FILE",
+                   help="real GitHub sets gathered for training, under --data (e.g. "
+                        "github_train1.jsonl); their fit split is trained on")
+    p.add_argument("--real-weight", type=float, default=3.0,
+                   help="loss weight of the --real-train items")
     p.add_argument("--writer-weight", nargs="*", default=[], metavar="WRITER=W",
                    help="loss weight of one generated writer's items instead of "
                         "--generated-weight (e.g. identity=8: mention versus attack)")
@@ -203,6 +214,30 @@ def generated_items(folder: Path, only: Iterable[str] | None = None, skip: Itera
     return items, files
 
 
+TRAINABLE_REAL_GROUP = "github_train"  # the held-out groups (github_real, ...) never train
+
+
+def real_items(folder: Path, names: Iterable[str]
+               ) -> tuple[list[dict[str, object]], dict[str, dict[str, int]]]:
+    """The fit split of the real sets ``names`` under ``folder``. Only sets gathered for
+    training qualify: every item's group must be ``github_train``, so a held-out batch
+    named by mistake stops the run instead of turning evaluation data into training data."""
+    items: list[dict[str, object]] = []
+    files: dict[str, dict[str, int]] = {}
+    for name in names:
+        path = folder / name
+        rows = read_jsonl(path)
+        groups = {str(it.get("group")) for it in rows}
+        if groups != {TRAINABLE_REAL_GROUP}:
+            raise SystemExit(f"{name}: groups {sorted(groups)}; only sets of group "
+                             f"{TRAINABLE_REAL_GROUP!r} are trained on (the others are held out)")
+        kept = [it for it in rows if it.get("label") in LABELS and split_of(it) == "fit"]
+        files[name] = {"sha256_prefix": int(sha256_file(path)[:12], 16), "items": len(rows),
+                       "fit_items": len(kept)}
+        items += kept
+    return items, files
+
+
 def trained_ids(corpus: Path = CORPUS, data: Path = DATA, out: Path = OUT) -> list[str]:
     """Ids of the items the shipped model was trained on, rebuilt from its manifest's
     settings (``benchmarks/quality.py`` leaves them out of every table)."""
@@ -213,7 +248,8 @@ def trained_ids(corpus: Path = CORPUS, data: Path = DATA, out: Path = OUT) -> li
                           int(settings["seed"]))
     # the generated files the run read (a writer added later was not trained on)
     generated, _ = generated_items(data, only=manifest["inputs"]["generated"]["files"])
-    return [str(it["id"]) for it in (*dev, *sample, *generated)]
+    real, _ = real_items(data, manifest["inputs"].get("real", {}).get("files", {}))
+    return [str(it["id"]) for it in (*dev, *sample, *generated, *real)]
 
 
 def counts(items: Iterable[dict[str, object]]) -> dict[str, int]:
@@ -228,8 +264,12 @@ def training_parts(args: argparse.Namespace
     dev = dev_items(args.corpus / "dev.jsonl")
     sample = train_sample(args.corpus / "train.jsonl", args.train_sample, args.seed)
     generated, generated_files = generated_items(args.data, skip=getattr(args, "skip_writer", ()))
-    return [("dev_fit", dev, args.dev_weight), ("train_sample", sample, 1.0),
-            ("generated_fit", generated, args.generated_weight)], generated_files
+    parts = [("dev_fit", dev, args.dev_weight), ("train_sample", sample, 1.0),
+             ("generated_fit", generated, args.generated_weight)]
+    real, _ = real_items(args.data, getattr(args, "real_train", None) or ())
+    if real:
+        parts.append(("real_fit", real, args.real_weight))
+    return parts, generated_files
 
 
 def writer_weights(args: argparse.Namespace) -> dict[str, float]:
@@ -552,7 +592,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     dev_path, train_path = args.corpus / "dev.jsonl", args.corpus / "train.jsonl"
     parts, generated_files = training_parts(args)
-    (_, dev, _), (_, sample, _), (_, generated, _) = parts
+    (_, dev, _), (_, sample, _), (_, generated, _) = parts[:3]
+    real, real_files = real_items(args.data, args.real_train)
     every, items, texts, encoded = model_inputs(parts, args, wordpiece)
     agreement = tokenizer_agreement(Tokenizer.from_file(str(Path(base) / "tokenizer.json")),
                                     wordpiece, texts)
@@ -575,6 +616,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "generated": {"folder": str(args.data), "files": generated_files,
                           "fit_items_used": len(generated),
                           "by_label": dict(Counter(str(it["label"]) for it in generated))},
+            "real": {"files": real_files, "fit_items_used": len(real),
+                     "by_label": dict(Counter(str(it["label"]) for it in real))},
         },
         "tokenizer_agreement_with_reference": round(agreement, 5),
         "model_input": "governance.detect.model_input.model_text (the poster's own words)",
