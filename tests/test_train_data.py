@@ -1,4 +1,4 @@
-"""Which generated files a training run reads (``benchmarks/train_model.py``)."""
+"""Which generated files and real sets a training run reads (``benchmarks/train_model.py``)."""
 
 from __future__ import annotations
 
