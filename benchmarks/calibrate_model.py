@@ -59,6 +59,7 @@ from benchmarks.train_model import (  # noqa: E402
     GPL_DATASETS,
     LABELS,
     read_jsonl,
+    sample_seed,
     sha256_file,
     train_sample,
 )
@@ -410,7 +411,7 @@ def held_out_items(args: argparse.Namespace, manifest: Mapping[str, object]
     assert isinstance(settings, Mapping)
     taken = {str(it["id"]) for it in train_sample(args.corpus / "train.jsonl",
                                                    int(settings["train_sample"]),
-                                                   int(settings["seed"]))}
+                                                   sample_seed(settings))}
     rest = [it for it in read_jsonl(args.corpus / "train.jsonl")
             if str(it["id"]) not in taken and split_of(it) == "fit"]
     se_ok = [it for it in rest if it["label"] == "ok" and source_dataset(it) in SE_TRAIN_OK]

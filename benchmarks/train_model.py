@@ -62,7 +62,7 @@ import random
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -108,6 +108,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--lr", type=float, default=6e-5, help="encoder learning rate")
     p.add_argument("--head-lr", type=float, default=2e-3)
     p.add_argument("--seed", type=int, default=20261207)
+    p.add_argument("--sample-seed", type=int,
+                   help="seed of the train.jsonl sample (default: --seed); runs averaged by "
+                        "benchmarks/average_runs.py share it and differ in --seed only")
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--limit", type=int, default=0, help="smoke run: at most this many items")
     p.add_argument("--minutes", type=float, default=45.0,
@@ -169,6 +172,12 @@ def rank(seed: int, item_id: object) -> str:
 def dev_items(path: Path) -> list[dict[str, object]]:
     return [it for it in read_jsonl(path) if it.get("label") in LABELS
             and split_of(it) == "fit" and source_dataset(it) not in GPL_DATASETS]
+
+
+def sample_seed(settings: Mapping[str, object]) -> int:
+    """The seed of a run's train.jsonl sample (runs before ``--sample-seed`` used ``--seed``)."""
+    chosen = settings.get("sample_seed")
+    return int(str(settings["seed"] if chosen is None else chosen))
 
 
 def train_sample(path: Path, size: int, seed: int) -> list[dict[str, object]]:
@@ -246,7 +255,7 @@ def trained_ids(corpus: Path = CORPUS, data: Path = DATA, out: Path = OUT) -> li
     settings = manifest["settings"]
     dev = dev_items(corpus / "dev.jsonl")
     sample = train_sample(corpus / "train.jsonl", int(settings["train_sample"]),
-                          int(settings["seed"]))
+                          sample_seed(settings))
     # the generated files the run read (a writer added later was not trained on)
     generated, _ = generated_items(data, only=manifest["inputs"]["generated"]["files"])
     real, _ = real_items(data, manifest["inputs"].get("real", {}).get("files", {}))
@@ -265,7 +274,7 @@ def training_parts(args: argparse.Namespace
     training when ``--real-train`` names any), each with its loss weight; the generated and
     the real files read."""
     dev = dev_items(args.corpus / "dev.jsonl")
-    sample = train_sample(args.corpus / "train.jsonl", args.train_sample, args.seed)
+    sample = train_sample(args.corpus / "train.jsonl", args.train_sample, sample_seed(vars(args)))
     generated, generated_files = generated_items(args.data, skip=getattr(args, "skip_writer", ()))
     parts = [("dev_fit", dev, args.dev_weight), ("train_sample", sample, 1.0),
              ("generated_fit", generated, args.generated_weight)]

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.average_runs import comparable
 from benchmarks.splits import split_of
-from benchmarks.train_model import generated_items, real_items
+from benchmarks.train_model import generated_items, real_items, sample_seed
 
 
 def writer_file(root: Path, writer: str, n: int = 40) -> None:
@@ -53,3 +54,30 @@ def test_a_held_out_batch_is_refused_as_training_data(tmp_path: Path):
     real_file(tmp_path, "github_real", "github_real")
     with pytest.raises(SystemExit, match="held out"):
         real_items(tmp_path, ["github_real.jsonl"])
+
+
+def run_manifest(seed: int, **settings: object) -> dict[str, object]:
+    return {"base_model": "minilm", "outputs": ["ok", "abuse"], "identity_blind": 1,
+            "inputs": {"dev.jsonl": {"fit_items_used": 10}},
+            "settings": {"seed": seed, "sample_seed": 7, "epochs": 3.0, **settings}}
+
+
+def test_runs_that_differ_in_seed_only_may_be_averaged():
+    assert comparable([run_manifest(1), run_manifest(2), run_manifest(3)]) == []
+
+
+def test_runs_with_other_settings_data_or_the_same_seed_are_not_averaged():
+    other_data = run_manifest(2)
+    other_data["inputs"] = {"dev.jsonl": {"fit_items_used": 11}}
+    problems = comparable([run_manifest(1), run_manifest(2, epochs=2.0), other_data,
+                           run_manifest(1)])
+    assert "run 2: setting epochs 2.0 != 3.0" in problems
+    assert "run 3: inputs differs from run 1" in problems
+    assert "two runs share a seed: the same run twice" in problems
+    assert len(problems) == 3
+
+
+def test_the_train_sample_seed_defaults_to_the_run_seed():
+    assert sample_seed({"seed": 5}) == 5
+    assert sample_seed({"seed": 5, "sample_seed": None}) == 5
+    assert sample_seed({"seed": 5, "sample_seed": 9}) == 9
