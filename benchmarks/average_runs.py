@@ -34,6 +34,7 @@ from benchmarks.train_model import (
     build,
     export,
     onnx_logits,
+    sample_seed,
     sha256_file,
 )
 from governance.detect.model import encode
@@ -41,7 +42,9 @@ from governance.detect.wordpiece import WordPiece
 
 WEIGHTS = "language_model.pt"
 MANIFEST = "language_model.json"
-PER_RUN = ("seed", "out")  # the settings runs may differ in
+# settings runs may differ in: the seed, and where files were read from or written to (the
+# manifest's inputs pin the contents by sha256)
+PER_RUN = ("seed", "sample_seed", "out", "data", "corpus", "threads")
 CHECK_TEXTS = ("thanks, merged", "you are a clown, nobody wants you here",
                "Buy cheap GitHub stars and followers, DM me on Telegram",
                "The build fails on Windows with a linker error after the upgrade.")
@@ -60,15 +63,24 @@ def comparable(manifests: Sequence[Mapping[str, object]]) -> list[str]:
     first = manifests[0]
     for n, other in enumerate(manifests[1:], start=2):
         for key in ("base_model", "outputs", "identity_blind", "inputs"):
-            if other.get(key) != first.get(key):
+            if without_folders(other.get(key)) != without_folders(first.get(key)):
                 problems.append(f"run {n}: {key} differs from run 1")
         a, b = (dict(m["settings"]) for m in (first, other))  # type: ignore[call-overload]
         for key in sorted(set(a) | set(b)):
             if key not in PER_RUN and a.get(key) != b.get(key):
                 problems.append(f"run {n}: setting {key} {b.get(key)!r} != {a.get(key)!r}")
+        if sample_seed(a) != sample_seed(b):
+            problems.append(f"run {n}: another train.jsonl sample (--sample-seed)")
     if len({str(dict(m["settings"]).get("seed")) for m in manifests}) < len(manifests):  # type: ignore[call-overload]
         problems.append("two runs share a seed: the same run twice")
     return problems
+
+
+def without_folders(value: object) -> object:
+    """A manifest part without the folders it names (contents are pinned by sha256)."""
+    if isinstance(value, Mapping):
+        return {k: without_folders(v) for k, v in value.items() if k != "folder"}
+    return value
 
 
 def averaged(states):  # type: ignore[no-untyped-def]

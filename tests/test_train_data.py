@@ -64,6 +64,12 @@ def run_manifest(seed: int, **settings: object) -> dict[str, object]:
 
 def test_runs_that_differ_in_seed_only_may_be_averaged():
     assert comparable([run_manifest(1), run_manifest(2), run_manifest(3)]) == []
+    moved = run_manifest(4, data="/elsewhere/data")
+    moved["inputs"] = {"dev.jsonl": {"fit_items_used": 10}, "folder": "/elsewhere"}
+    assert comparable([run_manifest(1), moved]) == []
+    before_sample_seed = run_manifest(7)  # an older run: its sample came from --seed
+    del before_sample_seed["settings"]["sample_seed"]  # type: ignore[attr-defined]
+    assert comparable([before_sample_seed, run_manifest(8)]) == []
 
 
 def test_runs_with_other_settings_data_or_the_same_seed_are_not_averaged():
@@ -74,6 +80,9 @@ def test_runs_with_other_settings_data_or_the_same_seed_are_not_averaged():
     assert "run 2: setting epochs 2.0 != 3.0" in problems
     assert "run 3: inputs differs from run 1" in problems
     assert "two runs share a seed: the same run twice" in problems
+    other_sample = run_manifest(9, sample_seed=8)
+    assert comparable([run_manifest(1), other_sample]) == [
+        "run 2: another train.jsonl sample (--sample-seed)"]
     assert len(problems) == 3
 
 
