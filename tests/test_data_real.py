@@ -143,24 +143,55 @@ def letters_and_digits(text: str) -> str:
     return "".join(c for c in text.lower() if c.isalnum())
 
 
-def test_github_train1_is_real_training_text_outside_the_held_out_sets() -> None:
-    items = rows("github_train1.jsonl")
-    assert_quoted_items(items, "github_train", "ghtrain1", dataset="github_train1")
-    labels = {label: sum(i["label"] == label for i in items) for label in LABELS}
-    assert 150 <= len(items) <= 250, labels
-    assert labels["ok"] >= labels["abuse"] + labels["solicitation"], labels
-    assert labels["abuse"] >= 30 and labels["solicitation"] >= 30, labels
-    assert not labels["malware"] and not labels["pii"], labels
+def held_out_links_and_texts() -> tuple[set[str], set[str]]:
+    """Thread links and compared texts of the evaluation sets (and dev's texts)."""
     held = [i for name in HELD_OUT for i in rows(name)]
     links = {str(i.get("source_link", "")).rstrip("/") for i in held} - {""}
     texts = {letters_and_digits(i["text"]) for i in held if i.get("text")}
     if DEV.is_file():
         with DEV.open(encoding="utf-8") as f:
             texts |= {letters_and_digits(json.loads(line)["text"]) for line in f if line.strip()}
+    return links, texts
+
+
+# Real GitHub batches gathered for training: (file, id prefix, the languages it is in when it
+# was gathered to teach that script and language carry no signal, else None).
+TRAINING_BATCHES = (
+    ("github_train1.jsonl", "ghtrain1", None),
+    ("github_train2.jsonl", "ghtrain2", ("zh", "ja", "ko", "vi", "th")),
+    ("github_train3.jsonl", "ghtrain3", ("ru", "uk", "es", "pt", "de", "fr", "tr", "id")),
+)
+
+
+@pytest.mark.parametrize(("name", "prefix", "languages"), TRAINING_BATCHES)
+def test_training_batches_are_real_text_outside_the_held_out_sets(
+        name: str, prefix: str, languages: tuple[str, ...] | None) -> None:
+    items = rows(name)
+    assert_quoted_items(items, "github_train", prefix, dataset=name.removesuffix(".jsonl"))
+    labels = {label: sum(i["label"] == label for i in items) for label in LABELS}
+    assert 150 <= len(items) <= 250, labels
+    assert not labels["malware"] and not labels["pii"], labels
+    if languages is None:  # hard cases in English: as many flagged as ok at most
+        assert labels["ok"] >= labels["abuse"] + labels["solicitation"], labels
+        assert labels["abuse"] >= 30 and labels["solicitation"] >= 30, labels
+    else:  # ordinary comments in each language, every one glossed in English
+        assert labels["ok"] >= 0.8 * len(items), labels
+        by_lang = {lang: sum(i["lang"] == lang for i in items) for lang in languages}
+        assert min(by_lang.values()) >= 15 and sum(by_lang.values()) == len(items), by_lang
+        assert all(i.get("note") for i in items)
+    links, texts = held_out_links_and_texts()
     # The frozen split keys on the thread: a thread of an evaluation batch must not train.
     assert not [i["id"] for i in items if i["source_link"].rstrip("/") in links]
     assert not [i["id"] for i in items if letters_and_digits(i["text"]) in texts]
     assert len({letters_and_digits(i["text"]) for i in items}) == len(items)
+
+
+def test_training_batches_share_no_text() -> None:
+    seen: dict[str, str] = {}
+    for name, _, _ in TRAINING_BATCHES:
+        for item in rows(name):
+            key = letters_and_digits(item["text"])
+            assert seen.setdefault(key, item["id"]) == item["id"], (seen[key], item["id"])
 
 
 def test_github_train1_relabel_sample_covers_a_quarter_of_the_batch() -> None:
