@@ -160,6 +160,7 @@ TRAINING_BATCHES = (
     ("github_train1.jsonl", "ghtrain1", None),
     ("github_train2.jsonl", "ghtrain2", ("zh", "ja", "ko", "vi", "th")),
     ("github_train3.jsonl", "ghtrain3", ("ru", "uk", "es", "pt", "de", "fr", "tr", "id")),
+    ("github_train4.jsonl", "ghtrain4", None),
 )
 
 
