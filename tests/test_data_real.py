@@ -199,6 +199,14 @@ def test_github_train1_relabel_sample_covers_a_quarter_of_the_batch() -> None:
     relabelled_ids("github_train1", {item["id"] for item in rows("github_train1.jsonl")}, 0.25)
 
 
+def test_later_training_batches_have_blind_relabel_samples() -> None:
+    relabelled_ids("github_train4", {item["id"] for item in rows("github_train4.jsonl")}, 0.25)
+    non_english = {item["id"] for name in ("github_train2.jsonl", "github_train3.jsonl")
+                   for item in rows(name)}
+    ids = relabelled_ids("github_train23", non_english, 0.2)
+    assert {i.split(":")[0] for i in ids} == {"ghtrain2", "ghtrain3"}
+
+
 def test_identity_real_is_real_text_about_who_people_are() -> None:
     items = rows("identity_real.jsonl")
     assert_quoted_items(items, "identity_real", "idreal")

@@ -34,6 +34,9 @@ SETS: dict[str, tuple[tuple[Path, ...], Path]] = {
     "github_real3": ((HERE / "github_real3.jsonl",), HERE / "github_real3_relabel.jsonl"),
     "identity_real": ((HERE / "identity_real.jsonl",), HERE / "identity_real_relabel.jsonl"),
     "github_train1": ((HERE / "github_train1.jsonl",), HERE / "github_train1_relabel.jsonl"),
+    "github_train23": ((HERE / "github_train2.jsonl", HERE / "github_train3.jsonl"),
+                       HERE / "github_train23_relabel.jsonl"),
+    "github_train4": ((HERE / "github_train4.jsonl",), HERE / "github_train4_relabel.jsonl"),
     "generated": (tuple(sorted((HERE / "generated").glob("*.jsonl"))),
                   HERE / "generated_relabel.jsonl"),
 }
