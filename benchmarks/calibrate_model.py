@@ -5,8 +5,9 @@
 
 Calibration set: the frozen **calibrate** split (``benchmarks/splits.py``) of
 ``../shared/corpus/dev.jsonl``, ``train.jsonl`` (a sample), ``<data>/generated/*.jsonl`` and
-the real GitHub threads ``<data>/github_real*.jsonl`` (split by thread): the model never
-trained on it (``train_model.py`` keeps to the fit split) and nobody reads it item by item;
+the real GitHub threads ``<data>/github_real*.jsonl`` and ``github_train*.jsonl`` (split by
+thread): the model never trained on it (``train_model.py`` keeps to the fit split) and nobody
+reads it item by item;
 this script prints only aggregates. The model reads what the engine gives it, the poster's
 own words (``model_input.model_text``); where none are left it abstains and the rules' score
 stands. Per language category it fits a logistic regression on ``language.features(rule
@@ -15,7 +16,8 @@ score, model log-odds)`` (both as log-odds) over the items the model judges, and
 * the *act* point: the lowest probability at which ok comments flagged stay within
   ``ACT_FPR`` (real software-engineering ok comments), ``ACT_FPR_ALL`` (every ok item,
   generated hard negatives included) and ``ACT_FPR_GITHUB`` (comments from real GitHub
-  threads, the calibrate split of ``<data>/github_real*.jsonl``);
+  threads, the calibrate split of ``<data>/github_real*.jsonl`` and of the batches gathered
+  for training, ``<data>/github_train*.jsonl``);
 * the *review* point: the lowest probability at which ok comments reaching review or act
   stay within ``REVIEW_FPR`` of real ok comments per category (two categories share the 3%).
 
@@ -106,7 +108,11 @@ CALIBRATE_TRAIN_SAMPLE = {"ok": 800, "abuse": 600, "solicitation": 600}
 # comments from real GitHub threads (benchmarks/data): calibrate split calibrates, fit split
 # is held out for validation (no model trains on them)
 GITHUB_REAL = ("github_real.jsonl", "github_real2.jsonl", "github_real3.jsonl")
-REAL_GROUPS = ("se_real", "general", "github_real", "non_english", "identity_real")
+# real GitHub batches gathered for training: their fit split trains, their calibrate split
+# (never trained on) calibrates next to GITHUB_REAL's
+TRAINING_BATCH = re.compile(r"github_train\d+\.jsonl")
+GITHUB_GROUPS = ("github_real", "github_train")
+REAL_GROUPS = ("se_real", "general", *GITHUB_GROUPS, "non_english", "identity_real")
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -226,7 +232,7 @@ def lowest_threshold(scores: np.ndarray, negatives: np.ndarray, budget: float) -
 
 def choose(scored: Scored, c: Category, rows: np.ndarray, s: np.ndarray) -> tuple[float, float]:
     ok = scored.labels[rows] == "ok"
-    github = ok & (scored.groups[rows] == "github_real")
+    github = ok & np.isin(scored.groups[rows], GITHUB_GROUPS)
     act = max(lowest_threshold(s, ok & scored.se[rows], ACT_FPR),
               lowest_threshold(s, ok, ACT_FPR_ALL),
               lowest_threshold(s, github, ACT_FPR_GITHUB[c]) if github.any() else 0.0)
@@ -282,7 +288,7 @@ def report(title: str, scored: Scored, rows: np.ndarray,
                                                                 np.ones(len(rows), bool))
     groups = scored.groups[rows]
     for name, mask in (("SE real", groups == "se_real"), ("general", groups == "general"),
-                       ("GitHub real", groups == "github_real"),
+                       ("GitHub real", np.isin(groups, GITHUB_GROUPS)),
                        ("non-English", groups == "non_english"),
                        ("identity mentions", groups == "identity_real"),
                        ("generated", ~scored.real[rows]), ("all", np.ones(len(rows), bool))):
@@ -377,7 +383,7 @@ def calibration_items(args: argparse.Namespace) -> tuple[list[dict[str, object]]
                 if it.get("label") in LABELS and split_of(it) == "calibrate"]
         files[path.name] = len(rows)
         generated += rows
-    github = github_real(args.data, "calibrate")
+    github = github_real(args.data, "calibrate") + training_batches(args.data, "calibrate")
     used = {"dev.jsonl": {"sha256": sha256_file(args.corpus / "dev.jsonl"),
                           "calibrate_items": len(dev)},
             "train.jsonl": {"sha256": sha256_file(args.corpus / "train.jsonl"),
@@ -393,6 +399,14 @@ def github_real(folder: Path, split: str) -> list[dict[str, object]]:
     return [it for name in GITHUB_REAL if (folder / name).is_file()
             for it in read_jsonl(folder / name)
             if it.get("label") in LABELS and split_of(it) == split]
+
+
+def training_batches(folder: Path, split: str) -> list[dict[str, object]]:
+    """Real GitHub comments gathered for training (``TRAINING_BATCH``; not their relabel
+    samples), one split by thread: ``train_model.py --real-train`` trains on the fit split."""
+    return [it for path in sorted(folder.glob("github_train*.jsonl"))
+            if TRAINING_BATCH.fullmatch(path.name)
+            for it in read_jsonl(path) if it.get("label") in LABELS and split_of(it) == split]
 
 
 def never_fitted(folder: Path, name: str) -> list[dict[str, object]]:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.average_runs import comparable
+from benchmarks.calibrate_model import training_batches
 from benchmarks.splits import split_of
 from benchmarks.train_model import generated_items, real_items, sample_seed
 
@@ -90,3 +91,17 @@ def test_the_train_sample_seed_defaults_to_the_run_seed():
     assert sample_seed({"seed": 5}) == 5
     assert sample_seed({"seed": 5, "sample_seed": None}) == 5
     assert sample_seed({"seed": 5, "sample_seed": 9}) == 9
+
+
+def test_the_calibrate_split_of_training_batches_calibrates_and_relabels_are_not_read(
+        tmp_path: Path):
+    real_file(tmp_path, "github_train1", "github_train")
+    (tmp_path / "github_train1_relabel.jsonl").write_text(
+        json.dumps({"id": "github_train1:1", "label": "ok", "labeller": "B"}) + "\n", "utf-8")
+    real_file(tmp_path, "github_real", "github_real")
+    calibrate = training_batches(tmp_path, "calibrate")
+    fit = training_batches(tmp_path, "fit")
+    assert calibrate and fit and len(calibrate) + len(fit) == 40
+    assert {split_of(it) for it in calibrate} == {"calibrate"}
+    assert {it["group"] for it in calibrate + fit} == {"github_train"}
+    assert fit == real_items(tmp_path, ["github_train1.jsonl"])[0]
