@@ -36,6 +36,7 @@ from benchmarks.train_model import (
     onnx_logits,
     sample_seed,
     sha256_file,
+    torch_logits,
 )
 from governance.detect.model import encode
 from governance.detect.wordpiece import WordPiece
@@ -113,6 +114,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     (args.out / VOCAB_FILE).write_text(vocab, "utf-8")
     wordpiece = WordPiece.from_lines(vocab.splitlines())
     check = [encode(wordpiece, t) for t in CHECK_TEXTS]
+    drift = max(abs(a - b) for r, o in zip(torch_logits(model, check), onnx_logits(fp32, check),
+                                           strict=True) for a, b in zip(r, o, strict=True))
+    print(f"fp32 ONNX vs torch: max logit difference {drift:.2e} on {len(check)} texts")
+    assert drift < 1e-3, "the exported graph does not match the averaged model"
     agree = sum(argmax(a) == argmax(b) for a, b in zip(
         onnx_logits(fp32, check), onnx_logits(args.out / MODEL_FILE, check), strict=True))
     fp32.unlink()
@@ -121,7 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         {"seed": m["settings"]["seed"], "weights_sha256": sha256_file(run / WEIGHTS),
          "model_sha256": m.get("model_sha256"), "train_minutes": m.get("train_minutes")}
         for run, m in zip(args.runs, manifests, strict=True)]
-    manifest.update({"int8_fp32_argmax_agreement_on_checks": f"{agree}/{len(check)}",
+    manifest.update({"fp32_onnx_vs_torch_max_logit_diff": drift,
+                     "int8_fp32_argmax_agreement_on_checks": f"{agree}/{len(check)}",
                      "model_sha256": sha256_file(args.out / MODEL_FILE),
                      "model_bytes": (args.out / MODEL_FILE).stat().st_size})
     (args.out / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", "utf-8")

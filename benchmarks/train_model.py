@@ -38,11 +38,16 @@ rules decide pii.
   word-piece ids) and an MLP head (``--head-hidden``) is trained on the L2-normalised
   embeddings. Minutes of CPU; what shipped before, and what ``loso_model.py`` retrains.
 
-``--real-train github_train1.jsonl`` adds the fit split of real GitHub comments gathered for
-training (group ``github_train``; loss weight ``--real-weight``); the held-out batches
+``--real-train github_train1.jsonl ...`` adds the fit split of real GitHub comments gathered
+for training (group ``github_train``; loss weight ``--real-weight``); the held-out batches
 (``github_real*``, ``identity_real``, ``non_english``) are refused. A model trained on such a
 set must name its dataset in ``detect/model.py``'s ``TRAINED_ON`` when it ships, so that
 ``quality.py`` reports that set in-source, not in the headline.
+
+One fine-tune's seed moves the validation figures as much as a change of data does: runs are
+compared over several seeds (``--seed``, the same ``--sample-seed``), and
+``benchmarks/average_runs.py`` averages such runs' weights into one model; the model card
+says which run shipped and why.
 
 Both export one ONNX graph (encoder + pooling + head, opset 17), check it against torch,
 quantise it to int8 per channel and write ``language_model.onnx``, ``language_vocab.txt``

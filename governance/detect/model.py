@@ -46,7 +46,8 @@ CACHE_SIZE = 512
 # lists the counts), named as ``benchmarks/quality_scoring.dataset_of`` names them: quality.py
 # reports their other items as in-source, never in its held-out headline.
 TRAINED_ON = ("davidson", "irc", "premo", "senti4sd", "sms", "spamassassin", "stormfront",
-              "strudel", "synthetic", "vcu", "youtube", "generated")
+              "strudel", "synthetic", "vcu", "youtube", "generated",
+              "github_train1", "github_train2", "github_train3", "github_train4")
 
 
 class ModelMissingError(RuntimeError):
