@@ -3,10 +3,13 @@ average like ``train_model.py`` exports one run.
 
 One fine-tune's seed (the order of the batches, the head's first weights) moves every
 validation figure as much as a change of training data does (model card). Runs fine-tuned
-from the same pretrained encoder on the same data stay in one basin of the loss, so the
-mean of their weights is a model of its own ("model soup"), steadier than any one seed and
-no slower to run. Usage, after ``train_model.py`` has written each run into its own folder
-with the same settings and ``--sample-seed``, different ``--seed``:
+from the same pretrained encoder on the same data usually stay in one basin of the loss, so
+the mean of their weights is a model of its own ("model soup"), no slower to run, and not
+tied to one seed's luck. It is a candidate like any run: measured, not shipped by default
+(the model card says which one shipped and why).
+
+Usage, after ``train_model.py`` has written each run into its own folder with the same
+settings and ``--sample-seed``, different ``--seed``:
 
     PYTHONPATH=$PWD /work/trainvenv/bin/python benchmarks/average_runs.py \\
         /work/runs/s1 /work/runs/s2 /work/runs/s3 --out governance/data
