@@ -154,31 +154,40 @@ def held_out_links_and_texts() -> tuple[set[str], set[str]]:
     return links, texts
 
 
-# Real GitHub batches gathered for training: (file, id prefix, the languages it is in when it
-# was gathered to teach that script and language carry no signal, else None).
+# Real GitHub batches gathered for training: (file, id prefix, mix, languages, the fewest items
+# per language). Mix "hard": hard cases, as many flagged as ok at most; "ordinary": the everyday
+# comments that teach script and language to carry no signal. Non-English batches (languages
+# given) gloss every item in English.
 TRAINING_BATCHES = (
-    ("github_train1.jsonl", "ghtrain1", None),
-    ("github_train2.jsonl", "ghtrain2", ("zh", "ja", "ko", "vi", "th")),
-    ("github_train3.jsonl", "ghtrain3", ("ru", "uk", "es", "pt", "de", "fr", "tr", "id")),
-    ("github_train4.jsonl", "ghtrain4", None),
+    ("github_train1.jsonl", "ghtrain1", "hard", None, 0),
+    ("github_train2.jsonl", "ghtrain2", "ordinary", ("zh", "ja", "ko", "vi", "th"), 15),
+    ("github_train3.jsonl", "ghtrain3", "ordinary",
+     ("ru", "uk", "es", "pt", "de", "fr", "tr", "id"), 15),
+    ("github_train4.jsonl", "ghtrain4", "hard", None, 0),
+    ("github_train5.jsonl", "ghtrain5", "hard", None, 0),
+    ("github_train6.jsonl", "ghtrain6", "hard",
+     ("ru", "zh", "id", "tr", "ja", "pl", "fr", "ko", "de", "pt", "vi", "it", "es", "ar", "th"),
+     2),
 )
 
 
-@pytest.mark.parametrize(("name", "prefix", "languages"), TRAINING_BATCHES)
+@pytest.mark.parametrize(("name", "prefix", "mix", "languages", "fewest"), TRAINING_BATCHES)
 def test_training_batches_are_real_text_outside_the_held_out_sets(
-        name: str, prefix: str, languages: tuple[str, ...] | None) -> None:
+        name: str, prefix: str, mix: str, languages: tuple[str, ...] | None,
+        fewest: int) -> None:
     items = rows(name)
     assert_quoted_items(items, "github_train", prefix, dataset=name.removesuffix(".jsonl"))
     labels = {label: sum(i["label"] == label for i in items) for label in LABELS}
     assert 150 <= len(items) <= 250, labels
     assert not labels["malware"] and not labels["pii"], labels
-    if languages is None:  # hard cases in English: as many flagged as ok at most
+    if mix == "hard":
         assert labels["ok"] >= labels["abuse"] + labels["solicitation"], labels
         assert labels["abuse"] >= 30 and labels["solicitation"] >= 30, labels
-    else:  # ordinary comments in each language, every one glossed in English
+    else:
         assert labels["ok"] >= 0.8 * len(items), labels
+    if languages is not None:
         by_lang = {lang: sum(i["lang"] == lang for i in items) for lang in languages}
-        assert min(by_lang.values()) >= 15 and sum(by_lang.values()) == len(items), by_lang
+        assert min(by_lang.values()) >= fewest and sum(by_lang.values()) == len(items), by_lang
         assert all(i.get("note") for i in items)
     links, texts = held_out_links_and_texts()
     # The frozen split keys on the thread: a thread of an evaluation batch must not train.
@@ -189,7 +198,7 @@ def test_training_batches_are_real_text_outside_the_held_out_sets(
 
 def test_training_batches_share_no_text() -> None:
     seen: dict[str, str] = {}
-    for name, _, _ in TRAINING_BATCHES:
+    for name, *_ in TRAINING_BATCHES:
         for item in rows(name):
             key = letters_and_digits(item["text"])
             assert seen.setdefault(key, item["id"]) == item["id"], (seen[key], item["id"])
