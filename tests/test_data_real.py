@@ -214,6 +214,8 @@ def test_later_training_batches_have_blind_relabel_samples() -> None:
                    for item in rows(name)}
     ids = relabelled_ids("github_train23", non_english, 0.2)
     assert {i.split(":")[0] for i in ids} == {"ghtrain2", "ghtrain3"}
+    for name in ("github_train5", "github_train6"):
+        relabelled_ids(name, {item["id"] for item in rows(f"{name}.jsonl")}, 0.25)
 
 
 def test_identity_real_is_real_text_about_who_people_are() -> None:

@@ -37,6 +37,8 @@ SETS: dict[str, tuple[tuple[Path, ...], Path]] = {
     "github_train23": ((HERE / "github_train2.jsonl", HERE / "github_train3.jsonl"),
                        HERE / "github_train23_relabel.jsonl"),
     "github_train4": ((HERE / "github_train4.jsonl",), HERE / "github_train4_relabel.jsonl"),
+    "github_train5": ((HERE / "github_train5.jsonl",), HERE / "github_train5_relabel.jsonl"),
+    "github_train6": ((HERE / "github_train6.jsonl",), HERE / "github_train6_relabel.jsonl"),
     "generated": (tuple(sorted((HERE / "generated").glob("*.jsonl"))),
                   HERE / "generated_relabel.jsonl"),
 }
