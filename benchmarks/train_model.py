@@ -133,8 +133,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--embedding-cache", type=Path,
                    help="npz of int8 encoder embeddings by word-piece ids, reused across runs")
     p.add_argument("--skip-writer", nargs="*", default=[], metavar="WRITER",
-                   help="generated writers left out (the shipped run: --skip-writer stance pitches "
-                        "contempt heated multilingual)")
+                   help="generated writers left out (the shipped run reads every writer; the "
+                        "model before it: --skip-writer stance pitches contempt heated "
+                        "multilingual)")
     p.add_argument("--real-train", nargs="*", default=[], metavar="FILE",
                    help="real GitHub sets gathered for training, under --data (e.g. "
                         "github_train1.jsonl); their fit split is trained on")
