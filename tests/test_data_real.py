@@ -235,7 +235,8 @@ def test_later_training_batches_have_blind_relabel_samples() -> None:
                    for item in rows(name)}
     ids = relabelled_ids("github_train23", non_english, 0.2)
     assert {i.split(":")[0] for i in ids} == {"ghtrain2", "ghtrain3"}
-    for name in ("github_train5", "github_train6"):
+    for name in ("github_train5", "github_train6", "github_train7", "github_train8",
+                 "github_train9", "github_train10"):
         relabelled_ids(name, {item["id"] for item in rows(f"{name}.jsonl")}, 0.25)
 
 

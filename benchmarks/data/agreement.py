@@ -39,6 +39,10 @@ SETS: dict[str, tuple[tuple[Path, ...], Path]] = {
     "github_train4": ((HERE / "github_train4.jsonl",), HERE / "github_train4_relabel.jsonl"),
     "github_train5": ((HERE / "github_train5.jsonl",), HERE / "github_train5_relabel.jsonl"),
     "github_train6": ((HERE / "github_train6.jsonl",), HERE / "github_train6_relabel.jsonl"),
+    "github_train7": ((HERE / "github_train7.jsonl",), HERE / "github_train7_relabel.jsonl"),
+    "github_train8": ((HERE / "github_train8.jsonl",), HERE / "github_train8_relabel.jsonl"),
+    "github_train9": ((HERE / "github_train9.jsonl",), HERE / "github_train9_relabel.jsonl"),
+    "github_train10": ((HERE / "github_train10.jsonl",), HERE / "github_train10_relabel.jsonl"),
     "generated": (tuple(sorted((HERE / "generated").glob("*.jsonl"))),
                   HERE / "generated_relabel.jsonl"),
 }
