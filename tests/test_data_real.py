@@ -177,6 +177,11 @@ TRAINING_BATCHES = (
      ("ru", "zh", "tr", "fr", "pt", "pl", "id", "ar", "ko", "fa", "es", "ja", "uk", "de", "it",
       "hi", "th", "uz", "vi"), 2),
     ("github_train10.jsonl", "ghtrain10", "hard", None, 0),
+    ("github_train11.jsonl", "ghtrain11", "hard", None, 0),
+    ("github_train12.jsonl", "ghtrain12", "hard", None, 0),
+    ("github_train13.jsonl", "ghtrain13", "hard",
+     ("pt", "id", "ko", "tr", "fr", "zh", "pl", "es", "fa", "nl", "ja", "cs", "de", "ar", "vi",
+      "it", "hi"), 4),
 )
 
 
@@ -235,8 +240,7 @@ def test_later_training_batches_have_blind_relabel_samples() -> None:
                    for item in rows(name)}
     ids = relabelled_ids("github_train23", non_english, 0.2)
     assert {i.split(":")[0] for i in ids} == {"ghtrain2", "ghtrain3"}
-    for name in ("github_train5", "github_train6", "github_train7", "github_train8",
-                 "github_train9", "github_train10"):
+    for name in (f"github_train{n}" for n in range(5, 14)):
         relabelled_ids(name, {item["id"] for item in rows(f"{name}.jsonl")}, 0.25)
 
 

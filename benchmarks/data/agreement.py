@@ -43,6 +43,9 @@ SETS: dict[str, tuple[tuple[Path, ...], Path]] = {
     "github_train8": ((HERE / "github_train8.jsonl",), HERE / "github_train8_relabel.jsonl"),
     "github_train9": ((HERE / "github_train9.jsonl",), HERE / "github_train9_relabel.jsonl"),
     "github_train10": ((HERE / "github_train10.jsonl",), HERE / "github_train10_relabel.jsonl"),
+    "github_train11": ((HERE / "github_train11.jsonl",), HERE / "github_train11_relabel.jsonl"),
+    "github_train12": ((HERE / "github_train12.jsonl",), HERE / "github_train12_relabel.jsonl"),
+    "github_train13": ((HERE / "github_train13.jsonl",), HERE / "github_train13_relabel.jsonl"),
     "generated": (tuple(sorted((HERE / "generated").glob("*.jsonl"))),
                   HERE / "generated_relabel.jsonl"),
 }
