@@ -440,6 +440,10 @@ WAVE_TEXT = ("We build custom dashboards like this for clients, happy to help yo
 
 async def test_spam_waves_are_looked_up_in_the_repositorys_newest_comments(
         fake: FakeGitHub, tmp_path: Path):
+    # Under test: the one read of the newest comments and the wave's raise of a borderline
+    # pitch, not the learned model's reading of it (tests/known_model_limits.py pins that):
+    # the rules read it at 0.80 (review), and as a wave it reaches act.
+    fake.add_file(REPO, ".github/governance.yml", "moderation:\n  language_model: false\n")
     earlier = fake.add_issue(REPO, title="Dashboards", author="reporter")
     fake.add_comment(REPO, earlier.number, WAVE_TEXT, author="seller1")
     sent, _ = comment_delivery(fake, WAVE_TEXT, author="seller2")

@@ -227,3 +227,5 @@ def test_the_model_declares_every_dataset_its_manifest_lists():
               for key in inputs[part]["by_dataset_label"]}
     assert listed <= set(language_model.TRAINED_ON)
     assert inputs["generated"]["fit_items_used"] == 0 or "generated" in language_model.TRAINED_ON
+    real = {name.removesuffix(".jsonl") for name in inputs.get("real", {}).get("files", {})}
+    assert real <= set(language_model.TRAINED_ON)

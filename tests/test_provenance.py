@@ -58,7 +58,10 @@ def posted(fake: FakeGitHub, login: str) -> ContentEvent:
 
 async def acted(fake: FakeGitHub, github: GitHubAdapter, ev: ContentEvent) -> dict:
     fake.add_repo(LEDGER, private=True)
-    fake.add_file(REPO, ".github/governance.yml", f"ledger:\n  repository: {LEDGER}\n")
+    # Provenance is under test, not detection: with the rules alone the insult is acted on
+    # whatever the learned model makes of the links and images around it (model card).
+    fake.add_file(REPO, ".github/governance.yml",
+                  f"ledger:\n  repository: {LEDGER}\nmoderation:\n  language_model: false\n")
     clock = ManualClock(NOW)
     service = Service(Deployment(github, clock, ledger_for=runtime.ledger_for(github, clock)))
     outcome = await service.handle_event(ev)
