@@ -191,6 +191,18 @@ def test_the_operating_points_land_on_the_policy_scale():
     assert cal.score(0.5, 0.0) == pytest.approx(language.on_scale(0.5, 0.3, 0.9))
 
 
+def test_the_model_can_move_what_the_rules_would_act_on_to_review_but_not_out_of_sight():
+    cal = language.Calibration(0.0, 1.0, 1.0, review_at=0.3, act_at=0.9)
+    doubted = -12.0  # the model is sure it is an ordinary comment
+    assert cal.score(0.99, doubted) == pytest.approx(language.REVIEW_SCORE)
+    assert cal.score(language.ACT_SCORE, doubted) == pytest.approx(language.REVIEW_SCORE)
+    # below the rules' own act point the model's doubt still counts in full
+    assert cal.score(0.8, doubted) < language.REVIEW_SCORE
+    # the floor never lowers a score: agreement keeps the calibrated value
+    assert cal.score(0.99, 4.0) == pytest.approx(
+        language.on_scale(cal.probability(0.99, 4.0), 0.3, 0.9))
+
+
 def test_classify_runs_rules_and_model_together():
     verdict = engine.classify(INSULT)
     assert verdict.label is Label.ABUSE

@@ -64,7 +64,11 @@ class Calibration:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, t))))
 
     def score(self, rule_score: float, model_logit: float) -> float:
-        return on_scale(self.probability(rule_score, model_logit), self.review_at, self.act_at)
+        scaled = on_scale(self.probability(rule_score, model_logit), self.review_at, self.act_at)
+        # The model may move what the rules alone would act on down to review, never out of
+        # sight: ordinary words, a link or a screenshot around an insult read as "a bug
+        # report" to it, and an abuser can add them on purpose (benchmarks/dilution.py).
+        return max(scaled, REVIEW_SCORE) if rule_score >= ACT_SCORE else scaled
 
 
 def on_scale(p: float, review_at: float, act_at: float) -> float:
