@@ -46,6 +46,8 @@ SETS: dict[str, tuple[tuple[Path, ...], Path]] = {
     "github_train11": ((HERE / "github_train11.jsonl",), HERE / "github_train11_relabel.jsonl"),
     "github_train12": ((HERE / "github_train12.jsonl",), HERE / "github_train12_relabel.jsonl"),
     "github_train13": ((HERE / "github_train13.jsonl",), HERE / "github_train13_relabel.jsonl"),
+    "github_train14": ((HERE / "github_train14.jsonl",), HERE / "github_train14_relabel.jsonl"),
+    "github_train15": ((HERE / "github_train15.jsonl",), HERE / "github_train15_relabel.jsonl"),
     "generated": (tuple(sorted((HERE / "generated").glob("*.jsonl"))),
                   HERE / "generated_relabel.jsonl"),
 }
