@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from governance.config.defaults import default_config  # noqa: E402
+from governance.config.types import Config  # noqa: E402
 from governance.detect import engine  # noqa: E402
 from governance.detect.context import DetectContext  # noqa: E402
 from governance.policy.moderation import tier_of  # noqa: E402
@@ -55,22 +56,20 @@ def abusive_texts(path: Path, limit: int) -> list[str]:
     return texts[:limit] if limit else texts
 
 
-def tiers(texts: Sequence[str], suffix: str = "") -> Counter[Tier]:
-    config, context = default_config(), DetectContext(language_model=True)
-    return Counter(tier_of(engine.classify(t + suffix, context), config).tier for t in texts)
+def tier(text: str, config: Config, context: DetectContext) -> Tier:
+    return tier_of(engine.classify(text, context), config).tier
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    texts = abusive_texts(args.dev, args.limit)
     config, context = default_config(), DetectContext(language_model=True)
-    acted = [t for t in texts
-             if tier_of(engine.classify(t, context), config).tier is Tier.ACT]
+    texts = abusive_texts(args.dev, args.limit)
+    acted = [t for t in texts if tier(t, config, context) is Tier.ACT]
     print(f"abusive dev items read: {len(texts)}; acted on as written: {len(acted)}")
     print("| appended | still act | review | not flagged |")
     print("|---|---|---|---|")
     for name, suffix in SUFFIXES.items():
-        count = tiers(acted, suffix)
+        count = Counter(tier(t + suffix, config, context) for t in acted)
         cells = [f"{count[t]} ({count[t] / max(1, len(acted)):.0%})"
                  for t in (Tier.ACT, Tier.REVIEW, Tier.NONE)]
         print(f"| {name} | " + " | ".join(cells) + " |")
